@@ -1,0 +1,163 @@
+"""The rule registry.
+
+Every rule lives in a module of this package and registers itself with the
+``@rule`` decorator: a stable code (``TQA…``), a kebab-case name, a category
+from the report contract, a default severity, and options with defaults.
+The module (or function) docstring is the rule's documentation; its
+``Fails (xx):`` and ``Passes (xx):`` blocks are examples that the test-suite
+runs, so the docs cannot drift from the behaviour.
+
+A rule is a pure function ``check(article, ctx)`` that yields
+``tqa.model.Problem``; it knows nothing about output formats.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator
+
+from ..model import Article, Document, Problem, Segment
+
+CATEGORIES = (
+    "mixed-script", "reviewer-comment", "duplicate", "terminology", "language", "boilerplate",
+    "typography", "spelling", "placeholder", "untranslated", "number", "markup",
+)
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass
+class Context:
+    """What a rule may know besides the article: its language, its options,
+    and the document it came from (for line-level views)."""
+
+    lang: str | None
+    options: dict[str, Any]
+    document: Document
+
+
+@dataclass(frozen=True)
+class Example:
+    lang: str
+    text: str
+    fails: bool
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    category: str
+    severity: str
+    check: Callable[[Article, Context], Iterable[Problem]]
+    doc: str
+    options: dict[str, Any] = field(default_factory=dict)
+    # When two findings cover the same characters, the more specific rule's
+    # finding is kept (a leaked comment beats "foreign script" on its words).
+    specificity: int = 50
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0].strip() if self.doc.strip() else ""
+
+    @property
+    def examples(self) -> list[Example]:
+        return parse_examples(self.doc)
+
+
+_REGISTRY: dict[str, Rule] = {}
+
+
+def rule(code: str, name: str, category: str, severity: str, *,
+         options: dict[str, Any] | None = None, specificity: int = 50):
+    """Register ``check`` as a rule. The docs are the function's docstring,
+    or the module's when the function has none."""
+    if category not in CATEGORIES:
+        raise ValueError(f"{code}: unknown category {category!r}")
+    if severity not in SEVERITIES:
+        raise ValueError(f"{code}: unknown severity {severity!r}")
+
+    def register(check: Callable[[Article, Context], Iterable[Problem]]):
+        doc = inspect.getdoc(check) or inspect.getdoc(inspect.getmodule(check)) or ""
+        if code in _REGISTRY or any(r.name == name for r in _REGISTRY.values()):
+            raise ValueError(f"rule {code} {name} registered twice")
+        _REGISTRY[code] = Rule(code, name, category, severity, check, doc,
+                               dict(options or {}), specificity)
+        return check
+
+    return register
+
+
+def all_rules() -> list[Rule]:
+    """Every registered rule, ordered by code."""
+    _load_modules()
+    return sorted(_REGISTRY.values(), key=lambda r: r.code)
+
+
+def find_rule(key: str) -> Rule | None:
+    """A rule by code (case-insensitive) or name."""
+    key = key.strip()
+    for r in all_rules():
+        if r.code.lower() == key.lower() or r.name == key.lower():
+            return r
+    return None
+
+
+def matching_rules(selector: str) -> list[Rule]:
+    """Rules a selector names: a code, a code prefix (``TQA6``), a rule name,
+    a category, or ``ALL``."""
+    s = selector.strip()
+    if s.upper() == "ALL":
+        return all_rules()
+    if s.lower() in CATEGORIES:
+        return [r for r in all_rules() if r.category == s.lower()]
+    if s.upper().startswith("TQA"):
+        return [r for r in all_rules() if r.code.startswith(s.upper())]
+    return [r for r in all_rules() if r.name == s.lower()]
+
+
+_loaded = False
+
+
+def _load_modules() -> None:
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if not info.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{info.name}")
+
+
+_EXAMPLE_HEAD = re.compile(r"^(Fails|Passes) \((\w+)\):\s*$")
+
+
+def parse_examples(doc: str) -> list[Example]:
+    """The ``Fails (en):`` / ``Passes (ru):`` blocks of a rule's docs. Each
+    indented line of a block is one example; ``⏎`` stands for a line break."""
+    examples: list[Example] = []
+    current: tuple[bool, str] | None = None
+    for line in doc.splitlines():
+        head = _EXAMPLE_HEAD.match(line.strip())
+        if head:
+            current = (head.group(1) == "Fails", head.group(2))
+            continue
+        if current and line.startswith("    ") and line[4:].strip(" \t"):
+            examples.append(Example(current[1], line[4:].replace("⏎", "\n"), current[0]))
+        elif current and line.strip() and not line.startswith(" "):
+            current = None
+    return examples
+
+
+def iter_lines(article: Article) -> Iterator[tuple[Segment, int, str]]:
+    """(segment, index of the line's first character in the segment, line
+    text) for each line of the article's prose, for rules that look at whole
+    lines (chrome, comments, track changes)."""
+    for segment in article.prose:
+        index = 0
+        for line in segment.text.split("\n"):
+            yield segment, index, line.rstrip("\r")
+            index += len(line) + 1

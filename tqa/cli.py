@@ -1,0 +1,191 @@
+"""Command line: ``tqa check``, ``tqa rules``.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings; 2 usage,
+config or input errors (also when some inputs were unreadable).
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+
+from . import __version__
+
+app = typer.Typer(
+    name="tqa",
+    help="Translation QA: find what a spell-checker never sees in translated articles and catalogs.",
+    add_completion=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _fail(message: str) -> None:
+    _stderr().print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    raise typer.Exit(EXIT_ERROR)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"tqa {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Show the version and exit.")) -> None:
+    """Translation QA for newsrooms and localization teams."""
+
+
+def _load_config(config_file: Optional[Path], paths: List[str]):
+    from .config import ConfigError, find_config, load_config
+
+    try:
+        found = config_file if config_file is not None else find_config(Path(paths[0]) if paths else Path.cwd())
+        return load_config(found)
+    except ConfigError as exc:
+        _fail(str(exc))
+
+
+def _split_list(values: Optional[List[str]]) -> List[str]:
+    return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
+
+
+@app.command()
+def check(
+    paths: List[str] = typer.Argument(..., help="Files or folders to check (folders are walked)."),
+    lang: Optional[str] = typer.Option(None, "--lang", "-l", help="Target language of the text (en, ru, kk, de…)."),
+    fmt: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomic)."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Lowest severity that fails the run [default: warning]."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules (codes, prefixes, names, categories)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules."),
+    config_file: Optional[Path] = typer.Option(None, "--config", help="Config file (tqa.toml or pyproject.toml)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="One line per finding, no context and no summary."),
+    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force colour on or off."),
+) -> None:
+    """Check translated files and report what is wrong, article by article."""
+    from .checks import matching_rules
+    from .engine import check_paths, exit_code
+    from .report import ReportOptions, render
+    from .writing import write_atomic
+
+    config = _load_config(config_file, paths)
+    if lang is not None:
+        from .config import ConfigError, _language
+
+        try:
+            config.lang = _language(lang, lambda m: ConfigError(m), "--lang")
+        except ConfigError as exc:
+            _fail(str(exc))
+        config.languages = {}
+    for option, values in (("--select", select), ("--ignore", ignore)):
+        for selector in _split_list(values):
+            if not matching_rules(selector):
+                _fail(f"{option}: no rule matches {selector!r} (see `tqa rules`)")
+    if select:
+        config.select = _split_list(select)
+    if ignore:
+        config.ignore = config.ignore + _split_list(ignore)
+    if fail_on is not None:
+        config.fail_on = fail_on.value
+
+    result = _run_with_progress(paths, config)
+    for error in result.errors:
+        _stderr().print(f"[bold red]error:[/] {error}", markup=True, highlight=False)
+
+    to_terminal = output is None and sys.stdout.isatty()
+    options = ReportOptions(color=to_terminal if color is None else color, quiet=quiet, inputs=list(paths))
+    report = render(fmt.value, result, options)
+    if output is None:
+        sys.stdout.write(report)
+        sys.stdout.flush()
+    else:
+        try:
+            write_atomic(output, report)
+        except OSError as exc:
+            _fail(f"{output}: cannot write report: {exc.strerror or exc}")
+    raise typer.Exit(exit_code(result, config.fail_on))
+
+
+def _run_with_progress(paths, config):
+    from .engine import check_paths, discover
+
+    if not sys.stderr.isatty():
+        return check_paths(paths, config)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    files, _ = discover(paths, config)
+    if len(files) < 20:
+        return check_paths(paths, config)
+    with Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("", total=len(files))
+
+        def advance(path: str) -> None:
+            bar.update(task, advance=1, description=path[-50:])
+
+        return check_paths(paths, config, progress=advance)
+
+
+@app.command()
+def rules(
+    rule: Optional[str] = typer.Argument(None, help="A rule code or name: show its full documentation."),
+) -> None:
+    """List every rule, or show one rule's documentation."""
+    from rich.table import Table
+
+    from .checks import all_rules, find_rule
+
+    console = Console(highlight=False)
+    if rule is not None:
+        found = find_rule(rule)
+        if found is None:
+            _fail(f"no rule {rule!r} (see `tqa rules`)")
+        console.print(f"[bold]{found.code}[/] {found.name}  [dim]category:[/] {found.category}  "
+                      f"[dim]default severity:[/] {found.severity}")
+        if found.options:
+            console.print("[dim]options:[/] " + ", ".join(f"{k} = {v!r}" for k, v in found.options.items()))
+        console.print()
+        console.print(found.doc, markup=False)
+        return
+    table = Table(box=None, pad_edge=False, show_edge=False)
+    for column in ("code", "name", "category", "severity", "what it finds"):
+        table.add_column(column, overflow="fold")
+    for r in all_rules():
+        table.add_row(r.code, r.name, r.category, r.severity, r.summary)
+    console.print(table)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:  # pragma: no cover
+        sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

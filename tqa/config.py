@@ -1,0 +1,241 @@
+"""Configuration: ``[tool.tqa]`` in pyproject.toml, or a ``tqa.toml``.
+
+Found upward from the first checked path (or given with ``--config``).
+Every key is validated: an unknown key, rule or option is an error that
+names the file, never silently ignored.
+
+    [tool.tqa]
+    lang = "en"                       # target language of every article
+    fail-on = "warning"               # error | warning | info | never
+    select = ["ALL"]                  # codes, prefixes (TQA6), names, categories
+    ignore = ["filler-line"]
+    exclude = ["archive/**"]
+
+    [tool.tqa.languages]              # target language per path glob
+    "ru/**" = "ru"
+
+    [tool.tqa.severity]               # per rule
+    editorial-marker = "warning"
+
+    [tool.tqa.split]                  # multi-article listing pages
+    enabled = true
+    labels = ["Teilen mit"]           # more boundary labels
+    max-title-length = 300
+
+    [tool.tqa.rules.share-label]      # rule options
+    labels = ["Жіберу"]
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from .checks import SEVERITIES, Rule, all_rules, find_rule, matching_rules
+from .splitting import SplitSettings
+
+FAIL_LEVELS = ("error", "warning", "info", "never")
+_TOP_KEYS = {"lang", "fail-on", "select", "ignore", "exclude", "languages", "severity", "split", "rules"}
+_SPLIT_KEYS = {"enabled", "labels", "max-title-length"}
+
+
+class ConfigError(Exception):
+    """A broken configuration; the message names the file."""
+
+
+@dataclass
+class Config:
+    lang: str | None = None
+    fail_on: str = "warning"
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    languages: dict[str, str] = field(default_factory=dict)
+    severity: dict[str, str] = field(default_factory=dict)  # rule code -> severity
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # code -> options
+    split: SplitSettings = field(default_factory=SplitSettings)
+    path: str | None = None  # where it was read from
+    root: Path = field(default_factory=Path.cwd)  # globs are relative to this
+
+    def enabled_rules(self) -> list[Rule]:
+        chosen: dict[str, Rule] = {}
+        for selector in self.select:
+            for r in matching_rules(selector):
+                chosen[r.code] = r
+        for selector in self.ignore:
+            for r in matching_rules(selector):
+                chosen.pop(r.code, None)
+        return sorted(chosen.values(), key=lambda r: r.code)
+
+    def severity_of(self, rule: Rule) -> str:
+        return self.severity.get(rule.code, rule.severity)
+
+    def options_of(self, rule: Rule) -> dict[str, Any]:
+        return {**rule.options, **self.rule_options.get(rule.code, {})}
+
+    def _relative(self, path: str) -> str:
+        p = Path(path)
+        try:
+            return p.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return PurePath(path).as_posix()
+
+    def lang_for(self, path: str) -> str | None:
+        rel = self._relative(path)
+        for pattern, lang in self.languages.items():
+            if _glob_match(rel, pattern):
+                return lang
+        return self.lang
+
+    def is_excluded(self, path: str) -> bool:
+        rel = self._relative(path)
+        return any(_glob_match(rel, pattern) for pattern in self.exclude)
+
+
+def _glob_match(rel: str, pattern: str) -> bool:
+    """``fnmatch`` where ``**/`` may also match nothing and a bare name
+    matches in any folder, the way .gitignore users expect."""
+    pattern = pattern.rstrip("/")
+    candidates = {pattern}
+    if pattern.startswith("**/"):
+        candidates.add(pattern[3:])
+    if "/" not in pattern:
+        candidates.add("**/" + pattern)
+    if pattern.endswith("/**"):
+        candidates.add(pattern[:-3])
+    parts = rel.split("/")
+    prefixes = ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
+    return any(fnmatch.fnmatchcase(p, c) for c in candidates for p in prefixes)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest tqa.toml, or pyproject.toml with a [tool.tqa] table,
+    in ``start`` or a folder above it."""
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder, *folder.parents):
+        tqa_toml = candidate / "tqa.toml"
+        if tqa_toml.is_file():
+            return tqa_toml
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                if "tqa" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}):
+                    return pyproject
+            except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+                continue  # somebody else's broken pyproject is not ours to report
+    return None
+
+
+def load_config(path: Path | None) -> Config:
+    """Parse and validate a config file (``None``: the defaults)."""
+    if path is None:
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: config file is not UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("tqa", {})
+        where = f"{path} [tool.tqa]"
+    else:
+        where = str(path)
+    return parse_config(data, where, path.parent, str(path))
+
+
+def parse_config(data: dict[str, Any], where: str, root: Path, path: str | None = None) -> Config:
+    def fail(message: str) -> ConfigError:
+        return ConfigError(f"{where}: {message}")
+
+    unknown = set(data) - _TOP_KEYS
+    if unknown:
+        raise fail(f"unknown key {sorted(unknown)[0]!r} (known: {', '.join(sorted(_TOP_KEYS))})")
+    config = Config(path=path, root=root)
+    if "lang" in data:
+        config.lang = _language(data["lang"], fail, "lang")
+    if "fail-on" in data:
+        if data["fail-on"] not in FAIL_LEVELS:
+            raise fail(f"fail-on must be one of {', '.join(FAIL_LEVELS)}, not {data['fail-on']!r}")
+        config.fail_on = data["fail-on"]
+    for key in ("select", "ignore", "exclude"):
+        if key in data:
+            value = data[key]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise fail(f"{key} must be a list of strings")
+            if key != "exclude":
+                for selector in value:
+                    if not matching_rules(selector):
+                        raise fail(f"{key}: no rule matches {selector!r} (see `tqa rules`)")
+            setattr(config, key, list(value))
+    languages = _table(data, "languages", fail)
+    config.languages = {glob: _language(lang, fail, f"languages.{glob}") for glob, lang in languages.items()}
+    for key, level in _table(data, "severity", fail).items():
+        rule = _rule(key, fail, "severity")
+        if level not in SEVERITIES:
+            raise fail(f"severity.{key} must be one of {', '.join(SEVERITIES)}, not {level!r}")
+        config.severity[rule.code] = level
+    for key, options in _table(data, "rules", fail).items():
+        rule = _rule(key, fail, "rules")
+        if not isinstance(options, dict):
+            raise fail(f"rules.{key} must be a table of options")
+        for option, value in options.items():
+            if option not in rule.options:
+                known = ", ".join(rule.options) or "none"
+                raise fail(f"rules.{key}: unknown option {option!r} (known: {known})")
+            default = rule.options[option]
+            if not isinstance(value, type(default)):
+                raise fail(f"rules.{key}.{option} must be a {type(default).__name__}")
+        config.rule_options[rule.code] = dict(options)
+    config.split = _split(_table(data, "split", fail), fail)
+    return config
+
+
+def _table(data: dict[str, Any], key: str, fail) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise fail(f"{key} must be a table")
+    return value
+
+
+def _language(value: Any, fail, key: str) -> str:
+    if not isinstance(value, str) or not value.replace("-", "").isalpha() or not 2 <= len(value.split("-")[0]) <= 3:
+        raise fail(f"{key} must be a language code such as 'en' or 'kk', not {value!r}")
+    return value.split("-")[0].lower()
+
+
+def _rule(key: str, fail, section: str) -> Rule:
+    rule = find_rule(key)
+    if rule is None:
+        names = ", ".join(r.name for r in all_rules())
+        raise fail(f"{section}: unknown rule {key!r} (rules: {names})")
+    return rule
+
+
+def _split(table: dict[str, Any], fail) -> SplitSettings:
+    unknown = set(table) - _SPLIT_KEYS
+    if unknown:
+        raise fail(f"split: unknown key {sorted(unknown)[0]!r} (known: {', '.join(sorted(_SPLIT_KEYS))})")
+    enabled = table.get("enabled", True)
+    labels = table.get("labels", [])
+    length = table.get("max-title-length", 300)
+    if not isinstance(enabled, bool):
+        raise fail("split.enabled must be true or false")
+    if not isinstance(labels, list) or not all(isinstance(v, str) for v in labels):
+        raise fail("split.labels must be a list of strings")
+    if not isinstance(length, int) or length < 1:
+        raise fail("split.max-title-length must be a positive integer")
+    return SplitSettings(enabled=enabled, extra_labels=tuple(labels), max_title_length=length)

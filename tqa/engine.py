@@ -1,0 +1,233 @@
+"""Running the rules over files: discovery, reading, checking, merging.
+
+The engine turns a rule's ``Problem`` (file offsets) into a ``Finding``
+(path, line, column, severity, fingerprint) and keeps one finding per span
+when rules overlap. It knows nothing about output formats.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import unicodedata
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .checks import Context, Rule
+from .config import Config
+from .model import Article, Document
+from .readers import InputError, is_supported, read_document
+from .splitting import SplitSettings
+
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    name: str
+    category: str
+    severity: str
+    message: str
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    suggestion: str | None
+    fingerprint: str = ""
+    related: tuple[tuple[str, int], ...] = ()
+    start: int = 0  # file offsets, for reports that show context
+    end: int = 0
+
+    @property
+    def sort_key(self):
+        return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column)
+
+
+@dataclass
+class ArticleResult:
+    id: str
+    path: str
+    title: str | None
+    lang: str | None
+    start_line: int
+    end_line: int
+    findings: list[Finding]
+
+
+@dataclass
+class FileError:
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+
+
+@dataclass
+class RunResult:
+    files: int = 0
+    articles: list[ArticleResult] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    documents: dict[str, Document] = field(default_factory=dict)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for a in self.articles for f in a.findings]
+
+
+def discover(paths: Iterable[str], config: Config) -> tuple[list[str], list[FileError]]:
+    """Files to check: given files as they are, folders walked for the
+    formats tqa reads, excludes honoured. Order is stable (sorted)."""
+    files: list[str] = []
+    errors: list[FileError] = []
+    for path in paths:
+        if os.path.isdir(path):
+            for folder, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                                 and not config.is_excluded(os.path.join(folder, d)))
+                for name in sorted(names):
+                    full = os.path.join(folder, name)
+                    if is_supported(full) and not config.is_excluded(full):
+                        files.append(full)
+        elif os.path.exists(path):
+            if not config.is_excluded(path):
+                files.append(path)
+        else:
+            errors.append(FileError(path, "no such file or directory"))
+    return list(dict.fromkeys(files)), errors
+
+
+def check_paths(paths: Iterable[str], config: Config,
+                progress: Callable[[str], None] | None = None) -> RunResult:
+    files, errors = discover(paths, config)
+    result = RunResult(errors=errors)
+    rules = config.enabled_rules()
+    split = _split_settings(config)
+    for path in files:
+        if progress:
+            progress(path)
+        try:
+            document = read_document(path, split)
+        except InputError as exc:
+            result.errors.append(FileError(exc.path, exc.message, exc.line))
+            continue
+        result.files += 1
+        result.documents[path] = document
+        result.articles.extend(check_document(document, rules, config))
+    result.errors.sort(key=lambda e: (e.path, e.line or 0))
+    return result
+
+
+def _split_settings(config: Config) -> SplitSettings:
+    # The share-label rule's extra labels are boundaries too: the words
+    # reported as leftovers are the words that split pages.
+    from .checks import find_rule
+
+    share = find_rule("share-label")
+    extra = tuple(config.options_of(share).get("labels", ())) if share else ()
+    return replace(config.split, extra_labels=config.split.extra_labels + extra)
+
+
+def check_document(document: Document, rules: list[Rule], config: Config) -> list[ArticleResult]:
+    lang = config.lang_for(document.path)
+    results = []
+    for article in document.articles:
+        article.lang = lang or article.lang
+        findings = _deduplicate(list(_run_rules(article, document, rules, config)))
+        _assign_fingerprints(findings, document)
+        findings.sort(key=lambda f: f.sort_key)
+        start_line = document.source.position(article.start)[0]
+        end_line = document.source.position(max(article.start, article.end - 1))[0]
+        results.append(ArticleResult(
+            id=article.slug or f"{document.path}#{article.index + 1}",
+            path=document.path,
+            title=article.title,
+            lang=article.lang,
+            start_line=start_line,
+            end_line=end_line,
+            findings=findings,
+        ))
+    return results
+
+
+def _run_rules(article: Article, document: Document, rules: list[Rule], config: Config):
+    source = document.source
+    for rule in rules:
+        ctx = Context(lang=article.lang, options=config.options_of(rule), document=document)
+        for problem in rule.check(article, ctx):
+            line, column = source.position(problem.start)
+            end_line, end_column = source.position(problem.end)
+            yield Finding(
+                rule=rule.code,
+                name=rule.name,
+                category=rule.category,
+                severity=config.severity_of(rule),
+                message=problem.message,
+                path=document.path,
+                line=line,
+                column=column,
+                end_line=end_line,
+                end_column=end_column,
+                text=source.text[problem.start:problem.end],
+                suggestion=problem.suggestion,
+                related=tuple((document.path, source.position(o)[0]) for o in problem.related),
+                start=problem.start,
+                end=problem.end,
+            ), rule.specificity
+
+
+def _deduplicate(scored: list[tuple[Finding, int]]) -> list[Finding]:
+    """One finding per span: drop a finding whose characters lie inside a
+    finding of a more specific rule (or of the same rule, reported twice)."""
+    scored.sort(key=lambda fs: (-fs[1], fs[0].start, -(fs[0].end - fs[0].start), fs[0].rule))
+    kept: list[tuple[Finding, int]] = []
+    for finding, specificity in scored:
+        covered = any(
+            k.start <= finding.start and finding.end <= k.end
+            and (spec > specificity or k.rule == finding.rule)
+            for k, spec in kept
+        )
+        if not covered:
+            kept.append((finding, specificity))
+    return [f for f, _ in kept]
+
+
+def _normalize(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def _assign_fingerprints(findings: list[Finding], document: Document) -> None:
+    """A fingerprint that survives moving text and inserting lines above it:
+    rule, path, the flagged text and a little context, plus the occurrence
+    index among identical ones. It never depends on line numbers."""
+    text = document.text
+    seen: dict[str, int] = {}
+    findings.sort(key=lambda f: f.start)
+    for i, finding in enumerate(findings):
+        before = _normalize(text[max(0, finding.start - 24):finding.start])[-16:]
+        after = _normalize(text[finding.end:finding.end + 24])[:16]
+        key = "\x1f".join((finding.rule, document.path, _normalize(finding.text), before, after))
+        digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+        occurrence = seen.get(digest, 0)
+        seen[digest] = occurrence + 1
+        findings[i] = replace(finding, fingerprint=f"{digest}:{occurrence}")
+
+
+def worst_severity(findings: Iterable[Finding]) -> str | None:
+    worst = max((SEVERITY_RANK[f.severity] for f in findings), default=0)
+    return {v: k for k, v in SEVERITY_RANK.items()}.get(worst)
+
+
+def exit_code(result: RunResult, fail_on: str) -> int:
+    """0: nothing at or above ``fail_on``; 1: findings; 2: inputs unreadable."""
+    if result.errors:
+        return 2
+    if fail_on == "never":
+        return 0
+    threshold = SEVERITY_RANK[fail_on]
+    return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings) else 0

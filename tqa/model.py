@@ -1,0 +1,135 @@
+"""The one model every reader produces and every rule reads.
+
+document -> articles -> segments (titles, paragraphs, lines of page chrome).
+
+Every segment keeps the offsets of its characters in the decoded file text,
+so a rule that flags characters ``i..j`` of a segment is mapped back to the
+exact line and column of the original file, whatever the reader unescaped or
+normalised on the way (PO strings, for instance, map each unescaped character
+to where its escape stands).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+
+class SourceText:
+    """The decoded text of one file with a line index (1-based lines,
+    1-based columns counted in Unicode code points)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.line_starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            self.line_starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column) of the character at ``offset``."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of 1-based ``line`` without its line ending."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a rule reports: a span of the file (offsets into the decoded
+    text), a message, and optionally a replacement and related places."""
+
+    start: int
+    end: int
+    message: str
+    suggestion: str | None = None
+    related: tuple[int, ...] = ()  # offsets of other places this refers to
+
+
+@dataclass
+class Segment:
+    """A run of text from the file: a title, a paragraph, a chrome line.
+
+    ``text`` is what rules read. ``offsets`` maps each character of ``text``
+    to its offset in the file; ``None`` means the text is a verbatim slice
+    starting at ``start``.
+    """
+
+    text: str
+    start: int
+    kind: str = "paragraph"  # title | paragraph | heading | label | break | code
+    offsets: Sequence[int] | None = None
+    end_offset: int | None = None  # file offset just past the last character
+
+    @property
+    def end(self) -> int:
+        if self.end_offset is not None:
+            return self.end_offset
+        return self.source_offset(len(self.text))
+
+    def source_offset(self, index: int) -> int:
+        """File offset of character ``index`` of ``text`` (``len(text)`` maps
+        just past the last character)."""
+        if self.offsets is None:
+            return self.start + index
+        if index >= len(self.text):
+            return self.end_offset if self.end_offset is not None else self.offsets[-1] + 1
+        return self.offsets[index]
+
+    def problem(self, i: int, j: int, message: str, suggestion: str | None = None,
+                related: Iterable[int] = ()) -> Problem:
+        """A problem on characters ``i..j`` of this segment."""
+        start = self.source_offset(i)
+        end = self.source_offset(j - 1) + 1 if j > i else start
+        return Problem(start, end, message, suggestion, tuple(related))
+
+    @property
+    def is_prose(self) -> bool:
+        return self.kind in ("title", "paragraph", "heading", "label")
+
+
+@dataclass
+class Article:
+    """One translated piece: a news article, a catalog."""
+
+    index: int
+    title: str | None
+    segments: list[Segment]
+    start: int  # file offset of the first character
+    end: int  # file offset just past the last character
+    lang: str | None = None
+    source_lang: str | None = None
+    slug: str | None = None
+
+    @property
+    def paragraphs(self) -> list[Segment]:
+        return [s for s in self.segments if s.kind != "label" and s.is_prose]
+
+    @property
+    def prose(self) -> list[Segment]:
+        return [s for s in self.segments if s.is_prose]
+
+
+@dataclass
+class Document:
+    """One input file, split into articles."""
+
+    path: str
+    source: SourceText
+    articles: list[Article] = field(default_factory=list)
+    format: str = "text"
+
+    @property
+    def text(self) -> str:
+        return self.source.text

@@ -1,0 +1,50 @@
+"""Readers turn each input format into the one model (see ``tqa.model``).
+
+A reader is a module with ``read(path, source) -> list[Segment]``: it finds
+the segments of the file with their exact offsets. Grouping segments into
+articles is shared (``tqa.splitting``), unless a reader returns articles
+itself through ``read_articles`` (catalog formats do: one catalog, one
+article).
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from types import ModuleType
+
+from ..model import Document, SourceText
+from ..splitting import SplitSettings, split
+from . import markdown, text
+from .base import InputError, load_text
+
+READERS: dict[str, ModuleType] = {
+    ".txt": text,
+    ".text": text,
+    ".md": markdown,
+    ".markdown": markdown,
+}
+
+
+def reader_for(path: str) -> ModuleType:
+    return READERS.get(PurePath(path).suffix.lower(), text)
+
+
+def is_supported(path: str) -> bool:
+    return PurePath(path).suffix.lower() in READERS
+
+
+def read_document(path: str, split_settings: SplitSettings = SplitSettings()) -> Document:
+    """Load ``path`` and build its document; raises InputError."""
+    content = load_text(path)
+    if not content.strip():
+        raise InputError(path, "empty file, nothing to check")
+    source = SourceText(content)
+    reader = reader_for(path)
+    segments = reader.read(path, source)
+    articles = split(segments, split_settings)
+    for article in articles:
+        article.slug = f"{path}#{article.index + 1}"
+    return Document(path=path, source=source, articles=articles, format=reader.__name__.rsplit(".", 1)[-1])
+
+
+__all__ = ["InputError", "read_document", "is_supported", "READERS"]

@@ -1,0 +1,115 @@
+"""The terminal report: findings grouped per article, each with
+``path:line:col``, code, message, the flagged text in its line, and the fix.
+Colour when writing to a terminal, plain text when piped."""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+
+from rich.console import Console
+from rich.text import Text
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+CONTEXT = 40  # characters of the line shown on each side of the flagged text
+
+
+def _excerpt(document, finding) -> tuple[str, int, int]:
+    """The flagged line cut to a window around the finding: (text, start,
+    end of the highlighted part within it)."""
+    line = document.source.line_text(finding.line)
+    start = finding.column - 1
+    end = finding.end_column - 1 if finding.end_line == finding.line else len(line)
+    left = max(0, start - CONTEXT)
+    right = min(len(line), max(end, start) + CONTEXT)
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(line) else ""
+    shown = prefix + line[left:right] + suffix
+    offset = len(prefix) - left
+    return shown, start + offset, min(end, right) + offset
+
+
+def _visible(text: str) -> str:
+    """Make invisible characters visible in the context line."""
+    return (text.replace("\t", "→").replace("\u00a0", "·").replace("\u200b", "¦")
+            .replace("\u202f", "·").replace("\ufeff", "¦").replace("\r", ""))
+
+
+def _suggestion(finding) -> Text | None:
+    if finding.suggestion is None:
+        return None
+    if finding.suggestion == "":
+        return Text("fix: delete it", style="green")
+    return Text.assemble(("fix: ", "green"), ("replace with ", "green"), (finding.suggestion, "bold green"))
+
+
+def render(result, options) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=options.color, no_color=not options.color,
+                      width=options.width or 100, highlight=False, soft_wrap=True)
+    documents = result.documents
+    for article in result.articles:
+        if not article.findings:
+            continue
+        head = Text.assemble(
+            (f"{article.path}:{article.start_line}", "bold"), "  ",
+            (article.title or "(untitled)", "bold underline"),
+            (f"  [{article.lang}]" if article.lang else "", "dim"),
+        )
+        if options.quiet:
+            for f in article.findings:
+                console.print(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
+            continue
+        console.print(head)
+        for f in article.findings:
+            _print_finding(console, documents.get(f.path), f)
+        console.print()
+    if not options.quiet:
+        _print_summary(console, result)
+    return buffer.getvalue()
+
+
+def _print_finding(console: Console, document, f) -> None:
+    location = f"{f.path}:{f.line}:{f.column}"
+    console.print(Text.assemble(
+        "  ", (location, "bold"), " ", (f"{f.severity:<7}", SEVERITY_STYLE[f.severity]), " ",
+        (f.rule, "magenta"), " ", (f.name, "dim"), "  ", f.message,
+    ))
+    if document is not None:
+        shown, start, end = _excerpt(document, f)
+        line = Text("      │ ", style="dim")
+        line.append(_visible(shown[:start]))
+        line.append(_visible(shown[start:end]) or "▏", style="reverse " + SEVERITY_STYLE[f.severity])
+        line.append(_visible(shown[end:]))
+        console.print(line)
+        if not console.is_terminal:
+            console.print("      │ " + " " * start + "^" * max(1, end - start), style="dim")
+    fix = _suggestion(f)
+    if fix is not None:
+        console.print(Text("      ") + fix)
+
+
+def _print_summary(console: Console, result) -> None:
+    findings = result.findings
+    by_severity = Counter(f.severity for f in findings)
+    articles_with = sum(1 for a in result.articles if a.findings)
+    files = "file" if result.files == 1 else "files"
+    summary = Text.assemble(
+        (f"{len(findings)} findings", "bold"),
+        f" in {articles_with} of {len(result.articles)} articles, {result.files} {files}: ",
+    )
+    parts = [(f"{by_severity.get(s, 0)} {s}{'s' if s != 'info' and by_severity.get(s, 0) != 1 else ''}",
+              SEVERITY_STYLE[s]) for s in ("error", "warning", "info")]
+    for i, part in enumerate(parts):
+        summary.append(*part)
+        if i < len(parts) - 1:
+            summary.append(", ")
+    console.print(summary)
+    if findings:
+        categories = Counter(f.category for f in findings)
+        console.print(Text("by category: " + ", ".join(f"{c} {n}" for c, n in sorted(categories.items())),
+                           style="dim"))
+    if result.errors:
+        count = len(result.errors)
+        console.print(Text(f"{count} input{'s' if count != 1 else ''} could not be checked (listed on stderr)",
+                           style="bold red"))
