@@ -160,15 +160,18 @@ def rules(
 
     from .checks import all_rules, find_rule
 
-    console = Console(highlight=False)
+    from rich.text import Text
+
+    console = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
     if rule is not None:
         found = find_rule(rule)
         if found is None:
             _fail(f"no rule {rule!r} (see `tqa rules`)")
-        console.print(f"[bold]{found.code}[/] {found.name}  [dim]category:[/] {found.category}  "
-                      f"[dim]default severity:[/] {found.severity}")
+        console.print(Text.assemble((found.code, "bold"), f" {found.name}  ", ("category: ", "dim"), found.category,
+                                    "  ", ("default severity: ", "dim"), found.severity))
         if found.options:
-            console.print("[dim]options:[/] " + ", ".join(f"{k} = {v!r}" for k, v in found.options.items()))
+            console.print(Text.assemble(("options: ", "dim"),
+                                        ", ".join(f"{k} = {v!r}" for k, v in found.options.items())))
         console.print()
         console.print(found.doc, markup=False)
         return
@@ -176,7 +179,7 @@ def rules(
     for column in ("code", "name", "category", "severity", "what it finds"):
         table.add_column(column, overflow="fold")
     for r in all_rules():
-        table.add_row(r.code, r.name, r.category, r.severity, r.summary)
+        table.add_row(r.code, r.name, r.category, r.severity, Text(r.summary.replace("``", "")))
     console.print(table)
 
 

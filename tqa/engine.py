@@ -17,7 +17,7 @@ from typing import Callable, Iterable
 from .checks import Context, Rule
 from .config import Config
 from .model import Article, Document
-from .readers import InputError, is_supported, read_document
+from .readers import InputError, document_from_text, is_supported, read_document
 from .splitting import SplitSettings
 
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
@@ -120,6 +120,22 @@ def check_paths(paths: Iterable[str], config: Config,
         result.documents[path] = document
         result.articles.extend(check_document(document, rules, config))
     result.errors.sort(key=lambda e: (e.path, e.line or 0))
+    return result
+
+
+def check_text(text: str, config: Config | None = None, path: str = "<text>.txt") -> RunResult:
+    """Check a string as if it were the file ``path`` (the suffix picks the
+    reader). For embedding tqa and for tests."""
+    config = config or Config()
+    result = RunResult()
+    try:
+        document = document_from_text(path, text, _split_settings(config))
+    except InputError as exc:
+        result.errors.append(FileError(exc.path, exc.message, exc.line))
+        return result
+    result.files = 1
+    result.documents[path] = document
+    result.articles = check_document(document, config.enabled_rules(), config)
     return result
 
 

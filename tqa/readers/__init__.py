@@ -35,7 +35,12 @@ def is_supported(path: str) -> bool:
 
 def read_document(path: str, split_settings: SplitSettings = SplitSettings()) -> Document:
     """Load ``path`` and build its document; raises InputError."""
-    content = load_text(path)
+    return document_from_text(path, load_text(path), split_settings)
+
+
+def document_from_text(path: str, content: str, split_settings: SplitSettings = SplitSettings()) -> Document:
+    """Build the document of ``content`` as if read from ``path`` (whose
+    suffix picks the reader)."""
     if not content.strip():
         raise InputError(path, "empty file, nothing to check")
     source = SourceText(content)
@@ -47,4 +52,4 @@ def read_document(path: str, split_settings: SplitSettings = SplitSettings()) ->
     return Document(path=path, source=source, articles=articles, format=reader.__name__.rsplit(".", 1)[-1])
 
 
-__all__ = ["InputError", "read_document", "is_supported", "READERS"]
+__all__ = ["InputError", "read_document", "document_from_text", "is_supported", "READERS"]

@@ -1,0 +1,119 @@
+"""Benchmark: build a synthetic corpus from the samples and time `tqa check`.
+
+    python bench/run.py                 # 10,000 articles (about 30 MB)
+    python bench/run.py --articles 2000 --repeat 3
+
+Prints one table row per corpus: files, articles, MB, wall seconds,
+articles/s, MB/s and the peak RSS of the checking process. The corpus is
+built deterministically (seeded) under bench/corpus/ and reused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+LABEL = "Тарату:"
+DEFECTS = [
+    "Добавлено примечание ([U1]): What is it?",
+    "TODO: check the figure",
+    "Commented [AB1]: source?",
+    "Читайте также: Токаев прибыл в Нью-Йорк",
+]
+
+
+def seed_articles() -> list[tuple[str, list[str]]]:
+    """(title, body paragraphs) of the seed page's articles, split by tqa."""
+    sys.path.insert(0, str(ROOT))
+    from tqa.readers import read_document
+
+    document = read_document(str(SAMPLES / "kazunite-blog-page-3.txt"))
+    return [(a.title, [s.text for s in a.paragraphs if s.kind == "paragraph" and s.text.strip()])
+            for a in document.articles]
+
+
+def build_corpus(folder: Path, n_articles: int, per_file: int = 10, seed: int = 7) -> tuple[int, int]:
+    """Write listing pages of ``per_file`` articles each; returns (files, bytes)."""
+    rng = random.Random(seed)
+    source = seed_articles()
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.txt"):
+        old.unlink()
+    files = total = 0
+    for start in range(0, n_articles, per_file):
+        parts = ["Home Blog Page %d" % (start // per_file + 1), ""]
+        for k in range(min(per_file, n_articles - start)):
+            title, paragraphs = rng.choice(source)
+            body = paragraphs[:]
+            rng.shuffle(body)
+            body = [re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(0, 9)), p) for p in body]
+            if rng.random() < 0.3:
+                i = rng.randrange(len(body))
+                body[i] = body[i] + " " + rng.choice(DEFECTS)
+            parts += [f"{title} ({start + k})", "", LABEL, ""]
+            for p in body:
+                parts += [p, ""]
+            parts += [LABEL, ""]
+        data = "\n".join(parts)
+        (folder / f"page-{files:05d}.txt").write_text(data, encoding="utf-8")
+        files += 1
+        total += len(data.encode("utf-8"))
+    return files, total
+
+
+def run_check(paths: list[str], extra: list[str]) -> tuple[float, int, dict]:
+    """Wall time, peak RSS (KiB) of this one process, and the summary."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "tqa", "check", "--format", "json", "--lang", "en",
+                                 *extra, *paths], stdout=out, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        proc.returncode = code
+        if code not in (0, 1):
+            sys.exit(f"tqa check failed ({code}): {proc.stderr.read()[:500]!r}")
+        out.seek(0)
+        return wall, usage.ru_maxrss, json.loads(out.read())["summary"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=1, help="runs per corpus; the best wall time is shown")
+    parser.add_argument("--corpus", type=Path, default=ROOT / "bench" / "corpus")
+    parser.add_argument("extra", nargs="*", help="extra arguments for tqa check (after --)")
+    args = parser.parse_args()
+
+    folder = args.corpus / f"articles-{args.articles}"
+    files, size = build_corpus(folder, args.articles)
+    rows = []
+    single = SAMPLES / "kk-exhibition.txt"
+    for name, paths in ((f"{args.articles} articles", [str(folder)]), ("single article", [str(single)])):
+        best = None
+        for _ in range(args.repeat):
+            wall, peak_kb, summary = run_check(paths, args.extra)
+            best = wall if best is None else min(best, wall)
+        mb = size / 1e6 if paths[0] == str(folder) else single.stat().st_size / 1e6
+        rows.append((name, summary["files"], summary["articles"], mb, best, summary["articles"] / best,
+                     mb / best, peak_kb / 1024, summary["findings"]))
+    header = ("corpus", "files", "articles", "MB", "wall s", "articles/s", "MB/s", "peak RSS MB", "findings")
+    print(" | ".join(header))
+    print(" | ".join("---" for _ in header))
+    for row in rows:
+        name, nfiles, narticles, mb, wall, aps, mbps, rss, nfind = row
+        print(f"{name} | {nfiles} | {narticles} | {mb:.2f} | {wall:.2f} | {aps:.0f} | {mbps:.2f} | {rss:.0f} | {nfind}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+"""Every rule's documented examples hold: each "Fails" example is reported
+by that rule, each "Passes" example is not. The docs are the spec."""
+
+import pytest
+
+from tqa.checks import CATEGORIES, SEVERITIES, all_rules
+
+from conftest import findings_of
+
+RULES = all_rules()
+CASES = [(r, ex) for r in RULES for ex in r.examples]
+
+
+def test_every_rule_is_documented_with_both_kinds_of_example():
+    for r in RULES:
+        assert r.code.startswith("TQA") and len(r.code) == 6, r.code
+        assert r.name == r.name.lower() and " " not in r.name
+        assert r.category in CATEGORIES and r.severity in SEVERITIES
+        assert r.summary, f"{r.code} has no summary line"
+        kinds = {ex.fails for ex in r.examples}
+        assert kinds == {True, False}, f"{r.code} needs failing and passing examples"
+
+
+def test_codes_and_names_are_unique():
+    assert len({r.code for r in RULES}) == len(RULES)
+    assert len({r.name for r in RULES}) == len(RULES)
+
+
+@pytest.mark.parametrize("rule,example", CASES, ids=[f"{r.name}-{'fail' if e.fails else 'pass'}-{e.lang}-{i}"
+                                                     for i, (r, e) in enumerate(CASES)])
+def test_documented_example(rule, example):
+    # The example stands inside a small article so titles do not swallow it.
+    text = f"Title of the article\n\n{example.text}\n"
+    found = [f for f in findings_of(text, lang=example.lang) if f.rule == rule.code]
+    if example.fails:
+        assert found, f"{rule.code} missed: {example.text!r}"
+        assert all(f.line >= 3 for f in found)
+    else:
+        assert not found, f"{rule.code} false positive on {example.text!r}: {[f.text for f in found]}"
