@@ -30,7 +30,7 @@ def test_codes_and_names_are_unique():
                                                      for i, (r, e) in enumerate(CASES)])
 def test_documented_example(rule, example):
     # The example stands inside a small article so titles do not swallow it.
-    text = f"Title of the article\n\n{example.text}\n"
+    text = f"№ 1\n\n{example.text}\n"
     found = [f for f in findings_of(text, lang=example.lang) if f.rule == rule.code]
     if example.fails:
         assert found, f"{rule.code} missed: {example.text!r}"

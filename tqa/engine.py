@@ -153,7 +153,7 @@ def check_document(document: Document, rules: list[Rule], config: Config) -> lis
     lang = config.lang_for(document.path)
     results = []
     for article in document.articles:
-        article.lang = lang or article.lang
+        article.lang = lang or article.lang or _detect_language(article, config)
         findings = _deduplicate(list(_run_rules(article, document, rules, config)))
         _assign_fingerprints(findings, document)
         findings.sort(key=lambda f: f.sort_key)
@@ -169,6 +169,17 @@ def check_document(document: Document, rules: list[Rule], config: Config) -> lis
             findings=findings,
         ))
     return results
+
+
+def _detect_language(article: Article, config: Config) -> str | None:
+    """The article's language when neither --lang nor config says it, with
+    the wrong-language rule's detector and candidates."""
+    from .checks import find_rule
+    from .languages import article_language
+
+    options = config.options_of(find_rule("wrong-language"))
+    texts = [s.text for s in article.paragraphs if s.kind in ("paragraph", "title", "heading")]
+    return article_language(texts, options["detector"], options["candidates"] or None)
 
 
 def _run_rules(article: Article, document: Document, rules: list[Rule], config: Config):

@@ -1,0 +1,236 @@
+"""Mixed scripts: look-alike letters from another script inside a word, and
+runs of words in a script the target language does not use.
+
+Letters are classified by the Unicode Script_Extensions property; digits,
+punctuation and marks (Common, Inherited) are neutral; links, e-mails and
+domains are skipped. Look-alikes come from Unicode UTS #39.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..languages import language_name
+from ..scripts import (WORD, confusable_scripts, has_foreign_letters, inside, language_scripts, letter_scripts,
+                       lookalike, non_prose_spans)
+from . import rule
+
+
+@dataclass
+class Word:
+    start: int
+    end: int
+    text: str
+    letters: list[tuple[int, str]]  # (index in word, script)
+
+    @property
+    def scripts(self) -> Counter:
+        return Counter(script for _, script in self.letters)
+
+
+def needs_look(text: str, target) -> bool:
+    """Can ``text`` hold a mixed or foreign word at all? Text whose letters
+    all belong to one script of the target language cannot."""
+    if target is None:
+        return True
+    if len(target.own & confusable_scripts()) > 1:
+        return True  # Serbian: Cyrillic and Latin both at home
+    return has_foreign_letters(text, target.own)
+
+
+@lru_cache(maxsize=256)
+def words(text: str) -> list[Word]:
+    """The words of ``text`` outside links and e-mails, each with the script
+    of its letters. A change between scripts that are not look-alike prone
+    (Latin to Han, say) is a word boundary: Japanese has no spaces."""
+    skip = non_prose_spans(text)
+    prone = confusable_scripts()
+    result = []
+    for match in WORD.finditer(text):
+        if skip and inside(skip, match.start(), match.end()):
+            continue
+        letters = letter_scripts(match.group())
+        pieces: list[list[tuple[int, str]]] = []
+        for index, script in letters:
+            if pieces and not (script == pieces[-1][-1][1] or (script in prone and pieces[-1][-1][1] in prone)):
+                pieces.append([])
+            if not pieces:
+                pieces.append([])
+            pieces[-1].append((index, script))
+        if len(pieces) <= 1:
+            result.append(Word(match.start(), match.end(), match.group(), letters))
+            continue
+        for piece in pieces:
+            s, e = piece[0][0], piece[-1][0] + 1
+            result.append(Word(match.start() + s, match.start() + e, match.group()[s:e],
+                               [(i - s, script) for i, script in piece]))
+    return result
+
+
+def _describe(ch: str) -> str:
+    return f"{ch} (U+{ord(ch):04X} {unicodedata.name(ch, '?').title()})"
+
+
+def _main_script(word: Word, preferred: frozenset[str]) -> str:
+    counts = word.scripts.most_common()
+    top = [s for s, n in counts if n == counts[0][1]]
+    for script in top:
+        if script in preferred:
+            return script
+    return word.letters[0][1] if word.letters[0][1] in top else top[0]
+
+
+def _fixed(word: str, intruders: list[tuple[int, str]], script: str) -> str | None:
+    chars = list(word)
+    for index, _ in intruders:
+        replacement = lookalike(chars[index], script)
+        if replacement is None:
+            return None
+        chars[index] = replacement
+    return "".join(chars)
+
+
+@rule("TQA101", "homoglyph", "mixed-script", "error", specificity=40)
+def homoglyph(article, ctx):
+    """Look-alike letter from another script inside a word (``Nazarbaуev`` with a Cyrillic у).
+
+    A word that mixes Latin, Cyrillic, Greek or Armenian letters is almost
+    always a slip of the keyboard layout or a copy from another text; it
+    breaks search, sorting and spell-checking. The suggestion swaps each
+    intruding letter for its look-alike in the word's main script. A lone
+    initial of a foreign script among words of the target script (``А.
+    Baimenov`` with a Cyrillic А in English) counts too.
+    Kazakh ``і ә ғ қ ң ө ұ ү һ`` are Cyrillic letters and are never "fixed".
+
+    Fails (en):
+        In his speech, А. Baimenov noted the need for open data.
+        President Nazarbaуev opened the forum.
+        The Εuropean Union joined the project.
+
+    Fails (ru):
+        Форум прошёл в Aлматы.
+
+    Fails (kk):
+        Бiлiм беру министрлігі хабарлады.
+
+    Passes (kk):
+        Әлихан Бәйменов білім беру саласындағы өзгерістер туралы айтты.
+
+    Passes (ru):
+        Акции IT-компаний выросли, сообщает Kursiv.kz.
+        Витамин A и группа B.
+
+    Passes (uz):
+        Festival Samarqand shahrida boʻlib oʻtdi.
+
+    Passes (ja):
+        COVID-19の流行以降、行政のデジタル化が進んでいる。
+    """
+    target = language_scripts(ctx.lang)
+    preferred = target.own if target else frozenset()
+    for segment in article.prose:
+        if not needs_look(segment.text, target):
+            continue
+        found = words(segment.text)
+        for position, word in enumerate(found):
+            scripts = word.scripts
+            if len(scripts) >= 2:
+                main = _main_script(word, preferred)
+                intruders = [(i, s) for i, s in word.letters if s != main]
+                names = ", ".join(f"{s} {_describe(word.text[i])}" for i, s in intruders[:3])
+                fix = _fixed(word.text, intruders, main)
+                hint = f"; it looks like {main} {fix!r}" if fix else ""
+                yield segment.problem(word.start, word.end,
+                                      f"word mixes scripts: {names} in a {main} word{hint}", fix)
+            elif target and scripts and _is_stray_initial(found, position, target):
+                main = next(iter(target.own))
+                fix = _fixed(word.text, word.letters, main)
+                script = next(iter(scripts))
+                yield segment.problem(word.start, word.end,
+                                      f"{script} {_describe(word.text[0])} among {main} words; "
+                                      f"it looks like {main} {fix!r}", fix)
+
+
+def _is_stray_initial(found: list[Word], position: int, target) -> bool:
+    """A one- or two-letter word of a foreign script, with look-alikes in
+    the target script, between words of the target script."""
+    word = found[position]
+    script = next(iter(word.scripts))
+    if len(word.letters) > 2 or target.allows(script) or script not in confusable_scripts():
+        return False
+    neighbours = found[max(0, position - 1):position] + found[position + 1:position + 2]
+    own = [w for w in neighbours if w.scripts and set(w.scripts) <= target.own]
+    main = next(iter(target.own))
+    return len(own) == len(neighbours) and bool(own) and all(
+        lookalike(word.text[i], main) for i, _ in word.letters)
+
+
+def _prose_like(run: list[Word]) -> bool:
+    """Does a run of tolerated-script words read like a sentence rather than
+    a name, brand or acronym? Needs three words, two of them lower-case."""
+    lower = sum(1 for w in run if len(w.text) > 1 and w.text[0].islower())
+    return len(run) >= 3 and lower >= 2
+
+
+@rule("TQA102", "foreign-script", "mixed-script", "error", options={"allow": []}, specificity=20)
+def foreign_script(article, ctx):
+    """Words in a script the target language does not use (``Тарату:`` in English).
+
+    Consecutive foreign words are one finding. In languages where Latin
+    names and brands are normal (Russian, Kazakh, Japanese…), Latin words are
+    reported only when they read like a sentence (three words or more, two in
+    lower case). Option ``allow`` lists names to accept (a newspaper title,
+    a brand). Needs the target language (``--lang``, config or detection).
+
+    Fails (en):
+        The ministry said Добавлено примечание about it.
+        Photo: Қазақпарат агенттігі
+
+    Fails (ru):
+        Выставка открылась. the exhibition was opened by the ambassador.
+
+    Passes (en):
+        The museum in Zürich lent paintings to Gdańsk; the café charges €5 at 20 °C.
+
+    Passes (ru):
+        Акции NASDAQ и Goldman Sachs выросли на 3%, сообщает Kursiv.kz.
+
+    Passes (ja):
+        COVID-19の流行以降、NIAはデジタル化を進めている。
+
+    Passes (sr):
+        Beograd i Београд су исти град.
+    """
+    target = language_scripts(ctx.lang)
+    if target is None:
+        return
+    allowed = {a.casefold() for a in ctx.options["allow"]}
+    for segment in article.prose:
+        if not needs_look(segment.text, target):
+            continue
+        run: list[Word] = []
+        for word in words(segment.text) + [None]:
+            foreign = (word is not None and word.scripts and len(word.scripts) == 1
+                       and not set(word.scripts) & target.own and word.text.casefold() not in allowed)
+            if foreign and run and segment.text[run[-1].end:word.start].strip(" \t\u00a0,.;:!?-–—()«»\"“”'’/&"):
+                yield from _report_run(segment, run, target, ctx, allowed)
+                run = []
+            if foreign:
+                run.append(word)
+            elif run:
+                yield from _report_run(segment, run, target, ctx, allowed)
+                run = []
+
+
+def _report_run(segment, run, target, ctx, allowed):
+    script = next(iter(run[0].scripts))
+    if target.allows(script) and not _prose_like(run):
+        return
+    text = segment.text[run[0].start:run[-1].end]
+    if text.casefold() in allowed:
+        return
+    lang = language_name(ctx.lang)
+    yield segment.problem(run[0].start, run[-1].end, f"{script} text in {lang} text: {text[:60]!r}")

@@ -1,0 +1,84 @@
+"""Text left in another language: an untranslated paragraph or sentence.
+
+Paragraphs are identified first; a paragraph that is mostly in the target
+language is then checked sentence by sentence, which finds the single
+untranslated sentence that paragraph-level identification misses.
+
+Before identification the text is reduced to its ordinary words: names
+(capitalised words inside a sentence), acronyms, numbers, links and e-mails
+are dropped, because names of people and bodies are what fool language
+identifiers. Text too short after that is skipped. The cheap script check
+runs first: identification runs only when another candidate language shares
+the text's script (an English sentence in a Japanese article needs none).
+"""
+
+from __future__ import annotations
+
+from ..languages import default_candidates, get_detector, identify, language_name
+from ..sentences import sentence_spans
+from . import rule
+
+@rule("TQA501", "wrong-language", "language", "warning",
+      options={"detector": "py3langid", "candidates": [], "min-paragraph-letters": 60,
+               "min-sentence-letters": 30, "min-words": 4, "paragraph-confidence": 0.9,
+               "sentence-confidence": 0.99},
+      specificity=30)
+def wrong_language(article, ctx):
+    """Paragraph or sentence in another language than the article (an untranslated sentence).
+
+    Identification chooses among the target language and the usual source
+    languages (option ``candidates``; default: en, ru, kk, uz, ky, tg, tk,
+    az, tr, uk, de, fr, es, it, zh, ja, ko, ar, fa, hy, ka). Option
+    ``detector`` picks the backend: ``py3langid`` (default; covers Kazakh,
+    Kyrgyz, Uzbek, Tajik…) or ``langdetect``. Names, acronyms and numbers
+    are ignored; short sentences are skipped.
+
+    Fails (en):
+        The festival drew large crowds this year. Festival Samarqand shahrida boʻlib oʻtdi va unda ko'plab mehmonlar ishtirok etdi.
+        Соглашение охватывает обучение, исследования и учебные визиты для государственных служащих региона.
+
+    Fails (kk):
+        Министрлік жаңа бағдарламаны бекітті. Соглашение охватывает обучение, исследования и учебные визиты для служащих.
+
+    Fails (ru):
+        Министр выступил на форуме. The agreement covers training, research and study visits for civil servants of the region.
+
+    Passes (en):
+        Alua Balkibayeva, Nasym Kyzaibai, and Karima Ibragimova won top honors, while Valentina Khalzova secured silver.
+        The seminar was organized by the Astana Civil Service Hub and UNDP in Kazakhstan.
+
+    Passes (de):
+        Die Frau, die die Zeitung liest, kommt aus Zürich und arbeitet für das Astana Civil Service Hub.
+
+    Passes (kk):
+        Әлихан Бәйменов білім беру саласындағы өзгерістер туралы айтты және жаңа жобаларды таныстырды.
+    """
+    target = ctx.lang
+    options = ctx.options
+    if not target:
+        return
+    detector = get_detector(options["detector"])
+    if target not in detector.supported():
+        return
+    pool = options["candidates"] or default_candidates(target)
+    candidates = [c for c in dict.fromkeys([target, *pool]) if c in detector.supported()]
+    for segment in article.paragraphs:
+        if segment.kind not in ("paragraph", "title", "heading"):
+            continue
+        text = segment.text
+        found = identify(text, target, candidates, detector, options["min-paragraph-letters"], options["min-words"])
+        if found and found[0] != target and found[1] >= options["paragraph-confidence"]:
+            lead, trail = len(text) - len(text.lstrip()), len(text.rstrip())
+            yield segment.problem(lead, trail, _message("paragraph", found, target))
+            continue
+        for start, end in sentence_spans(text):
+            found = identify(text[start:end], target, candidates, detector,
+                             options["min-sentence-letters"], options["min-words"])
+            if found and found[0] != target and found[1] >= options["sentence-confidence"]:
+                yield segment.problem(start, end, _message("sentence", found, target))
+
+
+def _message(what: str, found: tuple[str, float], target: str) -> str:
+    lang, probability = found
+    return (f"{what} seems to be in {language_name(lang)} ({probability:.0%} sure), "
+            f"not {language_name(target)}: left untranslated?")

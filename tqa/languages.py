@@ -1,0 +1,196 @@
+"""Language identification behind a small interface, with two backends.
+
+``py3langid`` (default) covers Kazakh, Kyrgyz, Uzbek, Tajik, Turkmen,
+Azerbaijani, Armenian and Georgian and answers in well under a millisecond;
+``langdetect`` (the design card's library, seeded so results repeat) lacks
+most of those languages. Both are loaded lazily, only when a run needs them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from typing import Iterable, Protocol
+
+import regex
+
+from .resources import load
+from .scripts import WORD, language_scripts, letter_scripts, non_prose_spans
+
+
+def language_name(code: str | None) -> str:
+    if not code:
+        return "unknown-language"
+    return load("languages")["names"].get(code, code)
+
+
+def default_candidates(target: str | None) -> tuple[str, ...]:
+    candidates = list(load("languages")["default_candidates"])
+    if target and target not in candidates:
+        candidates.insert(0, target)
+    return tuple(candidates)
+
+
+class Detector(Protocol):
+    name: str
+
+    def supported(self) -> frozenset[str]: ...
+
+    def detect(self, text: str, candidates: Iterable[str]) -> tuple[str, float]:
+        """The most likely language among ``candidates`` and its probability
+        (0–1, normalised over the candidates)."""
+
+
+class Py3LangidDetector:
+    name = "py3langid"
+
+    def __init__(self) -> None:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+        self._identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        self._all = frozenset(self._identifier.nb_classes)
+        self._current: tuple[str, ...] | None = None
+
+    def supported(self) -> frozenset[str]:
+        return self._all
+
+    def detect(self, text: str, candidates: Iterable[str]) -> tuple[str, float]:
+        langs = tuple(sorted(c for c in candidates if c in self._all))
+        if langs != self._current:
+            self._identifier.set_languages(list(langs))
+            self._current = langs
+        lang, prob = self._identifier.classify(text)
+        return lang, float(prob)
+
+
+class LangdetectDetector:
+    name = "langdetect"
+
+    def __init__(self) -> None:
+        from langdetect import DetectorFactory
+        from langdetect.detector_factory import init_factory
+
+        DetectorFactory.seed = 0  # langdetect is random without a seed
+        init_factory()
+        from langdetect.detector_factory import _factory
+
+        self._factory = _factory
+        self._all = frozenset(code.split("-")[0] for code in _factory.get_lang_list())
+
+    def supported(self) -> frozenset[str]:
+        return self._all
+
+    def detect(self, text: str, candidates: Iterable[str]) -> tuple[str, float]:
+        from langdetect.lang_detect_exception import LangDetectException
+
+        wanted = set(candidates)
+        detector = self._factory.create()
+        detector.append(text)
+        try:
+            ranked = detector.get_probabilities()
+        except LangDetectException:
+            return "und", 0.0
+        scores: dict[str, float] = {}
+        for item in ranked:
+            code = item.lang.split("-")[0]
+            if code in wanted:
+                scores[code] = scores.get(code, 0.0) + item.prob
+        if not scores:
+            return "und", 0.0
+        total = sum(scores.values())
+        best = max(sorted(scores), key=scores.get)
+        return best, scores[best] / total
+
+
+BACKENDS = {"py3langid": Py3LangidDetector, "langdetect": LangdetectDetector}
+
+
+@lru_cache(maxsize=None)
+def get_detector(name: str = "py3langid") -> Detector:
+    try:
+        return BACKENDS[name]()
+    except KeyError:
+        raise ValueError(f"unknown language detector {name!r} (known: {', '.join(BACKENDS)})") from None
+
+
+_NAME_OR_ACRONYM = regex.compile(r"^(?:\p{Lu}.*|.*\p{Lu}.*\p{Lu}.*)$")
+
+
+def detection_text(text: str) -> tuple[str, int]:
+    """The ordinary words of ``text`` joined by spaces, and how many."""
+    skip = non_prose_spans(text)
+    kept = []
+    for index, match in enumerate(WORD.finditer(text)):
+        if any(s <= match.start() < e for s, e in skip):
+            continue
+        word = match.group()
+        if _NAME_OR_ACRONYM.match(word) and not _caseless(word):
+            # A capital opening the text is grammar, not a name; keep it.
+            if index == 0 and word[1:].islower():
+                kept.append(word.lower())
+            continue
+        kept.append(word)
+    # Chinese and Japanese write no spaces: count two characters as a word.
+    count = sum(max(1, len(w) // 2) if _unspaced(w) else 1 for w in kept)
+    return " ".join(kept), count
+
+
+_UNSPACED = regex.compile(r"[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}]")
+
+
+def _unspaced(word: str) -> bool:
+    return bool(_UNSPACED.match(word))
+
+
+def _caseless(word: str) -> bool:
+    return word.lower() == word.upper()  # Han, kana, Arabic…: no capitals to judge by
+
+
+def dominant_script(text: str) -> str | None:
+    counts = Counter(script for _, script in letter_scripts(text))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _compatible(candidates, script: str | None) -> list[str]:
+    result = []
+    for lang in candidates:
+        scripts = language_scripts(lang)
+        if scripts is not None and script in scripts.own:
+            result.append(lang)
+        elif scripts is None and script == "Latin":
+            result.append(lang)
+    return result
+
+
+def identify(text: str, target: str, candidates, detector, min_letters: int, min_words: int):
+    """(language, probability) of ``text`` when it can be told and may
+    differ from ``target``; None when it is too short or cannot differ."""
+    reduced, words = detection_text(text)
+    letters = sum(1 for ch in reduced if ch.isalpha())
+    if words < min_words or letters < min_letters:
+        return None
+    compatible = _compatible(candidates, dominant_script(reduced))
+    if not compatible or compatible == [target]:
+        return None
+    lang, probability = detector.detect(reduced, compatible)
+    return lang, probability
+
+
+def article_language(texts: Iterable[str], detector_name: str = "py3langid",
+                     candidates: Iterable[str] | None = None) -> str | None:
+    """The language most of ``texts`` is written in, weighted by length
+    (paragraph by paragraph, so a long untranslated quote cannot outvote
+    the article)."""
+    detector = get_detector(detector_name)
+    pool = [c for c in (candidates or default_candidates(None)) if c in detector.supported()]
+    weights: Counter = Counter()
+    for text in texts:
+        reduced, words = detection_text(text)
+        if words < 3:
+            continue
+        lang, probability = detector.detect(reduced, pool)
+        if probability >= 0.5:
+            weights[lang] += len(reduced)
+    if not weights:
+        return None
+    return max(sorted(weights), key=weights.get)

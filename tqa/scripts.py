@@ -1,0 +1,108 @@
+"""Unicode scripts of letters and words, look-alike letters, and which
+scripts a target language uses. Scripts come from the Unicode
+Script_Extensions property (through ``regex``), never from code-point ranges
+typed by hand; look-alikes from UTS #39 (``data/confusables.yaml``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .resources import load
+
+# A word: letters and combining marks, with inner apostrophes of the kinds
+# used inside words (Uzbek oʻ is a letter already; ’ in English, ' in Uzbek).
+WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’ʼ][\p{L}\p{M}]+)*")
+
+# Things whose letters are not words of the text: links, e-mails, handles,
+# file names and domains. Script and language rules skip them.
+NON_PROSE = regex.compile(
+    r"""(?:https?://|ftp://|www\.)[^\s<>"«»]+
+      | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
+      | (?<!\w)[@#][\w_]+
+      | (?<![\w@])(?:[\w-]+\.)+(?:com|org|net|kz|ru|uz|kg|tj|de|uk|fr|gov|edu|info|io|me|int|eu|ua|by|am|ge|az|tm)(?:/[^\s]*)?(?!\w)
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _tables():
+    data = load("scripts")
+    patterns = {name: regex.compile(rf"\p{{scx={name}}}") for name in data["known_scripts"]}
+    return data, patterns
+
+
+@lru_cache(maxsize=65536)
+def scripts_of(ch: str) -> frozenset[str]:
+    """The named scripts of a character; empty for Common/Inherited ones
+    (digits, punctuation, marks, ʻ) and for scripts tqa does not name."""
+    _, patterns = _tables()
+    return frozenset(name for name, p in patterns.items() if p.match(ch))
+
+
+def confusable_scripts() -> frozenset[str]:
+    return frozenset(_tables()[0]["confusable_scripts"])
+
+
+@dataclass(frozen=True)
+class LanguageScripts:
+    own: frozenset[str]
+    tolerated: frozenset[str]
+
+    def allows(self, script: str) -> bool:
+        return script in self.own or script in self.tolerated
+
+
+@lru_cache(maxsize=None)
+def language_scripts(lang: str | None) -> LanguageScripts | None:
+    """The scripts a language is written in, or None when tqa has no entry."""
+    if not lang:
+        return None
+    entry = _tables()[0]["languages"].get(lang)
+    if entry is None:
+        return None
+    return LanguageScripts(frozenset(entry["scripts"]), frozenset(entry.get("tolerated", [])))
+
+
+@lru_cache(maxsize=1)
+def _lookalikes() -> dict[str, dict[str, str]]:
+    return load("confusables")["letters"]
+
+
+def lookalike(ch: str, script: str) -> str | None:
+    """The letter of ``script`` that looks like ``ch``, if Unicode knows one."""
+    return _lookalikes().get(ch, {}).get(script)
+
+
+def letter_scripts(word: str) -> list[tuple[int, str]]:
+    """(index, script) of each letter of ``word`` that belongs to one named
+    script. Letters shared by several scripts (Han/Kana marks) are skipped."""
+    result = []
+    for i, ch in enumerate(word):
+        scripts = scripts_of(ch)
+        if len(scripts) == 1:
+            result.append((i, next(iter(scripts))))
+    return result
+
+
+@lru_cache(maxsize=64)
+def _foreign_letter(scripts: frozenset[str]) -> regex.Pattern:
+    own = "".join(rf"\p{{scx={name}}}" for name in sorted(scripts))
+    return regex.compile(rf"[\p{{L}}--[{own}]]", regex.V1)
+
+
+def has_foreign_letters(text: str, scripts: frozenset[str]) -> bool:
+    """Does ``text`` hold a letter outside ``scripts``? One regex scan, so
+    the per-letter work runs only on the rare text where it can matter."""
+    return _foreign_letter(scripts).search(text) is not None
+
+
+def non_prose_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in NON_PROSE.finditer(text)]
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)

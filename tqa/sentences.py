@@ -1,0 +1,52 @@
+"""Sentence spans inside a paragraph, for rules that judge sentences.
+
+A full stop, question or exclamation mark (or the CJK ones) ends a sentence
+when a space and a capital, digit or opening quote follow; initials
+(``А. Baimenov``) and listed abbreviations (``Mr.``, ``т.е.``, ``z.B.``) do
+not end one. CJK terminators end a sentence without a space.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .resources import load
+
+_BOUNDARY = regex.compile(
+    r"""(?:(?<=[.!?…][»"”’)\]]*)\s+(?=[«"“‘(\[]?[\p{Lu}\p{N}])   # ". Next"
+      | (?<=[。！？][」』）]*))                                  # CJK: no space needed""",
+    regex.VERBOSE,
+)
+
+
+@lru_cache(maxsize=1)
+def _abbreviation() -> regex.Pattern:
+    words = sorted(set(load("abbreviations")["abbreviations"].split()), key=len, reverse=True)
+    alternation = "|".join(regex.escape(w) for w in words)
+    # the text before a boundary ends with an abbreviation or an initial
+    return regex.compile(rf"""(?:(?<![\p{{L}}.])(?:{alternation})|(?<![\p{{L}}])\p{{Lu}})\.[»"”’)\]]*\s*$""")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``, whitespace trimmed."""
+    spans = []
+    start = 0
+    abbreviation = _abbreviation()
+    for match in _BOUNDARY.finditer(text):
+        cut = match.start()
+        if text[cut - 1:cut] == "." and abbreviation.search(text, max(0, cut - 12), match.end()):
+            continue
+        spans.append((start, cut))
+        start = match.end()
+    spans.append((start, len(text)))
+    result = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            result.append((s, e))
+    return result
