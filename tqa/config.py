@@ -197,8 +197,12 @@ def parse_config(data: dict[str, Any], where: str, root: Path, path: str | None 
                 known = ", ".join(rule.options) or "none"
                 raise fail(f"rules.{key}: unknown option {option!r} (known: {known})")
             default = rule.options[option]
-            if not isinstance(value, type(default)):
+            expected = (int, float) if isinstance(default, float) else type(default)
+            if not isinstance(value, expected) or isinstance(value, bool) != isinstance(default, bool):
                 raise fail(f"rules.{key}.{option} must be a {type(default).__name__}")
+            if option in rule.choices and value not in rule.choices[option]:
+                raise fail(f"rules.{key}.{option} must be one of {', '.join(rule.choices[option])}, "
+                           f"not {value!r}")
         config.rule_options[rule.code] = dict(options)
     config.split = _split(_table(data, "split", fail), fail)
     return config

@@ -15,7 +15,7 @@ from typing import Iterable, Protocol
 import regex
 
 from .resources import load
-from .scripts import WORD, language_scripts, letter_scripts, non_prose_spans
+from .scripts import WORD, language_scripts, letter_scripts, mask_non_prose
 
 
 def language_name(code: str | None) -> str:
@@ -118,11 +118,8 @@ _NAME_OR_ACRONYM = regex.compile(r"^(?:\p{Lu}.*|.*\p{Lu}.*\p{Lu}.*)$")
 
 def detection_text(text: str) -> tuple[str, int]:
     """The ordinary words of ``text`` joined by spaces, and how many."""
-    skip = non_prose_spans(text)
     kept = []
-    for index, match in enumerate(WORD.finditer(text)):
-        if any(s <= match.start() < e for s, e in skip):
-            continue
+    for index, match in enumerate(WORD.finditer(mask_non_prose(text))):
         word = match.group()
         if _NAME_OR_ACRONYM.match(word) and not _caseless(word):
             # A capital opening the text is grammar, not a name; keep it.
@@ -146,9 +143,8 @@ def _caseless(word: str) -> bool:
     return word.lower() == word.upper()  # Han, kana, Arabic…: no capitals to judge by
 
 
-def dominant_script(text: str) -> str | None:
-    counts = Counter(script for _, script in letter_scripts(text))
-    return counts.most_common(1)[0][0] if counts else None
+def script_counts(text: str) -> Counter:
+    return Counter(script for _, script in letter_scripts(text))
 
 
 def _compatible(candidates, script: str | None) -> list[str]:
@@ -169,7 +165,17 @@ def identify(text: str, target: str, candidates, detector, min_letters: int, min
     letters = sum(1 for ch in reduced if ch.isalpha())
     if words < min_words or letters < min_letters:
         return None
-    compatible = _compatible(candidates, dominant_script(reduced))
+    counts = script_counts(reduced)
+    if not counts:
+        return None
+    dominant = counts.most_common(1)[0][0]
+    own = language_scripts(target)
+    if own is not None and dominant not in own.own:
+        # Text in another script: only when it is almost all of it. A
+        # Chinese sentence quoting Latin option names is still Chinese.
+        if sum(n for script, n in counts.items() if script in own.own) > 0.2 * sum(counts.values()):
+            return None
+    compatible = _compatible(candidates, dominant)
     if not compatible or compatible == [target]:
         return None
     lang, probability = detector.detect(reduced, compatible)

@@ -17,12 +17,23 @@ from .resources import load
 WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’ʼ][\p{L}\p{M}]+)*")
 
 # Things whose letters are not words of the text: links, e-mails, handles,
-# file names and domains. Script and language rules skip them.
+# domains, and the bits of code that UI strings and technical articles carry
+# (printf and brace placeholders, command-line options, paths, identifiers
+# with underscores). Script and language rules skip them.
 NON_PROSE = regex.compile(
     r"""(?:https?://|ftp://|www\.)[^\s<>"«»]+
       | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
       | (?<!\w)[@#][\w_]+
       | (?<![\w@])(?:[\w-]+\.)+(?:com|org|net|kz|ru|uz|kg|tj|de|uk|fr|gov|edu|info|io|me|int|eu|ua|by|am|ge|az|tm)(?:/[^\s]*)?(?!\w)
+      | %(?:\d+\$)?[-+\ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|z|j|t|I64)?[diouxXeEfFgGaAcspnm%]
+      | %\([^)\s]{1,40}\)[-+ #0]*\d*(?:\.\d+)?[a-zA-Z]
+      | \{[\w.:!\[\]-]{0,40}\}
+      | (?<![\w-])--?[A-Za-z][\w-]*(?:=\S*)?
+      | <[\w.:/-]{1,40}>
+      | (?:~|\.{1,2})?/[\w.\-/]+
+      | (?<![\w/])\w+(?:/\w+)+
+      | \w*_\w+
+      | \\(?:x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[a-zA-Z])
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
@@ -100,9 +111,8 @@ def has_foreign_letters(text: str, scripts: frozenset[str]) -> bool:
     return _foreign_letter(scripts).search(text) is not None
 
 
-def non_prose_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in NON_PROSE.finditer(text)]
+def mask_non_prose(text: str) -> str:
+    """``text`` with links, placeholders and code blanked out by spaces, so
+    offsets stay valid and ``%dд`` leaves the word ``д``, not ``dд``."""
+    return NON_PROSE.sub(lambda m: " " * len(m.group()), text)
 
-
-def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)

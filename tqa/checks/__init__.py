@@ -58,6 +58,7 @@ class Rule:
     # When two findings cover the same characters, the more specific rule's
     # finding is kept (a leaked comment beats "foreign script" on its words).
     specificity: int = 50
+    choices: dict[str, tuple] = field(default_factory=dict)  # option -> allowed values
 
     @property
     def summary(self) -> str:
@@ -72,7 +73,8 @@ _REGISTRY: dict[str, Rule] = {}
 
 
 def rule(code: str, name: str, category: str, severity: str, *,
-         options: dict[str, Any] | None = None, specificity: int = 50):
+         options: dict[str, Any] | None = None, specificity: int = 50,
+         choices: dict[str, tuple] | None = None):
     """Register ``check`` as a rule. The docs are the function's docstring,
     or the module's when the function has none."""
     if category not in CATEGORIES:
@@ -85,7 +87,7 @@ def rule(code: str, name: str, category: str, severity: str, *,
         if code in _REGISTRY or any(r.name == name for r in _REGISTRY.values()):
             raise ValueError(f"rule {code} {name} registered twice")
         _REGISTRY[code] = Rule(code, name, category, severity, check, doc,
-                               dict(options or {}), specificity)
+                               dict(options or {}), specificity, dict(choices or {}))
         return check
 
     return register

@@ -13,10 +13,23 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..languages import language_name
-from ..scripts import (WORD, confusable_scripts, has_foreign_letters, inside, language_scripts, letter_scripts,
-                       lookalike, non_prose_spans)
+import regex
+
+from ..languages import default_candidates, get_detector, language_name
+from ..scripts import (confusable_scripts, has_foreign_letters, language_scripts, letter_scripts, lookalike,
+                       mask_non_prose)
 from . import rule
+
+
+# Letters only: an apostrophe ends a word here, so that a Russian or Kyrgyz
+# case ending after a Latin name (Enter'ди, dpkg'ем) is its own word.
+LETTER_RUN = regex.compile(r"[\p{L}\p{M}]+")
+
+# How sure language identification must be that a run of Latin words in,
+# say, Japanese text is prose (an untranslated phrase) and not a list of
+# command names. Measured on the gettext catalogs of /usr/share/locale:
+# keyword lists score below 0.82, English phrases above 0.97.
+PROSE_CONFIDENCE = 0.95
 
 
 @dataclass
@@ -46,12 +59,9 @@ def words(text: str) -> list[Word]:
     """The words of ``text`` outside links and e-mails, each with the script
     of its letters. A change between scripts that are not look-alike prone
     (Latin to Han, say) is a word boundary: Japanese has no spaces."""
-    skip = non_prose_spans(text)
     prone = confusable_scripts()
     result = []
-    for match in WORD.finditer(text):
-        if skip and inside(skip, match.start(), match.end()):
-            continue
+    for match in LETTER_RUN.finditer(mask_non_prose(text)):
         letters = letter_scripts(match.group())
         pieces: list[list[tuple[int, str]]] = []
         for index, script in letters:
@@ -137,7 +147,7 @@ def homoglyph(article, ctx):
         found = words(segment.text)
         for position, word in enumerate(found):
             scripts = word.scripts
-            if len(scripts) >= 2:
+            if len(scripts) >= 2 and not _case_pairs(word.text):
                 main = _main_script(word, preferred)
                 intruders = [(i, s) for i, s in word.letters if s != main]
                 names = ", ".join(f"{s} {_describe(word.text[i])}" for i, s in intruders[:3])
@@ -154,6 +164,12 @@ def homoglyph(article, ctx):
                                       f"it looks like {main} {fix!r}", fix)
 
 
+def _case_pairs(text: str) -> bool:
+    """Answer keys of UI strings such as ``yYдД`` (each letter in both cases)
+    mix scripts on purpose."""
+    return len(text) <= 8 and all(ch.swapcase() in text for ch in text)
+
+
 def _is_stray_initial(found: list[Word], position: int, target) -> bool:
     """A one- or two-letter word of a foreign script, with look-alikes in
     the target script, between words of the target script."""
@@ -168,11 +184,38 @@ def _is_stray_initial(found: list[Word], position: int, target) -> bool:
         lookalike(word.text[i], main) for i, _ in word.letters)
 
 
-def _prose_like(run: list[Word]) -> bool:
+def _prose_like(segment_text: str, run: list[Word], script: str) -> bool:
     """Does a run of tolerated-script words read like a sentence rather than
-    a name, brand or acronym? Needs three words, two of them lower-case."""
-    lower = sum(1 for w in run if len(w.text) > 1 and w.text[0].islower())
-    return len(run) >= 3 and lower >= 2
+    a name, brand, acronym, command or keyword list? It needs three free
+    words in a row joined by single spaces, two of them in lower case, that
+    a language identifier confidently places in a language of that script."""
+    streaks: list[list[Word]] = []
+    for word in run:
+        if not _plain(segment_text, word):
+            streaks.append([])
+            continue
+        if streaks and streaks[-1] and segment_text[streaks[-1][-1].end:word.start] == " ":
+            streaks[-1].append(word)
+        else:
+            streaks.append([word])
+    for streak in streaks:
+        lower = sum(1 for w in streak if len(w.text) > 1 and w.text[0].islower())
+        if len(streak) >= 3 and lower >= 2:
+            text = segment_text[streak[0].start:streak[-1].end]
+            candidates = [c for c in default_candidates(None)
+                          if (scripts := language_scripts(c)) is not None and script in scripts.own]
+            lang, probability = get_detector().detect(text, candidates)
+            if probability >= PROSE_CONFIDENCE:
+                return True
+    return False
+
+
+def _plain(text: str, word: Word) -> bool:
+    """A word standing free: not glued to code punctuation (apt-get,
+    --force, a.b, x=y)."""
+    before = text[word.start - 1:word.start]
+    after = text[word.end:word.end + 1]
+    return before not in ("-", "/", "_", ".", "=", "<", "\\") and after not in ("-", "/", "_", "=", ">", "(", "\\")
 
 
 @rule("TQA102", "foreign-script", "mixed-script", "error", options={"allow": []}, specificity=20)
@@ -227,7 +270,7 @@ def foreign_script(article, ctx):
 
 def _report_run(segment, run, target, ctx, allowed):
     script = next(iter(run[0].scripts))
-    if target.allows(script) and not _prose_like(run):
+    if target.allows(script) and not _prose_like(segment.text, run, script):
         return
     text = segment.text[run[0].start:run[-1].end]
     if text.casefold() in allowed:

@@ -22,6 +22,7 @@ from . import rule
       options={"detector": "py3langid", "candidates": [], "min-paragraph-letters": 60,
                "min-sentence-letters": 30, "min-words": 4, "paragraph-confidence": 0.9,
                "sentence-confidence": 0.99},
+      choices={"detector": ("py3langid", "langdetect")},
       specificity=30)
 def wrong_language(article, ctx):
     """Paragraph or sentence in another language than the article (an untranslated sentence).
@@ -65,17 +66,37 @@ def wrong_language(article, ctx):
     for segment in article.paragraphs:
         if segment.kind not in ("paragraph", "title", "heading"):
             continue
-        text = segment.text
-        found = identify(text, target, candidates, detector, options["min-paragraph-letters"], options["min-words"])
-        if found and found[0] != target and found[1] >= options["paragraph-confidence"]:
-            lead, trail = len(text) - len(text.lstrip()), len(text.rstrip())
-            yield segment.problem(lead, trail, _message("paragraph", found, target))
-            continue
-        for start, end in sentence_spans(text):
-            found = identify(text[start:end], target, candidates, detector,
-                             options["min-sentence-letters"], options["min-words"])
-            if found and found[0] != target and found[1] >= options["sentence-confidence"]:
-                yield segment.problem(start, end, _message("sentence", found, target))
+        yield from _check_paragraph(segment, target, candidates, detector, options)
+
+
+def _check_paragraph(segment, target, candidates, detector, options):
+    """One finding for a paragraph wholly in another language; otherwise
+    one per sentence in another language."""
+    text = segment.text
+    sentences = []
+    for start, end in sentence_spans(text):
+        found = identify(text[start:end], target, candidates, detector,
+                         options["min-sentence-letters"], options["min-words"])
+        sentences.append((start, end, found))
+    whole = identify(text, target, candidates, detector, options["min-paragraph-letters"], options["min-words"])
+    if whole and whole[0] != target and whole[1] >= options["paragraph-confidence"] \
+            and not _has_target_sentence(text, sentences, target, candidates, detector):
+        lead, trail = len(text) - len(text.lstrip()), len(text.rstrip())
+        yield segment.problem(lead, trail, _message("paragraph", whole, target))
+        return
+    for start, end, found in sentences:
+        if found and found[0] != target and found[1] >= options["sentence-confidence"]:
+            yield segment.problem(start, end, _message("sentence", found, target))
+
+
+def _has_target_sentence(text, sentences, target, candidates, detector) -> bool:
+    """Is any sentence, even a short one, in the target language? Then the
+    paragraph was translated and only some sentences were not."""
+    for start, end, found in sentences:
+        found = found or identify(text[start:end], target, candidates, detector, 10, 3)
+        if found and found[0] == target and found[1] >= 0.5:
+            return True
+    return False
 
 
 def _message(what: str, found: tuple[str, float], target: str) -> str:

@@ -1,0 +1,167 @@
+"""Mixed scripts, homoglyphs and wrong-language text, in many languages."""
+
+import pytest
+
+from tqa.languages import article_language, get_detector
+from tqa.scripts import lookalike, scripts_of
+
+from conftest import CLEAN, SEED, findings_of
+
+
+def only(findings, rule):
+    return [f for f in findings if f.name == rule]
+
+
+@pytest.mark.parametrize("lang,text,flagged,fix", [
+    ("en", "In his speech, А. Baimenov noted it.", "А", "A"),
+    ("en", "President Nazarbaуev opened the forum.", "Nazarbaуev", "Nazarbayev"),
+    ("en", "The Εuropean Union joined.", "Εuropean", "European"),
+    ("en", "The Іnternational Monetary Fund", "Іnternational", "International"),  # Cyrillic І -> Latin I, not l
+    ("ru", "Форум прошёл в Aлматы.", "Aлматы", "Алматы"),
+    ("kk", "Бiлiм беру министрлігі хабарлады.", "Бiлiм", "Білім"),
+    ("uk", "Замiсть цього.", "Замiсть", "Замість"),
+    ("sr", "Град Бeоград је главни град.", "Бeоград", "Београд"),
+    ("de", "Die Ausstellung in Мünchen war voll.", "Мünchen", "München"),
+])
+def test_homoglyph_found_with_the_right_suggestion(lang, text, flagged, fix):
+    [f] = only(findings_of(f"№ 1\n\n{text}\n", lang=lang), "homoglyph")
+    assert f.text == flagged and f.suggestion == fix
+    assert f.severity == "error" and f.category == "mixed-script"
+    assert f.line == 3 and text[f.column - 1:f.end_column - 1] == flagged
+
+
+def test_kazakh_letters_are_cyrillic_and_never_fixed():
+    for ch in "іәғқңөұүһІӘҒҚҢӨҰҮҺ":
+        assert scripts_of(ch) == {"Cyrillic"}
+    text = (CLEAN / "kk.txt").read_text(encoding="utf-8")
+    assert findings_of(text, lang="kk") == []
+
+
+def test_cyrillic_capital_i_looks_like_latin_capital_i():
+    assert lookalike("І", "Latin") == "I"
+    assert lookalike("i", "Cyrillic") == "і"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The museum in Zürich lent paintings to Gdańsk; the café charges €5 at 20 °C."),
+    ("ja", "COVID-19の流行以降、NIAはデジタル化を進めている。"),
+    ("uz", "Festival Samarqand shahrida boʻlib oʻtdi, oʻzbek va qoraqalpoq san'atkorlari qatnashdi."),
+    ("sr", "Beograd i Београд су исти град, пише Politika."),
+    ("ru", "Акции Goldman Sachs, Exxon Mobil и NASDAQ выросли на 3%, сообщает Kursiv.kz."),
+    ("ru", "Витамин A и группа B, iPhone'ы и Enter'ом, см. https://gov.kz/ru/news и info@akorda.kz."),
+    ("kk", "Компания Kazakhtelecom пен Beeline IT-жобаларын талқылады."),
+    ("el", "Η Ευρωπαϊκή Ένωση και ο ΟΗΕ συζήτησαν με την UNESCO."),
+    ("de", "Die Frau, die die Zeitung liest, arbeitet für die UNDP in Astana."),
+])
+def test_legitimate_text_stays_silent(lang, text):
+    found = findings_of(f"№ 1\n\n{text}\n", lang=lang, select=["mixed-script", "language"])
+    assert found == [], [(f.rule, f.text) for f in found]
+
+
+def test_foreign_run_is_one_finding():
+    [f] = only(findings_of("№ 1\n\nThe label Бөлісу түймесі remained in the text.\n", lang="en"), "foreign-script")
+    assert f.text == "Бөлісу түймесі"
+
+
+def test_english_caption_in_russian_article_is_found():
+    text = "№ 1\n\nВыставка открылась в Таллине.\n\nPhoto by the press service of the embassy\n"
+    found = findings_of(text, lang="ru", select="mixed-script")
+    assert [f.text for f in found] == ["Photo by the press service of the embassy"]
+
+
+def test_allowed_names_are_accepted():
+    text = "№ 1\n\nThe newspaper Егемен Қазақстан reported it.\n"
+    assert only(findings_of(text, lang="en"), "foreign-script")
+    assert not only(findings_of(text, lang="en", rule_options={"TQA102": {"allow": ["Егемен Қазақстан"]}}),
+                    "foreign-script")
+
+
+def test_one_finding_per_span_most_specific_rule_wins():
+    found = findings_of(SEED.read_text(encoding="utf-8"), lang="en")
+    spans = [(f.line, f.column) for f in found]
+    assert len(spans) == len(set(spans))
+    rules = {f.line: f.name for f in found}
+    assert rules[5] == "share-label"  # not foreign-script
+    assert rules[204] == "word-comment"
+    assert [f for f in found if f.name == "homoglyph"][0].line == 41
+    assert not only(found, "foreign-script")
+
+
+@pytest.mark.parametrize("lang,text,flagged", [
+    ("en", "The festival drew large crowds. Festival Samarqand shahrida boʻlib oʻtdi va unda ko'plab mehmonlar "
+           "ishtirok etdi. It ended on Sunday.",
+     "Festival Samarqand shahrida boʻlib oʻtdi va unda ko'plab mehmonlar ishtirok etdi."),
+    ("ru", "Министр выступил на форуме. The agreement covers training, research and study visits for civil "
+           "servants of the region. Форум завершился.",
+     "The agreement covers training, research and study visits for civil servants of the region."),
+    ("kk", "Министрлік жаңа бағдарламаны бекітті. Соглашение охватывает обучение, исследования и учебные визиты "
+           "для служащих. Бағдарлама келесі жылы басталады.",
+     "Соглашение охватывает обучение, исследования и учебные визиты для служащих."),
+    ("de", "Die Ausstellung wurde eröffnet. The exhibition gave the visitors a more detailed idea of the culture "
+           "of the country. Sie dauert bis Mai.",
+     "The exhibition gave the visitors a more detailed idea of the culture of the country."),
+])
+def test_single_untranslated_sentence_is_found(lang, text, flagged):
+    [f] = only(findings_of(f"№ 1\n\n{text}\n", lang=lang), "wrong-language")
+    assert f.text == flagged
+    assert f.category == "language"
+
+
+def test_untranslated_paragraph_is_one_finding():
+    para = ("Соглашение охватывает обучение, исследования и учебные визиты. Участники обсудили открытые данные "
+            "и их пользу для общества.")
+    found = findings_of(f"Title\n\nThe ministry signed the memorandum on Monday.\n\n{para}\n", lang="en")
+    assert [(f.name, f.text) for f in found] == [("wrong-language", para)]
+    assert "Russian" in found[0].message
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk", "de", "ja"])
+def test_clean_text_silent_with_default_detector(lang):
+    text = (CLEAN / f"{lang}.txt").read_text(encoding="utf-8")
+    assert only(findings_of(text, lang=lang), "wrong-language") == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "de"])
+def test_langdetect_backend_is_silent_on_clean_text(lang):
+    text = (CLEAN / f"{lang}.txt").read_text(encoding="utf-8")
+    opts = {"TQA501": {"detector": "langdetect"}}
+    assert only(findings_of(text, lang=lang, rule_options=opts), "wrong-language") == []
+
+
+def test_langdetect_backend_finds_an_untranslated_sentence_deterministically():
+    text = ("№ 1\n\nThe exhibition was opened on Monday. Die Ausstellung zeigt Fotografien aus dem Leben der "
+            "kasachischen Nomaden und ihrer Familien. It runs until May.\n")
+    opts = {"TQA501": {"detector": "langdetect"}}
+    runs = [[(f.text, f.message) for f in only(findings_of(text, lang="en", rule_options=opts), "wrong-language")]
+            for _ in range(3)]
+    assert runs[0] == runs[1] == runs[2]
+    assert runs[0] and runs[0][0][0].startswith("Die Ausstellung zeigt")
+    assert "German" in runs[0][0][1]
+
+
+def test_both_backends_tell_the_languages_apart():
+    for name in ("py3langid", "langdetect"):
+        detector = get_detector(name)
+        assert detector.detect("Die Frau, die die Zeitung liest, kommt aus Zürich.", ["en", "de", "fr"])[0] == "de"
+        assert detector.detect("Соглашение охватывает обучение и исследования.", ["en", "ru", "de"])[0] == "ru"
+    assert get_detector("py3langid").detect("Тарату жоспары келесі айда бекітіледі.", ["ru", "kk", "ky"])[0] == "kk"
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk", "de", "ja"])
+def test_article_language_is_detected_when_not_given(lang):
+    text = (CLEAN / f"{lang}.txt").read_text(encoding="utf-8")
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    assert article_language(paragraphs) == lang
+
+
+def test_detected_language_goes_into_the_report(tqa, tmp_path):
+    (tmp_path / "kk.txt").write_text((CLEAN / "kk.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    report = tqa("check", "-f", "json", tmp_path / "kk.txt", SEED).json()
+    assert [a["lang"] for a in report["articles"]] == ["kk"] + ["en"] * 10
+
+
+def test_unknown_detector_is_a_config_error(tqa, tmp_path):
+    (tmp_path / "tqa.toml").write_text('[rules.wrong-language]\ndetector = "magic"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Title\n\nText.\n", encoding="utf-8")
+    run = tqa("check", tmp_path / "a.txt")
+    assert run.code == 2 and "detector" in run.err and "py3langid" in run.err
