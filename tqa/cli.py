@@ -21,6 +21,7 @@ app = typer.Typer(
     help="Translation QA: find what a spell-checker never sees in translated articles and catalogs.",
     add_completion=False,
     no_args_is_help=True,
+    pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 

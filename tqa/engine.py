@@ -7,16 +7,18 @@ when rules overlap. It knows nothing about output formats.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
 from .checks import Context, Rule
 from .config import Config
-from .model import Article, Document
+from .model import Article, Document, Problem
 from .readers import InputError, document_from_text, is_supported, read_document
 from .splitting import SplitSettings
 
@@ -106,21 +108,17 @@ def check_paths(paths: Iterable[str], config: Config,
                 progress: Callable[[str], None] | None = None) -> RunResult:
     files, errors = discover(paths, config)
     result = RunResult(errors=errors)
-    rules = config.enabled_rules()
     split = _split_settings(config)
+    documents = []
     for path in files:
         if progress:
             progress(path)
         try:
-            document = read_document(path, split)
+            documents.append(read_document(path, split))
         except InputError as exc:
             result.errors.append(FileError(exc.path, exc.message, exc.line))
-            continue
-        result.files += 1
-        result.documents[path] = document
-        result.articles.extend(check_document(document, rules, config))
     result.errors.sort(key=lambda e: (e.path, e.line or 0))
-    return result
+    return check_documents(documents, config, result)
 
 
 def check_text(text: str, config: Config | None = None, path: str = "<text>.txt") -> RunResult:
@@ -133,10 +131,7 @@ def check_text(text: str, config: Config | None = None, path: str = "<text>.txt"
     except InputError as exc:
         result.errors.append(FileError(exc.path, exc.message, exc.line))
         return result
-    result.files = 1
-    result.documents[path] = document
-    result.articles = check_document(document, config.enabled_rules(), config)
-    return result
+    return check_documents([document], config, result)
 
 
 def _split_settings(config: Config) -> SplitSettings:
@@ -149,24 +144,67 @@ def _split_settings(config: Config) -> SplitSettings:
     return replace(config.split, extra_labels=config.split.extra_labels + extra)
 
 
-def check_document(document: Document, rules: list[Rule], config: Config) -> list[ArticleResult]:
-    lang = config.lang_for(document.path)
+def check_documents(documents: list[Document], config: Config, result: RunResult) -> RunResult:
+    """Run article rules on each document, then corpus rules on all of them,
+    then keep one finding per span and fingerprint what is left."""
+    rules = config.enabled_rules()
+    raw: dict[str, list[tuple[Finding, int]]] = {}
+    by_path = {d.path: d for d in documents}
+    for document in documents:
+        lang = config.lang_for(document.path)
+        raw[document.path] = found = []
+        for article in document.articles:
+            article.lang = lang or article.lang or _detect_language(article, config)
+            for rule in rules:
+                if rule.scope == "article":
+                    ctx = Context(lang=article.lang, options=config.options_of(rule), document=document)
+                    with _guard(rule, document.path, result):
+                        found.extend((_finding(rule, p, document, config, by_path), rule.specificity)
+                                     for p in rule.check(article, ctx))
+    for rule in rules:
+        if rule.scope == "corpus":
+            ctx = Context(lang=None, options=config.options_of(rule), document=None, documents=documents)
+            with _guard(rule, "(corpus)", result):
+                for document, problem in rule.check(documents, ctx):
+                    raw[document.path].append((_finding(rule, problem, document, config, by_path),
+                                               rule.specificity))
+    for document in documents:
+        result.files += 1
+        result.documents[document.path] = document
+        result.articles.extend(_article_results(document, _deduplicate(raw[document.path])))
+    return result
+
+
+@contextmanager
+def _guard(rule: Rule, where: str, result: RunResult):
+    """A bug in one rule must not cost the user the whole run: it becomes
+    an error line naming the rule, and the other rules go on."""
+    try:
+        yield
+    except Exception as exc:  # noqa: BLE001 - reported, and the exit code says so
+        result.errors.append(FileError(where, f"internal error in rule {rule.code} {rule.name}: "
+                                              f"{type(exc).__name__}: {exc} (please report it)"))
+
+
+def _article_results(document: Document, findings: list[Finding]) -> list[ArticleResult]:
+    _assign_fingerprints(findings, document)
+    starts = [a.start for a in document.articles]
+    per_article: list[list[Finding]] = [[] for _ in document.articles]
+    for finding in findings:
+        # the article holding it; text between articles goes to the one before
+        index = max(0, bisect.bisect_right(starts, finding.start) - 1)
+        per_article[index].append(finding)
     results = []
-    for article in document.articles:
-        article.lang = lang or article.lang or _detect_language(article, config)
-        findings = _deduplicate(list(_run_rules(article, document, rules, config)))
-        _assign_fingerprints(findings, document)
-        findings.sort(key=lambda f: f.sort_key)
-        start_line = document.source.position(article.start)[0]
-        end_line = document.source.position(max(article.start, article.end - 1))[0]
+    for article, own in zip(document.articles, per_article):
+        own.sort(key=lambda f: f.sort_key)
         results.append(ArticleResult(
             id=article.slug or f"{document.path}#{article.index + 1}",
             path=document.path,
             title=article.title,
             lang=article.lang,
-            start_line=start_line,
-            end_line=end_line,
-            findings=findings,
+            start_line=document.source.position(article.start)[0],
+            end_line=document.source.position(max(article.start, article.end - 1))[0],
+            findings=own,
         ))
     return results
 
@@ -182,30 +220,32 @@ def _detect_language(article: Article, config: Config) -> str | None:
     return article_language(texts, options["detector"], options["candidates"] or None)
 
 
-def _run_rules(article: Article, document: Document, rules: list[Rule], config: Config):
+def _finding(rule: Rule, problem: Problem, document: Document, config: Config,
+             documents: dict[str, Document]) -> Finding:
     source = document.source
-    for rule in rules:
-        ctx = Context(lang=article.lang, options=config.options_of(rule), document=document)
-        for problem in rule.check(article, ctx):
-            line, column = source.position(problem.start)
-            end_line, end_column = source.position(problem.end)
-            yield Finding(
-                rule=rule.code,
-                name=rule.name,
-                category=rule.category,
-                severity=config.severity_of(rule),
-                message=problem.message,
-                path=document.path,
-                line=line,
-                column=column,
-                end_line=end_line,
-                end_column=end_column,
-                text=source.text[problem.start:problem.end],
-                suggestion=problem.suggestion,
-                related=tuple((document.path, source.position(o)[0]) for o in problem.related),
-                start=problem.start,
-                end=problem.end,
-            ), rule.specificity
+    line, column = source.position(problem.start)
+    end_line, end_column = source.position(problem.end)
+    related = []
+    for path, offset in problem.related:
+        other = documents.get(path, document) if path else document
+        related.append((other.path, other.source.position(offset)[0]))
+    return Finding(
+        rule=rule.code,
+        name=rule.name,
+        category=rule.category,
+        severity=config.severity_of(rule),
+        message=problem.message,
+        path=document.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        text=source.text[problem.start:problem.end],
+        suggestion=problem.suggestion,
+        related=tuple(related),
+        start=problem.start,
+        end=problem.end,
+    )
 
 
 def _deduplicate(scored: list[tuple[Finding, int]]) -> list[Finding]:

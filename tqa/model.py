@@ -54,7 +54,8 @@ class Problem:
     end: int
     message: str
     suggestion: str | None = None
-    related: tuple[int, ...] = ()  # offsets of other places this refers to
+    # other places this refers to: (path, offset); path None = the same file
+    related: tuple[tuple[str | None, int], ...] = ()
 
 
 @dataclass
@@ -92,7 +93,7 @@ class Segment:
         """A problem on characters ``i..j`` of this segment."""
         start = self.source_offset(i)
         end = self.source_offset(j - 1) + 1 if j > i else start
-        return Problem(start, end, message, suggestion, tuple(related))
+        return Problem(start, end, message, suggestion, tuple((None, offset) for offset in related))
 
     @property
     def is_prose(self) -> bool:

@@ -36,7 +36,8 @@ class Context:
 
     lang: str | None
     options: dict[str, Any]
-    document: Document
+    document: Document | None
+    documents: list[Document] = field(default_factory=list)  # corpus rules: the whole run
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,9 @@ class Rule:
     # finding is kept (a leaked comment beats "foreign script" on its words).
     specificity: int = 50
     choices: dict[str, tuple] = field(default_factory=dict)  # option -> allowed values
+    # "article": check(article, ctx) yields Problems; "corpus": check(documents,
+    # ctx) sees the whole run and yields (document, Problem).
+    scope: str = "article"
 
     @property
     def summary(self) -> str:
@@ -74,7 +78,7 @@ _REGISTRY: dict[str, Rule] = {}
 
 def rule(code: str, name: str, category: str, severity: str, *,
          options: dict[str, Any] | None = None, specificity: int = 50,
-         choices: dict[str, tuple] | None = None):
+         choices: dict[str, tuple] | None = None, scope: str = "article"):
     """Register ``check`` as a rule. The docs are the function's docstring,
     or the module's when the function has none."""
     if category not in CATEGORIES:
@@ -87,7 +91,7 @@ def rule(code: str, name: str, category: str, severity: str, *,
         if code in _REGISTRY or any(r.name == name for r in _REGISTRY.values()):
             raise ValueError(f"rule {code} {name} registered twice")
         _REGISTRY[code] = Rule(code, name, category, severity, check, doc,
-                               dict(options or {}), specificity, dict(choices or {}))
+                               dict(options or {}), specificity, dict(choices or {}), scope)
         return check
 
     return register
