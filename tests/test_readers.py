@@ -28,7 +28,7 @@ def test_paragraphs_split_on_blank_lines_and_keep_nbsp_lines():
 
 def test_crlf_positions_and_text():
     text = "Title\r\n\r\nHe said TODO: check\r\nmore\r\n"
-    [f] = findings_of(text, lang="en")
+    [f] = findings_of(text, lang="en", select="editorial-marker")
     assert (f.line, f.column, f.end_line, f.end_column) == (3, 9, 3, 20)
     assert f.text == "TODO: check"
 
@@ -125,5 +125,5 @@ def test_a_long_paragraph_between_labels_is_not_a_title():
 
 def test_very_long_line_is_checked():
     text = "Title\n\n" + "word " * 200_000 + "TODO: end\n"
-    [f] = findings_of(text, lang="en")
+    [f] = findings_of(text, lang="en", select="reviewer-comment")
     assert f.line == 3 and f.column == 1_000_001

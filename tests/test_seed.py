@@ -81,8 +81,12 @@ def test_breadcrumb_separators_and_filler_lines(report):
 def test_every_finding_points_at_its_text(report):
     lines = SEED.read_text(encoding="utf-8").split("\n")
     for f in all_findings(report):
-        assert f["line"] == f["end_line"]
-        assert lines[f["line"] - 1][f["column"] - 1:f["end_column"] - 1] == f["text"]
+        if f["line"] == f["end_line"]:
+            assert lines[f["line"] - 1][f["column"] - 1:f["end_column"] - 1] == f["text"]
+        else:
+            span = "\n".join([lines[f["line"] - 1][f["column"] - 1:]] + lines[f["line"]:f["end_line"] - 1]
+                             + [lines[f["end_line"] - 1][:f["end_column"] - 1]])
+            assert span == f["text"]
 
 
 def test_findings_belong_to_the_article_that_holds_them(report):

@@ -112,7 +112,7 @@ def has_foreign_letters(text: str, scripts: frozenset[str]) -> bool:
 
 
 def mask_non_prose(text: str) -> str:
-    """``text`` with links, placeholders and code blanked out by spaces, so
+    """``text`` with links, placeholders and code blanked out by U+FFFC, so
     offsets stay valid and ``%dд`` leaves the word ``д``, not ``dд``."""
-    return NON_PROSE.sub(lambda m: " " * len(m.group()), text)
+    return NON_PROSE.sub(lambda m: "\ufffc" * len(m.group()), text)
 

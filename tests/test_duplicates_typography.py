@@ -1,0 +1,110 @@
+"""Duplicated paragraphs and typography slips: the seed's defects, and
+clean text that must stay silent."""
+
+import json
+
+import pytest
+
+from conftest import CLEAN, SEED, findings_of
+
+
+@pytest.fixture(scope="module")
+def seed_findings():
+    return findings_of(SEED.read_text(encoding="utf-8"), lang="en")
+
+
+def named(findings, name):
+    return [f for f in findings if f.name == name]
+
+
+def test_in_short_in_a_word_pair_points_to_the_first_copy(seed_findings):
+    [dup] = named(seed_findings, "duplicate-paragraph")
+    assert dup.line == 224 and dup.text.startswith("In a word, it is not enough")
+    assert dup.related == ((dup.path, 222),)
+    assert dup.suggestion == "" and "line 222" in dup.message
+
+
+def test_reworded_boilerplate_across_articles_is_info(seed_findings):
+    blocks = named(seed_findings, "repeated-block")
+    assert [(f.line, f.related[0][1]) for f in blocks] == [(91, 23), (123, 113), (135, 91)]
+    assert all(f.severity == "info" for f in blocks)
+
+
+@pytest.mark.parametrize("name,line,text,fix", [
+    ("repeated-word", 9, "of of", "of"),
+    ("glued-words", 53, "theGraduate", "the Graduate"),
+    ("glued-words", 53, "Universityand", "University and"),
+    ("space-before-punctuation", 204, " ,", ","),
+    ("foreign-quotes", 163, "«", "“"),
+    ("foreign-quotes", 163, "»", "”"),
+])
+def test_seed_typography_slips(seed_findings, name, line, text, fix):
+    matches = [f for f in named(seed_findings, name) if f.line == line and f.text == text]
+    assert len(matches) == 1 and matches[0].suggestion == fix
+
+
+def test_sentence_broken_across_paragraphs_head_and_shoulders(seed_findings):
+    [broken] = named(seed_findings, "broken-sentence")
+    assert (broken.line, broken.text) == (204, "and")
+    assert broken.related == ((broken.path, 206),)
+
+
+def test_hard_line_break_is_joined(seed_findings):
+    [brk] = named(seed_findings, "hard-line-break")
+    assert (brk.line, brk.end_line, brk.end_column) == (195, 196, 1)
+    assert brk.text == "\n" and brk.suggestion == " "
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk", "de", "ja"])
+def test_clean_text_has_no_duplicate_or_typography_findings(lang):
+    text = (CLEAN / f"{lang}.txt").read_text(encoding="utf-8")
+    assert findings_of(text, lang=lang, select=["duplicate", "typography"]) == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Die Frau, die die Zeitung liest, sagte: „Wir kommen wieder.“ Er kam (zum Glück) zurück."),
+    ("ru", "«Мы поделимся опытом», — заявил он. Цена — 1,5 млн тенге (т.е. 3 тыс. долларов)."),
+    ("kk", "Көп көп рахмет! «Біз келеміз», — деді ол (төраға)."),
+    ("fr", "Est-ce vrai ? « Oui », dit-il : c'est fini !"),
+    ("ja", "「共有しましょう」と彼は言った（会議で）。"),
+    ("en", "The cost is 1,500 tenge; e.g. 3.5 dollars. Visit Kursiv.kz, iPhone and YouTube. Options: a) now."),
+])
+def test_typography_is_silent_on_correct_text_in_many_languages(lang, text):
+    found = findings_of(f"№ 1\n\n{text}\n", lang=lang, select="typography")
+    assert found == [], [(f.rule, f.text) for f in found]
+
+
+def test_near_duplicate_in_russian_and_kazakh():
+    ru = ("№ 1\n\nСеминар организован Астанинским хабом государственной службы и ПРООН в Казахстане.\n\n"
+          "Семинар был организован Астанинским хабом государственной службы и ПРООН в Казахстане.\n")
+    [f] = findings_of(ru, lang="ru", select="duplicate-paragraph")
+    assert f.line == 5
+    kk = ("№ 1\n\nСеминарды Астана мемлекеттік қызмет хабы мен БҰҰДБ бірлесіп ұйымдастырды.\n\n"
+          "Көрме дипломатиялық қатынастардың отыз жылдығына арналған және бір айға созылады.\n")
+    assert findings_of(kk, lang="kk", select="duplicate-paragraph") == []
+
+
+def test_cut_down_copy_is_a_duplicate():
+    long_ = ("The training discussed the concept of open data, its benefits and what it can be used for, "
+             "as well as international experience, including strategy and legal models.")
+    short = "The training discussed the concept of open data, its benefits and what it can be used for."
+    [f] = findings_of(f"T\n\n{long_}\n\n{short}\n", lang="en", select="duplicate-paragraph")
+    assert f.text == short
+
+
+def test_repeated_block_across_files_points_to_the_other_file(tqa, tmp_path):
+    block = ("This event was part of the regional project jointly implemented by UNDP Kazakhstan and the "
+             "Astana Civil Service Hub, aimed at increasing the capacity of civil servants.")
+    (tmp_path / "a.txt").write_text(f"First\n\nOpening text here.\n\n{block}\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"Second\n\nOther opening text.\n\n{block}\n", encoding="utf-8")
+    report = tqa("check", "-f", "json", "--lang", "en", tmp_path).json()
+    [finding] = [f for a in report["articles"] for f in a["findings"] if f["name"] == "repeated-block"]
+    assert finding["path"].endswith("b.txt")
+    assert finding["related"] == [{"path": str(tmp_path / "a.txt"), "line": 5}]
+
+
+def test_repeated_title_in_a_page():
+    page = ("Same title\n\nТарату:\n\nBody one.\n\nMore one.\n\nТарату:\n\nSame title\n\nТарату:\n\n"
+            "Body two.\n\nMore two.\n\nТарату:\n")
+    [f] = findings_of(page, lang="en", select="repeated-title")
+    assert f.line == 11 and f.related == ((f.path, 1),)

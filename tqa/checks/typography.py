@@ -1,0 +1,392 @@
+"""Typography slips a reader notices at once: doubled words, lost spaces,
+stray spaces, foreign quotation marks, unbalanced brackets, sentences broken
+across paragraphs, hard line breaks. Language data (function words,
+exceptions, quotation marks) is in ``data/typography.yaml``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..resources import load
+from ..scripts import mask_non_prose
+from . import rule
+
+
+@lru_cache(maxsize=1)
+def _data():
+    return load("typography")
+
+
+def _function_words(lang: str | None) -> frozenset[str]:
+    return frozenset(_data()["function_words"].get(lang or "", "").split())
+
+
+# ----------------------------------------------------------------------------
+_REPEAT = regex.compile(r"(?<![\w'’-])(\p{L}+)([ \t\u00a0]+|\s*\n\s*)(\1)(?![\w'’-])", regex.IGNORECASE)
+
+
+@rule("TQA701", "repeated-word", "typography", "warning")
+def repeated_word(article, ctx):
+    """The same word twice in a row (``of of``, ``mit dem dem Minister``).
+
+    Grammatical doublings are allowed per language (English ``had had``,
+    ``that that``; German ``die die`` right after a comma); in Turkic
+    languages, which double words on purpose, only function words count.
+    Capitalised pairs (``Bora Bora``) are names.
+
+    Fails (en):
+        the formation and utilisation of of state information resources
+    Fails (de):
+        Das Treffen mit dem dem Minister fand statt.
+    Fails (ru):
+        Он приехал в в Астану.
+
+    Passes (en):
+        What he had had was not enough, and he knew that that was true.
+        They flew to Bora Bora for the summit.
+    Passes (de):
+        Die Frau, die die Zeitung liest, kommt aus Zürich.
+    Passes (tr):
+        Yavaş yavaş ilerlediler.
+    """
+    data = _data()
+    lang = ctx.lang or ""
+    exceptions = data["repeated_word_exceptions"].get(lang, {})
+    always = {e.casefold() for e in exceptions.get("always", [])}
+    after_comma = {e.casefold() for e in exceptions.get("after-comma", [])}
+    reduplicating = lang in data["reduplication"].split()
+    function_words = _function_words(lang)
+    for segment in article.prose:
+        text = segment.text
+        for match in _REPEAT.finditer(text):
+            first, second = match.group(1), match.group(3)
+            pair = f"{first} {second}".casefold()
+            if pair in always or (first[0].isupper() and second[0].isupper() and match.start() > 0):
+                continue
+            if pair in after_comma and text[:match.start()].rstrip().endswith(","):
+                continue
+            if reduplicating and first.casefold() not in function_words:
+                continue
+            yield segment.problem(match.start(), match.end(), f"word repeated: {first!r}", first)
+
+
+# ----------------------------------------------------------------------------
+@rule("TQA702", "glued-words", "typography", "warning", options={"allow": []})
+def glued_words(article, ctx):
+    """Two words glued together by a lost space (``theGraduate``, ``Universityand``).
+
+    Reported when a function word of the language is glued to a capitalised
+    word, or glued to the end of a word that stands on its own elsewhere in
+    the same file. Camel-case names (``iPhone``, ``YouTube``, ``McDonald``,
+    ``KazUnite``, ``JPMorgan``) and forms used more than once (brands such as
+    ``inDrive``) stay silent. Option ``allow`` lists more.
+
+    Fails (en):
+        The Hub, together with theGraduate School of Public Policy of Nazarbayev University, met.⏎⏎The Graduate School of Public Policy of Nazarbayev Universityand the Agency signed.
+        He spoke ofthe reform.
+
+    Passes (en):
+        iPhone, YouTube, McDonald, KazUnite and JPMorgan sponsored the island brand stand.
+        The University of Ghent and the University of Plymouth, and the Ministry.
+    """
+    lang = ctx.lang or ""
+    words = _function_words(lang)
+    if not words:
+        return
+    allowed = {a.casefold() for a in ctx.options["allow"]}
+    text_of_file = ctx.document.text
+    prefix, suffix, pair = _glue_patterns(words)
+    for segment in article.prose:
+        masked = mask_non_prose(segment.text)
+        for match in prefix.finditer(masked):
+            token = match.group(0)
+            if token.casefold() in allowed or _count_word(text_of_file, token) > 1:
+                continue
+            head = match.group("fw")
+            yield segment.problem(match.start(), match.end(), f"missing space in {token!r}",
+                                  f"{head} {token[len(head):]}")
+        for match in suffix.finditer(masked):
+            token, stem, tail = match.group(0), match.group("stem"), match.group("fw")
+            if (token.casefold() in allowed or _count_word(text_of_file, token) > 1
+                    or _count_word(text_of_file, stem) == 0):
+                continue
+            yield segment.problem(match.start(), match.end(), f"missing space in {token!r}", f"{stem} {tail}")
+        for match in pair.finditer(masked):
+            token = match.group(0)
+            if token.casefold() in allowed:
+                continue
+            yield segment.problem(match.start(), match.end(), f"missing space in {token!r}",
+                                  f"{match.group('a')} {match.group('b')}")
+
+
+@lru_cache(maxsize=32)
+def _glue_patterns(words: frozenset[str]):
+    long_words = sorted((w for w in words if len(w) >= 2 or not w.isascii()), key=len, reverse=True)
+    tails = sorted((w for w in words if len(w) >= 3), key=len, reverse=True)
+    alt = "|".join(map(regex.escape, long_words))
+    tail_alt = "|".join(map(regex.escape, tails))
+    prefix = regex.compile(rf"(?<![\p{{L}}\p{{N}}_-])(?P<fw>{alt})\p{{Lu}}\p{{Ll}}{{2,}}(?![\p{{L}}_-])")
+    suffix = regex.compile(rf"(?<![\p{{L}}\p{{N}}_-])(?P<stem>\p{{L}}{{4,}}?)(?P<fw>{tail_alt})(?![\p{{L}}_-])")
+    pair = regex.compile(rf"(?<![\p{{L}}\p{{N}}_-])(?P<a>{alt})(?P<b>the)(?![\p{{L}}_-])") if "the" in words \
+        else regex.compile(r"(?!)")
+    return prefix, suffix, pair
+
+
+def _count_word(text: str, word: str) -> int:
+    return len(regex.findall(rf"(?<![\p{{L}}\p{{N}}_-]){regex.escape(word)}(?![\p{{L}}_-])", text))
+
+
+# ----------------------------------------------------------------------------
+_SPACE_BEFORE = regex.compile(r"(?<=[\p{L}\p{N}»”\"')\]])([ \t\u00a0\u202f]+)([,.;:!?])(?=\s|$|[»”\"')\]])")
+_FRENCH_SPACED = ";:!?"
+
+
+@rule("TQA703", "space-before-punctuation", "typography", "warning")
+def space_before_punctuation(article, ctx):
+    """Space before a comma, full stop, colon, semicolon, question or exclamation mark (``a half , and``).
+
+    French sets a (narrow) no-break space before ``; : ! ?``, which stays
+    silent in French text. Scores such as ``2 : 1`` are not punctuation.
+
+    Fails (en):
+        It costs £ 7 and a half , and more.
+        Is it true ?
+    Fails (ru):
+        Он приехал , но ушёл.
+
+    Passes (fr):
+        Est-ce vrai ? Oui : c'est vrai ; il l'a dit !
+    Passes (en):
+        The match ended 2 : 1 in Almaty.
+    """
+    french = (ctx.lang or "") == "fr"
+    for segment in article.prose:
+        masked = mask_non_prose(segment.text)
+        for match in _SPACE_BEFORE.finditer(masked):
+            mark = match.group(2)
+            if french and mark in _FRENCH_SPACED:
+                continue
+            after = masked[match.end():match.end() + 2].strip()
+            before = masked[:match.start()].rstrip()[-1:]
+            if mark == ":" and before.isdigit() and after[:1].isdigit():
+                continue  # a score or ratio
+            yield segment.problem(match.start(), match.end(), f"space before {mark!r}", mark)
+
+
+_MISSING_AFTER = regex.compile(r"(?<=\p{Ll}{2})([,;!?])(?=\p{L})|(?<=\p{Ll}{2})(\.)(?=\p{Lu}\p{Ll})")
+
+
+@rule("TQA704", "missing-space-after-punctuation", "typography", "warning")
+def missing_space_after(article, ctx):
+    """No space after a comma, semicolon, full stop, question or exclamation mark (``word,word``).
+
+    Numbers (``1,500``, ``3.5``), abbreviations (``e.g.``), links, domains
+    (``Kursiv.kz``) and code are not prose and stay silent.
+
+    Fails (en):
+        The ministry,the agency and the hub met.
+        The event ended.The next one starts in May.
+
+    Passes (en):
+        It cost 1,500 tenge, i.e. 3.5 dollars; see Kursiv.kz or https://gov.kz/news,today.
+        Node.js and ASP.NET were mentioned.
+    """
+    for segment in article.prose:
+        masked = mask_non_prose(segment.text)
+        for match in _MISSING_AFTER.finditer(masked):
+            mark = match.group(0)
+            yield segment.problem(match.start(), match.end(), f"no space after {mark!r}", mark + " ")
+
+
+# ----------------------------------------------------------------------------
+@rule("TQA705", "foreign-quotes", "typography", "warning", options={"straight-quotes": "allow"},
+      choices={"straight-quotes": ("allow", "flag")})
+def foreign_quotes(article, ctx):
+    """Quotation marks that the target language does not use (``«…»`` in English).
+
+    Each language's marks are data (English “…”, German „…“, Russian and
+    Kazakh «…», French « … », Japanese 「…」). Option ``straight-quotes =
+    "flag"`` also reports ``"…"`` where the house style wants typographic
+    quotes.
+
+    Fails (en):
+        As Nadezhda Gerjak noted, «the Estonian reader is historically interested».
+
+    Passes (en):
+        As she noted, “the reader is interested”.
+    Passes (ru):
+        Как отметила она, «читатель интересуется» и „внутренние“ кавычки.
+    Passes (de):
+        Sie sagte: „Wir kommen wieder.“
+    """
+    quotes = _data()["quotes"].get(ctx.lang or "")
+    if quotes is None:
+        return
+    foreign = quotes["foreign"]
+    flag_straight = ctx.options["straight-quotes"] == "flag"
+    opening, closing = quotes["primary"]
+    for segment in article.prose:
+        text = segment.text
+        for i, ch in enumerate(text):
+            if ch in foreign:
+                yield segment.problem(i, i + 1, f"quotation mark {ch} is not used in {ctx.lang} text",
+                                      foreign[ch])
+            elif ch == '"' and flag_straight:
+                opens = i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-"
+                yield segment.problem(i, i + 1, "straight quotation mark; the house style wants typographic ones",
+                                      opening if opens else closing)
+
+
+@lru_cache(maxsize=32)
+def _pairs(lang: str) -> tuple[tuple[str, str], ...]:
+    data = _data()
+    quotes = data["quotes"].get(lang, {}).get("pairs", [])
+    return tuple(tuple(p) for p in data["brackets"] + quotes)
+
+
+_ENUMERATOR = regex.compile(r"(?:^|(?<=[\s(]))[\p{L}\d]{1,2}\)")
+_SMILEY = regex.compile(r"[:;]-?[()]")
+
+
+@rule("TQA706", "unbalanced-pair", "typography", "warning")
+def unbalanced_pair(article, ctx):
+    """Bracket or quotation mark opened and not closed (or closed and not opened) in a paragraph.
+
+    Enumerations such as ``a)`` and ``1)`` are not brackets. A quotation
+    left open at the end of a paragraph is fine when the next paragraph
+    opens with the same mark (a quotation running over several paragraphs).
+
+    Fails (en):
+        The Ministry of Digital Development (MDD said it would help.
+        He said the plan was ready” and left.
+
+    Passes (en):
+        The agency (NIA) and the hub [ACSH] met; options: a) now, b) later.
+        “We will share our experience,” he said.
+    Passes (ru):
+        «Мы поделимся опытом», — заявил он.
+    """
+    pairs = _pairs(ctx.lang or "")
+    prose = [s for s in article.prose if s.kind != "code"]
+    for index, segment in enumerate(prose):
+        text = mask_non_prose(segment.text)
+        for ch in {m.end() - 1 for m in _ENUMERATOR.finditer(text)} | {m.end() - 1 for m in _SMILEY.finditer(text)}:
+            text = text[:ch] + " " + text[ch + 1:]
+        following = prose[index + 1].text.lstrip() if index + 1 < len(prose) else ""
+        for opener, closer in pairs:
+            yield from _balance(segment, text, opener, closer, following)
+
+
+def _balance(segment, text, opener, closer, following):
+    stack = []
+    for i, ch in enumerate(text):
+        if ch == opener and (opener != closer):
+            stack.append(i)
+        elif ch == closer:
+            if stack:
+                stack.pop()
+            else:
+                yield segment.problem(i, i + 1, f"{closer} closes nothing: its {opener} is missing")
+    for i in stack:
+        if opener in "“«„「『" and following.startswith(opener):
+            continue  # a quotation that runs on into the next paragraph
+        yield segment.problem(i, i + 1, f"{opener} is never closed in this paragraph (missing {closer})")
+
+
+# ----------------------------------------------------------------------------
+_TERMINAL = ".!?…:;\"”»’')]」』。！？"
+
+
+@lru_cache(maxsize=1)
+def _leaks():
+    from .reviewer_comments import _track_change, _word_comment
+
+    return _word_comment(), _track_change()
+
+
+@rule("TQA707", "broken-sentence", "typography", "warning")
+def broken_sentence(article, ctx):
+    """Sentence broken across two paragraphs (a paragraph stops mid-sentence and the next one goes on).
+
+    A paragraph that ends without terminal punctuation and is followed by one
+    starting in lower case, or that ends on a function word (``and``,
+    ``of``, ``и``…), lost its line join. Leaked reviewer comments at the end
+    are ignored when judging where the paragraph ends.
+
+    Fails (en):
+        Title⏎⏎They were offered Lush eco-shampoo, which costs £ 7, and Head and⏎⏎Shoulders, which costs £ 1.
+        Title⏎⏎The exhibition of the Embassy of⏎⏎the Republic of Kazakhstan opened.
+
+    Passes (en):
+        Title⏎⏎WE ALSO PLASTIC⏎⏎Non-recyclable packaging is plastic bottles.
+        Title⏎⏎The list includes:⏎⏎the ministry and the agency.
+    """
+    words = _function_words(ctx.lang)
+    comment, track = _leaks()
+    prose = [s for s in article.segments if s.kind in ("paragraph", "title", "heading", "label")]
+    for segment, following in zip(prose, prose[1:]):
+        if segment.kind != "paragraph" or following.kind != "paragraph":
+            continue
+        text = comment.sub("", segment.text)
+        text = "\n".join(line for line in text.split("\n") if not track.match(line)).rstrip()
+        if not text or text[-1] in _TERMINAL or text.lstrip().startswith(("-", "*", "•")):
+            continue
+        last = regex.search(r"(\p{L}+)\W*$", text)
+        if last is None:
+            continue
+        next_text = following.text.lstrip()
+        continues = next_text[:1].islower()
+        dangling = last.group(1).casefold() in words and last.group(1) != last.group(1).upper()
+        if continues or dangling:
+            line = ctx.document.source.position(following.start)[0]
+            yield segment.problem(last.start(1), last.end(1),
+                                  f"paragraph stops mid-sentence after {last.group(1)!r}; "
+                                  f"it seems to go on at line {line}", related=[following.start])
+
+
+# ----------------------------------------------------------------------------
+@rule("TQA708", "hard-line-break", "typography", "info")
+def hard_line_break(article, ctx):
+    """Line break inside a paragraph of a text file whose paragraphs are otherwise one line each.
+
+    Copying from PDFs or e-mails leaves line breaks mid-sentence
+    (``drinking water in`` / ``more than 10 countries``). Files wrapped
+    throughout, Markdown (where a single line break is a soft wrap), lists
+    and lines ending in a colon stay silent. The fix joins the lines.
+
+    Fails (en):
+        Title⏎⏎One single-line paragraph here.⏎⏎Another single-line paragraph.⏎⏎A study of drinking water in⏎more than 10 countries was done.
+
+    Passes (en):
+        Title⏎⏎The list:⏎- one⏎- two
+    """
+    document = ctx.document
+    if document.format != "text" or _hard_wrapped(document):
+        return
+    for segment in article.paragraphs:
+        if segment.kind != "paragraph" or "\n" not in segment.text:
+            continue
+        lines = segment.text.split("\n")
+        index = 0
+        for line, nxt in zip(lines, lines[1:]):
+            index += len(line)
+            stripped, following = line.rstrip(), nxt.lstrip()
+            if stripped and following and not stripped.endswith(":") and not following.startswith(
+                    ("-", "*", "•", "–", "—")) and not regex.match(r"\d+[.)]\s", following):
+                start = len(stripped) - len(line) + index
+                end = index + 1 + (len(nxt) - len(following))
+                yield segment.problem(start, end, "line break inside a paragraph; join the lines", " ")
+            index += 1
+
+
+def _hard_wrapped(document) -> bool:
+    """Is the whole file wrapped at a fixed width (e-mail style)?"""
+    paragraphs = [s for a in document.articles for s in a.paragraphs
+                  if s.kind == "paragraph" and len(s.text) >= 60]
+    if not paragraphs:
+        return False
+    wrapped = sum(1 for s in paragraphs if "\n" in s.text)
+    return wrapped >= 3 and wrapped >= 0.3 * len(paragraphs)
