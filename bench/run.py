@@ -24,43 +24,75 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 LABEL = "Тарату:"
+
+
+def sentence_pool() -> tuple[list[str], list[str]]:
+    """(titles, sentences) of the seed page, split by tqa itself."""
+    sys.path.insert(0, str(ROOT))
+    from tqa.readers import read_document
+    from tqa.sentences import sentence_spans
+
+    document = read_document(str(SAMPLES / "kazunite-blog-page-3.txt"))
+    titles = [a.title for a in document.articles]
+    sentences = []
+    for article in document.articles:
+        for segment in article.paragraphs:
+            if segment.kind == "paragraph" and len(segment.text) > 80:
+                text = " ".join(segment.text.split())
+                sentences.extend(text[s:e] for s, e in sentence_spans(text) if e - s > 30)
+    return titles, sentences
+
+
+def new_sentence(rng: random.Random, clauses: list[str]) -> str:
+    """A sentence made of two or three clauses of different seed sentences,
+    so that paragraphs are new text, not copies of the seed's."""
+    parts = [rng.choice(clauses) for _ in range(rng.randint(2, 3))]
+    sentence = ", ".join(p.strip(" .") for p in parts)
+    return sentence[:1].upper() + sentence[1:] + "."
+
+
 DEFECTS = [
-    "Добавлено примечание ([U1]): What is it?",
-    "TODO: check the figure",
-    "Commented [AB1]: source?",
-    "Читайте также: Токаев прибыл в Нью-Йорк",
+    lambda p, r: p + " Добавлено примечание ([U1]): What is it?",
+    lambda p, r: p + " TODO: check the figure",
+    lambda p, r: p.replace(" of ", " of of ", 1),
+    lambda p, r: p.replace("Baimenov", "Baimenоv", 1).replace("the ", "А. the ", 1),
+    lambda p, r: p + " Соглашение охватывает обучение, исследования и учебные визиты для служащих региона.",
+    lambda p, r: p.replace(", ", " , ", 1),
 ]
 
 
-def seed_articles() -> list[tuple[str, list[str]]]:
-    """(title, body paragraphs) of the seed page's articles, split by tqa."""
-    sys.path.insert(0, str(ROOT))
-    from tqa.readers import read_document
-
-    document = read_document(str(SAMPLES / "kazunite-blog-page-3.txt"))
-    return [(a.title, [s.text for s in a.paragraphs if s.kind == "paragraph" and s.text.strip()])
-            for a in document.articles]
-
-
 def build_corpus(folder: Path, n_articles: int, per_file: int = 10, seed: int = 7) -> tuple[int, int]:
-    """Write listing pages of ``per_file`` articles each; returns (files, bytes)."""
+    """Write listing pages of ``per_file`` articles each; returns (files, bytes).
+
+    Paragraphs recombine the seed's sentences (so most are new, as in a real
+    archive), with numbers varied and words dropped now and then; about one
+    paragraph in twelve is reused from an earlier article (boilerplate), and
+    a third of the articles get one injected defect."""
     rng = random.Random(seed)
-    source = seed_articles()
+    titles, pool = sentence_pool()
+    clauses = [c for s in pool for c in s.split(", ") if len(c.split()) >= 3]
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("*.txt"):
         old.unlink()
     files = total = 0
+    recent: list[str] = []
     for start in range(0, n_articles, per_file):
         parts = ["Home Blog Page %d" % (start // per_file + 1), ""]
         for k in range(min(per_file, n_articles - start)):
-            title, paragraphs = rng.choice(source)
-            body = paragraphs[:]
-            rng.shuffle(body)
-            body = [re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(0, 9)), p) for p in body]
+            body = []
+            for _ in range(rng.randint(4, 12)):
+                if recent and rng.random() < 1 / 12:
+                    body.append(rng.choice(recent))
+                    continue
+                words = " ".join(new_sentence(rng, clauses) for _ in range(rng.randint(1, 4))).split(" ")
+                words = [w for w in words if rng.random() > 0.03]
+                text = re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(0, 9)), " ".join(words))
+                body.append(text)
+                recent = (recent + [text])[-200:]
             if rng.random() < 0.3:
                 i = rng.randrange(len(body))
-                body[i] = body[i] + " " + rng.choice(DEFECTS)
-            parts += [f"{title} ({start + k})", "", LABEL, ""]
+                body[i] = rng.choice(DEFECTS)(body[i], rng)
+            parts += [f"{rng.choice(titles)} ({start + k})", "", LABEL, ""]
             for p in body:
                 parts += [p, ""]
             parts += [LABEL, ""]

@@ -108,3 +108,20 @@ def test_repeated_title_in_a_page():
             "Body two.\n\nMore two.\n\nТарату:\n")
     [f] = findings_of(page, lang="en", select="repeated-title")
     assert f.line == 11 and f.related == ((f.path, 1),)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("in short it is not enough for a package", "in a word it is not enough for a package to be green"),
+    ("семинар организован хабом государственной службы", "семинар был организован хабом"),
+    ("the same text", "the same text"),
+    ("abc", ""),
+    ("күн жылы", "ауа райы суық"),
+])
+def test_cached_chrf_equals_sacrebleu(a, b):
+    from sacrebleu.metrics import CHRF
+
+    from tqa.checks.duplicates import similarity
+
+    chrf = CHRF()
+    expected = max(chrf.sentence_score(a, [b]).score, chrf.sentence_score(b, [a]).score)
+    assert similarity(a, b) == pytest.approx(expected, abs=1e-9)

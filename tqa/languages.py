@@ -15,7 +15,7 @@ from typing import Iterable, Protocol
 import regex
 
 from .resources import load
-from .scripts import WORD, language_scripts, letter_scripts, mask_non_prose
+from .scripts import WORD, has_foreign_letters, language_scripts, letter_scripts, mask_non_prose
 
 
 def language_name(code: str | None) -> str:
@@ -162,24 +162,32 @@ def identify(text: str, target: str, candidates, detector, min_letters: int, min
     """(language, probability) of ``text`` when it can be told and may
     differ from ``target``; None when it is too short or cannot differ."""
     reduced, words = detection_text(text)
-    letters = sum(1 for ch in reduced if ch.isalpha())
+    return identify_reduced(reduced, words, target, candidates, detector, min_letters, min_words)
+
+
+def identify_reduced(reduced: str, words: int, target: str, candidates, detector, min_letters: int,
+                     min_words: int):
+    """``identify`` on text already reduced by ``detection_text``."""
+    letters = len(reduced) - reduced.count(" ")  # words of letters, joined by single spaces
     if words < min_words or letters < min_letters:
         return None
-    counts = script_counts(reduced)
-    if not counts:
-        return None
-    dominant = counts.most_common(1)[0][0]
     own = language_scripts(target)
-    if own is not None and dominant not in own.own:
-        # Text in another script: only when it is almost all of it. A
-        # Chinese sentence quoting Latin option names is still Chinese.
-        if sum(n for script, n in counts.items() if script in own.own) > 0.2 * sum(counts.values()):
+    if own is not None and len(own.own) == 1 and not has_foreign_letters(reduced, own.own):
+        dominant = next(iter(own.own))  # the common case, without a look at each letter
+    else:
+        counts = script_counts(reduced)
+        if not counts:
             return None
+        dominant = counts.most_common(1)[0][0]
+        if own is not None and dominant not in own.own:
+            # Text in another script: only when it is almost all of it. A
+            # Chinese sentence quoting Latin option names is still Chinese.
+            if sum(n for script, n in counts.items() if script in own.own) > 0.2 * sum(counts.values()):
+                return None
     compatible = _compatible(candidates, dominant)
     if not compatible or compatible == [target]:
         return None
-    lang, probability = detector.detect(reduced, compatible)
-    return lang, probability
+    return detector.detect(reduced, compatible)
 
 
 def article_language(texts: Iterable[str], detector_name: str = "py3langid",

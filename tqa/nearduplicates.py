@@ -11,6 +11,7 @@ but takes half a second to import, through scipy.)
 from __future__ import annotations
 
 import zlib
+from collections import Counter
 from typing import Iterator, Sequence
 
 # 24 bands of 2 rows: a pair whose word pairs have a Jaccard similarity J
@@ -19,6 +20,7 @@ from typing import Iterator, Sequence
 # 0.63 at 0.2, where rapidfuzz turns most away before chrF runs.
 BANDS, ROWS = 24, 2
 NUM_PERM = BANDS * ROWS
+MAX_CONFIRMED = 8  # candidates per text checked with chrF, most alike first
 _PRIME = (1 << 61) - 1
 _MAX32 = (1 << 32) - 1
 
@@ -54,8 +56,10 @@ class BandIndex:
         for band in range(self.bands):
             yield band, signature[band * self.rows:(band + 1) * self.rows].tobytes()
 
-    def query(self, signature) -> set[int]:
-        found: set[int] = set()
+    def query(self, signature) -> Counter:
+        """Earlier keys sharing a band with ``signature``, with how many
+        bands they share (more shared bands: more alike)."""
+        found: Counter = Counter()
         for band, key in self._keys(signature):
             found.update(self.buckets[band].get(key, ()))
         return found
@@ -88,8 +92,14 @@ def find(texts: Sequence[str], threshold: float, same_group: Sequence[object]) -
             continue
         exact.setdefault(text, index)
         signature = hasher.signature(_shingles(text))
-        for candidate in sorted(index_.query(signature)):
-            if same_group[candidate] == same_group[index] or not may_be_similar(text, texts[candidate]):
+        shared = index_.query(signature)
+        # Most alike first (shared bands estimate the Jaccard similarity),
+        # earliest first among equals; only the best few are confirmed, so a
+        # paragraph that resembles thousands costs the same as one.
+        candidates = sorted((c for c in shared if same_group[c] != same_group[index]),
+                            key=lambda c: (-shared[c], c))
+        for candidate in candidates[:MAX_CONFIRMED]:
+            if not may_be_similar(text, texts[candidate]):
                 continue
             score = similarity(text, texts[candidate])
             if score >= threshold:

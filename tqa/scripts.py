@@ -22,21 +22,24 @@ WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’ʼ][\p{L}\p{M}]+)*")
 # with underscores). Script and language rules skip them.
 NON_PROSE = regex.compile(
     r"""(?:https?://|ftp://|www\.)[^\s<>"«»]+
-      | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
+      | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+
       | (?<!\w)[@#][\w_]+
-      | (?<![\w@])(?:[\w-]+\.)+(?:com|org|net|kz|ru|uz|kg|tj|de|uk|fr|gov|edu|info|io|me|int|eu|ua|by|am|ge|az|tm)(?:/[^\s]*)?(?!\w)
+      | (?<![\w@.-])(?:[\w-]+\.)+(?:com|org|net|kz|ru|uz|kg|tj|de|uk|fr|gov|edu|info|io|me|int|eu|ua|by|am|ge|az|tm)(?:/[^\s]*)?(?!\w)
       | %(?:\d+\$)?[-+\ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|z|j|t|I64)?[diouxXeEfFgGaAcspnm%]
       | %\([^)\s]{1,40}\)[-+ #0]*\d*(?:\.\d+)?[a-zA-Z]
       | \{[\w.:!\[\]-]{0,40}\}
       | (?<![\w-])--?[A-Za-z][\w-]*(?:=\S*)?
       | <[\w.:/-]{1,40}>
-      | (?:~|\.{1,2})?/[\w.\-/]+
+      | (?<![\w.])(?:~|\.{1,2})?/[\w.\-/]+
       | (?<![\w/])\w+(?:/\w+)+
-      | \w*_\w+
+      | (?<!\w)\w*_\w+
       | \\(?:x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[a-zA-Z])
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
+# Most prose holds none of the characters the patterns above need; a cheap
+# scan for them spares the full pattern on most paragraphs.
+_NON_PROSE_HINT = regex.compile(r"[/@#%{<_\\]|www\.|\.(?:com|org|net|kz|ru|uz|kg|tj|de|uk|fr|gov|edu|info|io|me|int|eu|ua|by|am|ge|az|tm)\b|(?<!\w)--?[A-Za-z]", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -111,8 +114,11 @@ def has_foreign_letters(text: str, scripts: frozenset[str]) -> bool:
     return _foreign_letter(scripts).search(text) is not None
 
 
+@lru_cache(maxsize=4096)
 def mask_non_prose(text: str) -> str:
     """``text`` with links, placeholders and code blanked out by U+FFFC, so
     offsets stay valid and ``%dд`` leaves the word ``д``, not ``dд``."""
+    if not _NON_PROSE_HINT.search(text):
+        return text
     return NON_PROSE.sub(lambda m: "\ufffc" * len(m.group()), text)
 

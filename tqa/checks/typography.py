@@ -135,8 +135,20 @@ def _glue_patterns(words: frozenset[str]):
     return prefix, suffix, pair
 
 
+_TOKEN = regex.compile(r"[\p{L}\p{N}_-]+")
+
+
+@lru_cache(maxsize=8)
+def _token_counts(text: str) -> dict[str, int]:
+    """How often each token stands in a file (computed once per file)."""
+    counts: dict[str, int] = {}
+    for token in _TOKEN.findall(text):
+        counts[token] = counts.get(token, 0) + 1
+    return counts
+
+
 def _count_word(text: str, word: str) -> int:
-    return len(regex.findall(rf"(?<![\p{{L}}\p{{N}}_-]){regex.escape(word)}(?![\p{{L}}_-])", text))
+    return _token_counts(text).get(word, 0)
 
 
 # ----------------------------------------------------------------------------
@@ -228,13 +240,18 @@ def foreign_quotes(article, ctx):
     foreign = quotes["foreign"]
     flag_straight = ctx.options["straight-quotes"] == "flag"
     opening, closing = quotes["primary"]
+    marks = "".join(foreign) + ('"' if flag_straight else "")
+    if not marks:
+        return
+    pattern = _pair_pattern(marks, "")
     for segment in article.prose:
         text = segment.text
-        for i, ch in enumerate(text):
+        for match in pattern.finditer(text):
+            i, ch = match.start(), match.group()
             if ch in foreign:
                 yield segment.problem(i, i + 1, f"quotation mark {ch} is not used in {ctx.lang} text",
                                       foreign[ch])
-            elif ch == '"' and flag_straight:
+            else:
                 opens = i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-"
                 yield segment.problem(i, i + 1, "straight quotation mark; the house style wants typographic ones",
                                       opening if opens else closing)
@@ -273,23 +290,30 @@ def unbalanced_pair(article, ctx):
     prose = [s for s in article.prose if s.kind != "code"]
     for index, segment in enumerate(prose):
         text = mask_non_prose(segment.text)
-        for ch in {m.end() - 1 for m in _ENUMERATOR.finditer(text)} | {m.end() - 1 for m in _SMILEY.finditer(text)}:
-            text = text[:ch] + " " + text[ch + 1:]
+        if ")" in text:  # "a)" enumerations and ":)" are not brackets
+            text = _SMILEY.sub(lambda m: m.group()[:-1] + " ", _ENUMERATOR.sub(lambda m: m.group()[:-1] + " ", text))
         following = prose[index + 1].text.lstrip() if index + 1 < len(prose) else ""
         for opener, closer in pairs:
             yield from _balance(segment, text, opener, closer, following)
 
 
+@lru_cache(maxsize=64)
+def _pair_pattern(opener: str, closer: str) -> regex.Pattern:
+    return regex.compile(f"[{regex.escape(opener)}{regex.escape(closer)}]")
+
+
 def _balance(segment, text, opener, closer, following):
+    if opener not in text and closer not in text:
+        return
     stack = []
-    for i, ch in enumerate(text):
-        if ch == opener and (opener != closer):
+    for match in _pair_pattern(opener, closer).finditer(text):
+        i, ch = match.start(), match.group()
+        if ch == opener:
             stack.append(i)
-        elif ch == closer:
-            if stack:
-                stack.pop()
-            else:
-                yield segment.problem(i, i + 1, f"{closer} closes nothing: its {opener} is missing")
+        elif stack:
+            stack.pop()
+        else:
+            yield segment.problem(i, i + 1, f"{closer} closes nothing: its {opener} is missing")
     for i in stack:
         if opener in "“«„「『" and following.startswith(opener):
             continue  # a quotation that runs on into the next paragraph

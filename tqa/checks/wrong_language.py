@@ -14,7 +14,7 @@ the text's script (an English sentence in a Japanese article needs none).
 
 from __future__ import annotations
 
-from ..languages import default_candidates, get_detector, identify, language_name
+from ..languages import default_candidates, detection_text, get_detector, identify, identify_reduced, language_name
 from ..sentences import sentence_spans
 from . import rule
 
@@ -74,11 +74,16 @@ def _check_paragraph(segment, target, candidates, detector, options):
     one per sentence in another language."""
     text = segment.text
     sentences = []
+    reduced_parts, total_words = [], 0
     for start, end in sentence_spans(text):
-        found = identify(text[start:end], target, candidates, detector,
-                         options["min-sentence-letters"], options["min-words"])
+        reduced, words = detection_text(text[start:end])
+        reduced_parts.append(reduced)
+        total_words += words
+        found = identify_reduced(reduced, words, target, candidates, detector,
+                                 options["min-sentence-letters"], options["min-words"])
         sentences.append((start, end, found))
-    whole = identify(text, target, candidates, detector, options["min-paragraph-letters"], options["min-words"])
+    whole = identify_reduced(" ".join(reduced_parts), total_words, target, candidates, detector,
+                             options["min-paragraph-letters"], options["min-words"])
     if whole and whole[0] != target and whole[1] >= options["paragraph-confidence"] \
             and not _has_target_sentence(text, sentences, target, candidates, detector):
         lead, trail = len(text) - len(text.lstrip()), len(text.rstrip())
