@@ -85,6 +85,8 @@ def check(
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules (codes, prefixes, names, categories)."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules."),
     config_file: Optional[Path] = typer.Option(None, "--config", help="Config file (tqa.toml or pyproject.toml)."),
+    glossary: Optional[List[Path]] = typer.Option(None, "--glossary", "-g",
+                                                  help="A glossary (YAML) to use besides those in config; repeatable."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="One line per finding, no context and no summary."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force colour on or off."),
 ) -> None:
@@ -113,6 +115,13 @@ def check(
         config.ignore = config.ignore + _split_list(ignore)
     if fail_on is not None:
         config.fail_on = fail_on.value
+    config.glossaries = config.glossaries + [str(g) for g in glossary or []]
+    from .glossary import GlossaryError
+
+    try:
+        config.load_glossary()  # report a broken glossary before any work
+    except GlossaryError as exc:
+        _fail(str(exc))
 
     result = _run_with_progress(paths, config)
     for error in result.errors:
@@ -182,6 +191,88 @@ def rules(
     for r in all_rules():
         table.add_row(r.code, r.name, r.category, r.severity, Text(r.summary.replace("``", "")))
     console.print(table)
+
+
+glossary_app = typer.Typer(help="Glossaries: check, import from CSV/TBX, export to TBX, suggest entries from a corpus.",
+                           no_args_is_help=True, pretty_exceptions_enable=False)
+app.add_typer(glossary_app, name="glossary")
+
+
+def _write_or_print(text: str, output: Optional[Path]) -> None:
+    from .writing import write_atomic
+
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        _fail(f"{output}: cannot write: {exc.strerror or exc}")
+    _stderr().print(f"wrote {output}")
+
+
+@glossary_app.command("check")
+def glossary_check(files: List[Path] = typer.Argument(..., help="Glossary YAML files.")) -> None:
+    """Validate glossaries; print one line per problem."""
+    from .glossary import GlossaryError, load_all
+
+    try:
+        merged = load_all(files)
+    except GlossaryError as exc:
+        _fail(str(exc))
+    typer.echo(f"{len(merged.entries)} entries in {len(files)} file(s): ok")
+
+
+@glossary_app.command("import")
+def glossary_import(
+    source: Path = typer.Argument(..., help="A .tbx (TBX v2 or v3), .csv (id,lang,type,term,note) or .yaml file."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="YAML file to write (stdout if absent)."),
+    name: Optional[str] = typer.Option(None, "--name", help="Glossary name (default: the file name)."),
+) -> None:
+    """Convert a CSV or TBX termbase into a tqa glossary (YAML)."""
+    from .glossary import GlossaryError, import_file, to_yaml
+
+    try:
+        glossary = import_file(source)
+    except GlossaryError as exc:
+        _fail(str(exc))
+    _write_or_print(to_yaml(glossary, name or source.stem), output)
+
+
+@glossary_app.command("export")
+def glossary_export(
+    files: List[Path] = typer.Argument(..., help="Glossary YAML files."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="TBX file to write (stdout if absent)."),
+) -> None:
+    """Export glossaries as TBX-Basic, for CAT and QA tools."""
+    from .glossary import GlossaryError, load_all, to_tbx
+
+    try:
+        glossary = load_all(files)
+    except GlossaryError as exc:
+        _fail(str(exc))
+    _write_or_print(to_tbx(glossary), output)
+
+
+@glossary_app.command("suggest")
+def glossary_suggest(
+    paths: List[str] = typer.Argument(..., help="Files or folders to mine."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="YAML draft to write (stdout if absent)."),
+    lang: Optional[str] = typer.Option(None, "--lang", "-l", help="Language of the texts."),
+    config_file: Optional[Path] = typer.Option(None, "--config", help="Config file."),
+) -> None:
+    """Mine texts for acronyms and their expansions: a draft glossary to review."""
+    from .engine import discover, read_for_run
+    from .suggest import suggest_entries
+
+    config = _load_config(config_file, paths)
+    if lang:
+        config.lang = lang
+    files, errors = discover(paths, config)
+    documents = read_for_run(files, config, errors)
+    for error in errors:
+        _stderr().print(f"[bold red]error:[/] {error}", markup=True, highlight=False)
+    _write_or_print(suggest_entries(documents, config), output)
 
 
 def main() -> None:

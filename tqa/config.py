@@ -24,6 +24,8 @@ names the file, never silently ignored.
 
     [tool.tqa.rules.share-label]      # rule options
     labels = ["Жіберу"]
+
+    glossaries = ["glossaries/bodies.yaml"]   # (top level) relative to this file
 """
 
 from __future__ import annotations
@@ -43,7 +45,8 @@ from .checks import SEVERITIES, Rule, all_rules, find_rule, matching_rules
 from .splitting import SplitSettings
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
-_TOP_KEYS = {"lang", "fail-on", "select", "ignore", "exclude", "languages", "severity", "split", "rules"}
+_TOP_KEYS = {"lang", "fail-on", "select", "ignore", "exclude", "languages", "severity", "split", "rules",
+             "glossaries"}
 _SPLIT_KEYS = {"enabled", "labels", "max-title-length"}
 
 
@@ -62,8 +65,15 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)  # rule code -> severity
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # code -> options
     split: SplitSettings = field(default_factory=SplitSettings)
+    glossaries: list[str] = field(default_factory=list)  # paths, as given or relative to the config
     path: str | None = None  # where it was read from
     root: Path = field(default_factory=Path.cwd)  # globs are relative to this
+
+    def load_glossary(self):
+        """The merged glossaries of this config (GlossaryError if broken)."""
+        from .glossary import load_all
+
+        return load_all(self.glossaries) if self.glossaries else None
 
     def enabled_rules(self) -> list[Rule]:
         chosen: dict[str, Rule] = {}
@@ -171,6 +181,11 @@ def parse_config(data: dict[str, Any], where: str, root: Path, path: str | None 
         if data["fail-on"] not in FAIL_LEVELS:
             raise fail(f"fail-on must be one of {', '.join(FAIL_LEVELS)}, not {data['fail-on']!r}")
         config.fail_on = data["fail-on"]
+    if "glossaries" in data:
+        value = data["glossaries"]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail("glossaries must be a list of file paths")
+        config.glossaries = [str(root / v) if not Path(v).is_absolute() else v for v in value]
     for key in ("select", "ignore", "exclude"):
         if key in data:
             value = data[key]

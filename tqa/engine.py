@@ -108,6 +108,14 @@ def check_paths(paths: Iterable[str], config: Config,
                 progress: Callable[[str], None] | None = None) -> RunResult:
     files, errors = discover(paths, config)
     result = RunResult(errors=errors)
+    documents = read_for_run(files, config, result.errors, progress)
+    result.errors.sort(key=lambda e: (e.path, e.line or 0))
+    return check_documents(documents, config, result)
+
+
+def read_for_run(files: list[str], config: Config, errors: list[FileError],
+                 progress: Callable[[str], None] | None = None) -> list[Document]:
+    """Read every file; unreadable ones become entries of ``errors``."""
     split = _split_settings(config)
     documents = []
     for path in files:
@@ -116,9 +124,8 @@ def check_paths(paths: Iterable[str], config: Config,
         try:
             documents.append(read_document(path, split))
         except InputError as exc:
-            result.errors.append(FileError(exc.path, exc.message, exc.line))
-    result.errors.sort(key=lambda e: (e.path, e.line or 0))
-    return check_documents(documents, config, result)
+            errors.append(FileError(exc.path, exc.message, exc.line))
+    return documents
 
 
 def check_text(text: str, config: Config | None = None, path: str = "<text>.txt") -> RunResult:
@@ -148,6 +155,7 @@ def check_documents(documents: list[Document], config: Config, result: RunResult
     """Run article rules on each document, then corpus rules on all of them,
     then keep one finding per span and fingerprint what is left."""
     rules = config.enabled_rules()
+    glossary = config.load_glossary()
     raw: dict[str, list[tuple[Finding, int]]] = {}
     by_path = {d.path: d for d in documents}
     for document in documents:
@@ -157,13 +165,15 @@ def check_documents(documents: list[Document], config: Config, result: RunResult
             article.lang = lang or article.lang or _detect_language(article, config)
             for rule in rules:
                 if rule.scope == "article":
-                    ctx = Context(lang=article.lang, options=config.options_of(rule), document=document)
+                    ctx = Context(lang=article.lang, options=config.options_of(rule), document=document,
+                                  glossary=glossary)
                     with _guard(rule, document.path, result):
                         found.extend((_finding(rule, p, document, config, by_path), rule.specificity)
                                      for p in rule.check(article, ctx))
     for rule in rules:
         if rule.scope == "corpus":
-            ctx = Context(lang=None, options=config.options_of(rule), document=None, documents=documents)
+            ctx = Context(lang=None, options=config.options_of(rule), document=None, documents=documents,
+                          glossary=glossary)
             with _guard(rule, "(corpus)", result):
                 for document, problem in rule.check(documents, ctx):
                     raw[document.path].append((_finding(rule, problem, document, config, by_path),

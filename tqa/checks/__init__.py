@@ -38,6 +38,7 @@ class Context:
     options: dict[str, Any]
     document: Document | None
     documents: list[Document] = field(default_factory=list)  # corpus rules: the whole run
+    glossary: Any = None  # tqa.glossary.Glossary of the run, if any
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,327 @@
+"""Consistent names for bodies: glossary terms, near variants, acronyms that
+drift between expansions, and British/American spelling mixed.
+
+Glossaries are YAML files (see ``tqa.glossary``) named in config
+(``glossaries = [...]``) or with ``--glossary``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+import regex
+
+from ..resources import load
+from ..scripts import WORD
+from . import rule
+
+_STEMMED_LANGS = {"ru", "kk", "uk", "ky", "tg", "be", "uz", "tr", "de"}
+
+
+def _boundary(term: str) -> str:
+    escaped = regex.escape(term).replace(r"\ ", r"\s+").replace("’", "['’]").replace("'", "['’]")
+    return rf"(?<![\p{{L}}\p{{N}}-]){escaped}(?![\p{{L}}\p{{N}}-])"
+
+
+@lru_cache(maxsize=256)
+def _term_pattern(terms: tuple[str, ...]) -> regex.Pattern:
+    ordered = sorted(set(terms), key=len, reverse=True)
+    return regex.compile("|".join(_boundary(t) for t in ordered), regex.IGNORECASE | regex.V1)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("’", "'").casefold().split())
+
+
+@rule("TQA401", "forbidden-term", "terminology", "error", specificity=70)
+def forbidden_term(article, ctx):
+    """Name listed as forbidden in a glossary (``Ministry of Internal Affairs and Security``).
+
+    The suggestion is the glossary's canonical name for the article's
+    language.
+
+    Fails (en):
+        The Ministry of Internal Affairs and Security of the Republic of Korea joined.
+
+    Passes (en):
+        The Ministry of the Interior and Safety of the Republic of Korea joined.
+    """
+    entries = ctx.glossary.for_article(ctx.lang, ctx.document.path) if ctx.glossary else []
+    by_term = {}
+    for entry in entries:
+        canonical = entry.names.get(ctx.lang or "")
+        for term in entry.forbidden.get(ctx.lang or "", []):
+            by_term[_fold(term)] = (entry, canonical)
+    if not by_term:
+        return
+    pattern = _term_pattern(tuple(by_term))
+    for segment in article.prose:
+        for match in pattern.finditer(segment.text):
+            entry, canonical = by_term[_fold(match.group())]
+            hint = f"; use {canonical!r}" if canonical else ""
+            yield segment.problem(match.start(), match.end(),
+                                  f"{match.group()!r} is a forbidden name for {entry.id}{hint} ({entry.source})",
+                                  canonical)
+
+
+# ----------------------------------------------------------------------------
+def _stem(word: str, lang: str) -> str:
+    """A crude stem for inflected languages, so that a case ending
+    (Министерства / Министерство) is not a different name."""
+    if lang in _STEMMED_LANGS and len(word) > 5:
+        return word[:max(4, len(word) - 3)]
+    return word
+
+
+def _key(words: list[str], lang: str) -> str:
+    return " ".join(_stem(w.casefold(), lang) for w in words)
+
+
+@rule("TQA402", "near-variant", "terminology", "warning", options={"threshold": 85.0}, specificity=65)
+def near_variant(article, ctx):
+    """Name close to, but not the same as, a glossary name (``Ministry of the Internal and Safety``).
+
+    Candidates are runs of words that start and end with a capital, start
+    like the glossary name and hold no punctuation; they are scored with rapidfuzz (edit ratio
+    and word-order-insensitive ratio, the higher). In Russian, Kazakh and
+    other inflected languages words are compared by their stems, so a case
+    ending is not a variant. Option ``threshold`` (0–100) sets how close.
+
+    Fails (en):
+        The Ministry of the Internal and Safety of Korea took part.
+        The National Agency for the Information Society presented its work.
+
+    Passes (en):
+        The Ministry of the Interior and Safety and the Hub took part.
+        The Ministry of Digital Development of the Kyrgyz Republic took part.
+    Passes (ru):
+        Представители Министерства внутренних дел и безопасности приняли участие.
+    """
+    if not ctx.glossary:
+        return
+    lang = ctx.lang or ""
+    entries = ctx.glossary.for_article(lang, ctx.document.path)
+    known, targets = _variant_index(tuple(entries), lang)
+    if not targets:
+        return
+    from rapidfuzz import fuzz
+
+    anchors = defaultdict(list)
+    for target in targets:
+        for word in target[1]:
+            if len(word) >= 4:
+                anchors[_stem(word.casefold(), lang)].append(target)
+    threshold = ctx.options["threshold"]
+    for segment in article.prose:
+        words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(segment.text)]
+        reported_until = -1
+        for i, (_, _, word) in enumerate(words):
+            for entry, target_words, canonical in anchors.get(_stem(word.casefold(), lang), ()):
+                best = None
+                n = len(target_words)
+                for size in ((n - 1, n, n + 1, n + 2) if n >= 4 else (n, n + 1, n + 2)):
+                    if size < 3:
+                        continue
+                    for start in range(max(0, i - size + 1), min(i, len(words) - size) + 1):
+                        window = words[start:start + size]
+                        if start <= reported_until or not _plausible(segment.text, words, start, size,
+                                                                     target_words, lang):
+                            continue
+                        key = _key([w[2] for w in window], lang)
+                        if key in known:
+                            best = None
+                            break
+                        target_key = _key(target_words, lang)
+                        score = max(fuzz.ratio(key, target_key), fuzz.token_sort_ratio(key, target_key))
+                        if score >= threshold and (best is None or score > best[0]):
+                            best = (score, start, start + size)
+                    else:
+                        continue
+                    break
+                if best:
+                    score, first, last = best
+                    s, e = words[first][0], words[last - 1][1]
+                    yield segment.problem(s, e, f"{segment.text[s:e]!r} looks like a variant of {canonical!r} "
+                                                f"({entry.id}, {score:.0f}% alike)", canonical)
+                    reported_until = last - 1
+                    break
+
+
+def _plausible(text, words, start, size, target_words, lang) -> bool:
+    """Could ``words[start:start+size]`` be a whole name standing for the
+    target? It starts and ends with a capital, starts with the target's first
+    word (so "Deputy Minister of…" is a person, not the ministry), holds no
+    punctuation, and is not the tail of a longer name ("State Agency for…")."""
+    window = words[start:start + size]
+    if not (window[0][2][:1].isupper() and window[-1][2][:1].isupper()):
+        return False
+    if _stem(window[0][2].casefold(), lang) != _stem(target_words[0].casefold(), lang):
+        return False
+    if any(text[a[1]:b[0]].strip() for a, b in zip(window, window[1:])):
+        return False
+    if start > 0 and words[start - 1][2][:1].isupper() and not text[words[start - 1][1]:window[0][0]].strip():
+        before = text[:words[start - 1][0]].rstrip()
+        if before and before[-1] not in ".!?:;\"“«":
+            return False
+    return True
+
+
+@lru_cache(maxsize=64)
+def _variant_index(entries, lang):
+    """(keys of every known form, [(entry, words, canonical)] to compare with)."""
+    known, targets = set(), []
+    for entry in entries:
+        canonical = entry.names.get(lang)
+        forms = ([canonical] if canonical else []) + entry.allowed.get(lang, []) + entry.forbidden.get(lang, [])
+        for form in forms:
+            form_words = WORD.findall(form)
+            known.add(_key(form_words, lang))
+            if canonical and len(form_words) >= 3 and form not in entry.forbidden.get(lang, []):
+                targets.append((entry, form_words, canonical))
+    return known, targets
+
+
+# ----------------------------------------------------------------------------
+_ACRONYM = regex.compile(r"\((\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}[\p{Lu}\d&]*)\)")
+_NAME_WORD = regex.compile(r"[\p{L}’'&-]+")
+
+
+def expansion_before(text: str, paren: int, acronym: str) -> tuple[int, str] | None:
+    """The name standing before ``(ACRONYM)`` at ``paren``: the longest run
+    of words ending there that starts with a capital bearing the acronym's
+    first letter and holds enough capitals to spell most of it."""
+    words = list(_NAME_WORD.finditer(text, max(0, paren - 160), paren))
+    if not words or text[words[-1].end():paren].strip():
+        return None
+    best = None
+    capitals = 0
+    for start in range(len(words) - 1, max(-1, len(words) - 13), -1):
+        word = words[start].group()
+        if word[:1].isupper():
+            capitals += 1
+        gap = text[words[start].end():words[start + 1].start()] if start + 1 < len(words) else ""
+        if gap.strip(" \t\u00a0"):  # punctuation inside: the name cannot run on across it
+            break
+        if word[:1].isupper() and word[:1].casefold() == acronym[:1].casefold() and \
+                capitals >= max(2, (len(acronym) + 1) // 2):
+            best = start
+    if best is None:
+        return None
+    start = words[best].start()
+    return start, " ".join(text[start:paren].split())
+
+
+@rule("TQA403", "acronym-drift", "terminology", "warning", scope="corpus", specificity=60)
+def acronym_drift(documents, ctx):
+    """One acronym introduced with different expansions (``Ministry of the Interior and Safety (MOIS)`` / ``Ministry of the Internal and Safety (MOIS)``).
+
+    Needs no glossary: every ``Name (ACRONYM)`` in the run is collected, and
+    the forms that differ from the most common one (or from the glossary's
+    canonical name) are reported, pointing to it.
+
+    Fails (en):
+        A⏎⏎The Eurasian Economic Union (EAEU) met. The Eurasian Economic Union (EAEU) agreed.⏎⏎The Eurasian Economical Union (EAEU) said.
+
+    Fails (de):
+        A⏎⏎Die Europäische Zentralbank (EZB) und die Europäische Zentralbank (EZB) tagten.⏎⏎Die Europäische Zentrale Bank (EZB) sagte.
+
+    Passes (en):
+        A⏎⏎The Eurasian Economic Union (EAEU) met in Almaty; the EAEU agreed.
+    """
+    canonical_by_acronym = {}
+    if ctx.glossary:
+        for entry in ctx.glossary.entries:
+            for acronym in entry.acronyms:
+                canonical_by_acronym[acronym] = entry.names
+    uses = defaultdict(list)  # acronym -> [(document, segment, start, expansion, lang)]
+    for document in documents:
+        for article in document.articles:
+            for segment in article.prose:
+                for match in _ACRONYM.finditer(segment.text):
+                    acronym = match.group(1)
+                    found = expansion_before(segment.text, match.start(), acronym)
+                    if found:
+                        uses[acronym].append((document, segment, found[0], found[1], article.lang))
+    for acronym, found in uses.items():
+        forms = Counter(_fold(u[3]) for u in found)
+        if len(forms) < 2:
+            continue
+        lang_names = canonical_by_acronym.get(acronym, {})
+        for document, segment, start, expansion, lang in found:
+            preferred = lang_names.get(lang or "")
+            majority = preferred or max(found, key=lambda u: (forms[_fold(u[3])], -found.index(u)))[3]
+            if _fold(expansion) == _fold(majority):
+                continue
+            reference = next((u for u in found if _fold(u[3]) == _fold(majority)), None)
+            related = [(reference[0].path, reference[1].source_offset(reference[2]))] if reference else []
+            problem = segment.problem(start, start + len(expansion),
+                                      f"{acronym} is expanded as {expansion!r} here but as {majority!r} "
+                                      f"elsewhere ({forms[_fold(majority)]}×)", majority)
+            yield document, type(problem)(problem.start, problem.end, problem.message, problem.suggestion,
+                                          tuple(related))
+
+
+# ----------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _spellings() -> tuple[dict[str, str], dict[str, str]]:
+    gb_to_us = load("spelling_variants")["gb_to_us"]
+    return gb_to_us, {us: gb for gb, us in gb_to_us.items()}
+
+
+def _match_case(word: str, like: str) -> str:
+    if like.isupper():
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+@rule("TQA801", "spelling-variant", "spelling", "warning", options={"house-style": ""},
+      choices={"house-style": ("", "en-GB", "en-US")})
+def spelling_variant(article, ctx):
+    """British and American spellings mixed in one article (``emphasised`` / ``emphasized``, ``programme`` / ``program``).
+
+    Capitalised words are names and keep their official spelling
+    (``United Nations Development Programme`` in American text). The
+    minority spelling is reported with its counterpart; with option
+    ``house-style = "en-GB"`` or ``"en-US"`` every spelling of the other
+    style is. Pairs come from the SCOWL word lists (``data/spelling_variants.yaml``).
+
+    Fails (en):
+        The minister emphasised the role of the centre. The experts emphasized it twice and organised a visit.
+
+    Passes (en):
+        The minister emphasised the role of the centre and organised a visit.
+        The minister emphasized the role of the center and organized a visit.
+    """
+    if (ctx.lang or "") != "en":
+        return
+    gb_to_us, us_to_gb = _spellings()
+    found = []
+    for segment in article.prose:
+        for match in WORD.finditer(segment.text):
+            word = match.group()
+            if word[:1].isupper():
+                continue  # names keep their own spelling: World Health Organization, Data Analysis Centre
+            low = word.lower()
+            if low in gb_to_us:
+                found.append((segment, match, "en-GB", _match_case(gb_to_us[low], word)))
+            elif low in us_to_gb:
+                found.append((segment, match, "en-US", _match_case(us_to_gb[low], word)))
+    styles = Counter(style for _, _, style, _ in found)
+    house = ctx.options["house-style"]
+    if house:
+        wrong = "en-US" if house == "en-GB" else "en-GB"
+    elif len(styles) == 2:
+        wrong = "en-US" if styles["en-GB"] > styles["en-US"] else "en-GB"
+        if styles["en-GB"] == styles["en-US"]:
+            wrong = found[-1][2]  # a tie: the style that came last is the stray one
+    else:
+        return
+    keep = "en-GB" if wrong == "en-US" else "en-US"
+    for segment, match, style, other in found:
+        if style == wrong:
+            reason = f"house style is {house}" if house else f"the article mostly uses {keep} spelling"
+            yield segment.problem(match.start(), match.end(), f"{style} spelling {match.group()!r}; {reason}",
+                                  other)
