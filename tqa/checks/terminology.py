@@ -129,8 +129,8 @@ def near_variant(article, ctx):
                                                                      target_words, lang):
                             continue
                         key = _key([w[2] for w in window], lang)
-                        if key in known:
-                            best = None
+                        if key in known or any(f" {k} " in f" {key} " for k in known):
+                            best = None  # a known name, or a known name with a neighbour
                             break
                         target_key = _key(target_words, lang)
                         score = max(fuzz.ratio(key, target_key), fuzz.token_sort_ratio(key, target_key))
