@@ -179,10 +179,33 @@ def check_documents(documents: list[Document], config: Config, result: RunResult
                     raw[document.path].append((_finding(rule, problem, document, config, by_path),
                                                rule.specificity))
     for document in documents:
+        kept = _apply_suppressions(document, _deduplicate(raw[document.path]))
+        for rule in rules:
+            if rule.scope == "findings":  # rules about the findings themselves
+                ctx = Context(lang=None, options=config.options_of(rule), document=document, glossary=glossary)
+                with _guard(rule, document.path, result):
+                    kept.extend(_finding(rule, p, document, config, by_path) for p in rule.check(document, ctx))
         result.files += 1
         result.documents[document.path] = document
-        result.articles.extend(_article_results(document, _deduplicate(raw[document.path])))
+        result.articles.extend(_article_results(document, kept))
     return result
+
+
+def _apply_suppressions(document: Document, findings: list[Finding]) -> list[Finding]:
+    """Drop findings silenced by a ``tqa: ignore RULE`` comment written in
+    the file, and mark the comments that silenced something."""
+    if not document.suppressions:
+        return findings
+    kept = []
+    for finding in findings:
+        silenced = False
+        for suppression in document.suppressions:
+            if suppression.start <= finding.start < suppression.end and (
+                    finding.rule in suppression.rules or finding.name in suppression.rules):
+                suppression.used = silenced = True
+        if not silenced:
+            kept.append(finding)
+    return kept
 
 
 @contextmanager
@@ -226,7 +249,7 @@ def _detect_language(article: Article, config: Config) -> str | None:
     from .languages import article_language
 
     options = config.options_of(find_rule("wrong-language"))
-    texts = [s.text for s in article.paragraphs if s.kind in ("paragraph", "title", "heading")]
+    texts = [s.text for s in article.paragraphs if s.kind in ("paragraph", "title", "heading", "entry")]
     return article_language(texts, options["detector"], options["candidates"] or None)
 
 
@@ -243,7 +266,7 @@ def _finding(rule: Rule, problem: Problem, document: Document, config: Config,
         rule=rule.code,
         name=rule.name,
         category=rule.category,
-        severity=config.severity_of(rule),
+        severity=config.severity.get(rule.code) or problem.severity or rule.severity,
         message=problem.message,
         path=document.path,
         line=line,

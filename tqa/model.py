@@ -56,6 +56,7 @@ class Problem:
     suggestion: str | None = None
     # other places this refers to: (path, offset); path None = the same file
     related: tuple[tuple[str | None, int], ...] = ()
+    severity: str | None = None  # a rule may grade its findings (None: the rule's severity)
 
 
 @dataclass
@@ -69,9 +70,13 @@ class Segment:
 
     text: str
     start: int
-    kind: str = "paragraph"  # title | paragraph | heading | label | break | code
+    kind: str = "paragraph"  # title | paragraph | heading | label | entry | break | code | comment
     offsets: Sequence[int] | None = None
     end_offset: int | None = None  # file offset just past the last character
+    # Catalog entries: source text, flags, comments, plural index… (bilingual rules)
+    meta: dict | None = None
+    # indexes of characters written as two-character escapes (\n, \") in the file
+    escaped: frozenset[int] = frozenset()
 
     @property
     def end(self) -> int:
@@ -92,12 +97,12 @@ class Segment:
                 related: Iterable[int] = ()) -> Problem:
         """A problem on characters ``i..j`` of this segment."""
         start = self.source_offset(i)
-        end = self.source_offset(j - 1) + 1 if j > i else start
+        end = self.source_offset(j - 1) + (2 if j - 1 in self.escaped else 1) if j > i else start
         return Problem(start, end, message, suggestion, tuple((None, offset) for offset in related))
 
     @property
     def is_prose(self) -> bool:
-        return self.kind in ("title", "paragraph", "heading", "label")
+        return self.kind in ("title", "paragraph", "heading", "label", "entry")
 
 
 @dataclass
@@ -123,6 +128,19 @@ class Article:
 
 
 @dataclass
+class Suppression:
+    """``tqa: ignore RULE…`` written in the file: silences those rules on
+    [start, end); ``at`` is where the comment stands (reported if unused)."""
+
+    rules: frozenset[str]
+    start: int
+    end: int
+    at: int
+    at_end: int
+    used: bool = False  # set by the engine when it silenced a finding
+
+
+@dataclass
 class Document:
     """One input file, split into articles."""
 
@@ -130,6 +148,7 @@ class Document:
     source: SourceText
     articles: list[Article] = field(default_factory=list)
     format: str = "text"
+    suppressions: list[Suppression] = field(default_factory=list)
 
     @property
     def text(self) -> str:

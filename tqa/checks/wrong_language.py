@@ -64,7 +64,7 @@ def wrong_language(article, ctx):
     pool = options["candidates"] or default_candidates(target)
     candidates = [c for c in dict.fromkeys([target, *pool]) if c in detector.supported()]
     for segment in article.paragraphs:
-        if segment.kind not in ("paragraph", "title", "heading"):
+        if segment.kind not in ("paragraph", "title", "heading", "entry"):
             continue
         yield from _check_paragraph(segment, target, candidates, detector, options)
 

@@ -2,9 +2,9 @@
 
 A reader is a module with ``read(path, source) -> list[Segment]``: it finds
 the segments of the file with their exact offsets. Grouping segments into
-articles is shared (``tqa.splitting``), unless a reader returns articles
-itself through ``read_articles`` (catalog formats do: one catalog, one
-article).
+articles is shared (``tqa.splitting``), unless a reader builds the whole
+document itself with ``read_document(path, source)`` (catalogs do: one
+catalog, one article, one segment per translation).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from types import ModuleType
 
 from ..model import Document, SourceText
 from ..splitting import SplitSettings, split
-from . import markdown, text
+from . import markdown, po, text
 from .base import InputError, load_text
 
 READERS: dict[str, ModuleType] = {
@@ -22,6 +22,8 @@ READERS: dict[str, ModuleType] = {
     ".text": text,
     ".md": markdown,
     ".markdown": markdown,
+    ".po": po,
+    ".pot": po,
 }
 
 
@@ -45,6 +47,8 @@ def document_from_text(path: str, content: str, split_settings: SplitSettings = 
         raise InputError(path, "empty file, nothing to check")
     source = SourceText(content)
     reader = reader_for(path)
+    if hasattr(reader, "read_document"):  # catalogs build their own articles
+        return reader.read_document(path, source)
     segments = reader.read(path, source)
     articles = split(segments, split_settings)
     for article in articles:

@@ -1,0 +1,317 @@
+"""Source ↔ target checks for catalog entries (gettext PO): placeholders,
+markup, links, numbers, untranslated and copied strings, whitespace.
+
+Severity is tiered by what breaks: a lost placeholder crashes the program
+(error); a lost link or number misleads (warning); work in progress (empty
+or fuzzy) is information. Cosmetic checks that make pofilter noisy (quote
+style, capitalisation, punctuation at the end) are not ported.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from . import rule
+
+_PRINTF = regex.compile(r"%(?:(?P<pos>\d+)\$)?(?:\((?P<name>[^)\s]{1,40})\))?[-+ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
+                        r"(?:hh|h|ll|l|L|z|j|t|q|I64)?(?P<conv>[diouxXeEfFgGaAcsSrpn%])")
+_BRACE = regex.compile(r"(?<!\{)\{(?P<field>[A-Za-z_][\w.]*|\d*)(?:![rsa])?(?::[^{}]*)?\}(?!\})")
+_ICU = regex.compile(r"\{\s*(?P<field>[A-Za-z_]\w*)\s*,\s*(?:plural|select|selectordinal|number|date|time)\b")
+_TAG = regex.compile(r"</?([A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>")
+_LINK = regex.compile(r"(?:https?://|ftp://|mailto:)[^\s<>\"']+[^\s<>\"'.,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_NUMBER = regex.compile(r"(?<![\w.,])\d+(?:[ \u00a0\u202f.,'’]\d{3})*(?:[.,]\d+)?(?![\w])")
+
+
+def _entry(segment):
+    return segment.meta if segment.kind == "entry" and segment.meta else None
+
+
+def _source_for(meta) -> str:
+    """The source a form translates: msgid for the singular, else msgid_plural."""
+    if meta.get("plural_index") and meta.get("source_plural"):
+        return meta["source_plural"]
+    return meta["source"]
+
+
+def _syntaxes(flags: list[str], source: str) -> set[str]:
+    """Which placeholder syntaxes apply, by the entry's flags; without a
+    flag, the ones the source visibly uses."""
+    chosen = set()
+    if any(f in flags for f in ("c-format", "python-format", "php-format", "perl-format", "sh-format")):
+        chosen.add("printf")
+    if any(f in flags for f in ("python-brace-format", "csharp-format", "java-format")):
+        chosen.add("brace")
+    if "icu-format" in flags:
+        chosen.add("icu")
+    if chosen or any(f.startswith("no-") for f in flags):
+        return chosen
+    if _PRINTF.search(source.replace("%%", "")):
+        chosen.add("printf")
+    if _BRACE.search(source):
+        chosen.add("brace")
+    return chosen
+
+
+def placeholders(text: str, syntaxes: set[str]) -> Counter:
+    found: Counter = Counter()
+    if "printf" in syntaxes:
+        for m in _PRINTF.finditer(text):
+            if m.group("conv") == "%":
+                continue
+            found[m.group(0) if not m.group("pos") else f"%{m.group('pos')}$…{m.group('conv')}"] += 1
+    if "brace" in syntaxes or "icu" in syntaxes:
+        for m in _BRACE.finditer(text):
+            found["{" + m.group("field") + "}"] += 1
+        for m in _ICU.finditer(text):
+            found["{" + m.group("field") + ", …}"] += 1
+    return found
+
+
+def _locate(text: str, token: str) -> tuple[int, int]:
+    at = text.find(token)
+    return (at, at + len(token)) if at >= 0 else (0, len(text))
+
+
+def _report_whole(segment, message, suggestion=None):
+    from ..model import Problem
+
+    if segment.text:
+        return segment.problem(0, len(segment.text), message, suggestion)
+    start, end = segment.meta["keyword"]
+    return Problem(start, end, message, suggestion)
+
+
+@rule("TQA901", "placeholder-mismatch", "placeholder", "error", specificity=80)
+def placeholder_mismatch(article, ctx):
+    """Placeholder of the source missing, changed or added in the translation (``%(name)s`` → ``%(nmae)s``).
+
+    The entry's flag decides the syntax (``c-format``, ``python-format``:
+    printf; ``python-brace-format``: ``{name}``; ``icu-format``); without a
+    flag, the syntaxes the source uses. Placeholders are compared as sets:
+    order may change, and positional ``%1$s`` may move. In plural entries a
+    form may leave out the number (``одна статья``), but not a named field.
+
+    Fails (ru):
+        #, python-format⏎msgid "Welcome, %(name)s!"⏎msgstr "Добро пожаловать, %(nmae)s!"
+        #, c-format⏎msgid "%s of %d"⏎msgstr "%s из"
+
+    Passes (ru):
+        #, c-format⏎msgid "%1$s of %2$s"⏎msgstr "%2$s: %1$s"
+        #, c-format⏎msgid "%d article"⏎msgid_plural "%d articles"⏎msgstr[0] "одна статья"⏎msgstr[1] "%d статьи"⏎msgstr[2] "%d статей"
+        #, python-brace-format⏎msgid "You have {count} messages"⏎msgstr "У вас {count} сообщений"
+    """
+    for segment in article.segments:
+        meta = _entry(segment)
+        if meta is None or not segment.text or meta["fuzzy"]:
+            continue
+        source = _source_for(meta)
+        syntaxes = _syntaxes(meta["flags"], meta["source"])
+        if not syntaxes:
+            continue
+        wanted, got = placeholders(source, syntaxes), placeholders(segment.text, syntaxes)
+        missing, extra = wanted - got, got - wanted
+        if meta.get("plural_index") is not None:
+            missing = Counter({p: n for p, n in missing.items() if not _numeric(p)})
+        for token in extra:
+            start, end = _locate(segment.text, token)
+            hint = f"; the source has {', '.join(sorted(missing))}" if missing else ""
+            yield segment.problem(start, end, f"placeholder {token} is not in the source{hint}",
+                                  next(iter(missing)) if len(missing) == 1 and len(extra) == 1 else None)
+        if missing and not extra:
+            yield _report_whole(segment, f"placeholder {', '.join(sorted(missing))} of the source is missing")
+
+
+def _numeric(token: str) -> bool:
+    return token[-1:] in "diuxXo" and "(" not in token
+
+
+@rule("TQA902", "markup-mismatch", "markup", "error", specificity=80)
+def markup_mismatch(article, ctx):
+    """HTML/XML tags of the source missing or added in the translation (``<b>Hub</b>`` lost).
+
+    Tags are compared by name and kind (opening, closing), in any order.
+
+    Fails (ru):
+        msgid "Read the <b>story</b>."⏎msgstr "Прочитайте историю."
+
+    Passes (ru):
+        msgid "Read the <a href=\\"/about\\">story</a>."⏎msgstr "Прочитайте <a href=\\"/ru/about\\">историю</a>."
+    """
+    for segment in article.segments:
+        meta = _entry(segment)
+        if meta is None or not segment.text or meta["fuzzy"]:
+            continue
+        source = _source_for(meta)
+        wanted = Counter(_tag_key(m) for m in _TAG.finditer(source))
+        got = Counter(_tag_key(m) for m in _TAG.finditer(segment.text))
+        if wanted == got:
+            continue
+        missing, extra = wanted - got, got - wanted
+        parts = []
+        if missing:
+            parts.append("missing " + ", ".join(sorted(missing)))
+        if extra:
+            parts.append("not in the source " + ", ".join(sorted(extra)))
+        yield _report_whole(segment, "markup differs from the source: " + "; ".join(parts))
+
+
+def _tag_key(match) -> str:
+    text = match.group(0)
+    name = match.group(1).lower()
+    return f"</{name}>" if text.startswith("</") else (f"<{name}/>" if text.endswith("/>") else f"<{name}>")
+
+
+@rule("TQA903", "link-mismatch", "placeholder", "warning", specificity=80)
+def link_mismatch(article, ctx):
+    """Link or e-mail address of the source missing or changed in the translation.
+
+    A translated page may legitimately link a localised address
+    (``/ru/about``), so this is a warning, not an error.
+
+    Fails (ru):
+        msgid "Write to info@akorda.kz"⏎msgstr "Напишите нам"
+
+    Passes (ru):
+        msgid "Write to info@akorda.kz"⏎msgstr "Напишите на info@akorda.kz"
+    """
+    for segment in article.segments:
+        meta = _entry(segment)
+        if meta is None or not segment.text or meta["fuzzy"]:
+            continue
+        wanted = set(_LINK.findall(_source_for(meta)))
+        got = set(_LINK.findall(segment.text))
+        for link in sorted(wanted - got):
+            yield _report_whole(segment, f"link {link} of the source is missing")
+
+
+# ----------------------------------------------------------------------------
+_GROUPED = regex.compile(r"^\d{1,3}(?:([ \u00a0\u202f.,'’])\d{3})+$")
+
+
+def number_values(token: str) -> set[str]:
+    """What a written number can mean, locale-aware: ``1,500`` is 1500 in
+    English and 1.5 in German; ``1 500`` and ``1.500`` are 1500."""
+    values = set()
+    if _GROUPED.match(token):
+        values.add(regex.sub(r"[^\d]", "", token))
+    for decimal in ".,":
+        if token.count(decimal) == 1:
+            whole, frac = token.split(decimal)
+            whole = regex.sub(r"[^\d]", "", whole)
+            values.add(f"{int(whole or 0)}.{frac}".rstrip("0").rstrip("."))
+    if regex.fullmatch(r"\d+", token):
+        values.add(str(int(token)))
+    return values
+
+
+@rule("TQA904", "number-mismatch", "number", "warning", specificity=75)
+def number_mismatch(article, ctx):
+    """Number of the source missing in the translation (``2,400`` → ``2 300``).
+
+    Numbers are compared by value, whatever the locale writes:
+    ``1,500`` = ``1 500`` = ``1.500``. Placeholders do not count.
+
+    Fails (ru):
+        msgid "Tickets sold: 2,400"⏎msgstr "Продано билетов: 2 300"
+
+    Passes (ru):
+        msgid "It costs 1,500 tenge until 15 May."⏎msgstr "До 15 мая стоит 1 500 тенге."
+    Passes (de):
+        msgid "It costs 1,500 tenge and 2.5 hours."⏎msgstr "Es kostet 1.500 Tenge und 2,5 Stunden."
+    """
+    for segment in article.segments:
+        meta = _entry(segment)
+        if meta is None or not segment.text or meta["fuzzy"]:
+            continue
+        source = _PRINTF.sub(" ", _source_for(meta))
+        target = _PRINTF.sub(" ", segment.text)
+        got = [number_values(m.group()) for m in _NUMBER.finditer(target)]
+        for match in _NUMBER.finditer(source):
+            values = number_values(match.group())
+            if not any(values & g for g in got):
+                yield _report_whole(segment, f"number {match.group()} of the source is not in the translation")
+
+
+# ----------------------------------------------------------------------------
+_SAME_OK = regex.compile(r"^[\W\d_]*$|^\p{Lu}{2,}\d*$|^[\p{Lu}\d]{1,4}$")
+
+
+@rule("TQA911", "untranslated", "untranslated", "warning", specificity=70)
+def untranslated(article, ctx):
+    """Entry not translated: empty or fuzzy (information: work in progress), or a copy of the source (warning).
+
+    Strings that legitimately stay the same are skipped: no letters,
+    placeholders only, codes and acronyms (``OK``, ``PDF``), and strings
+    whose every word is capitalised (brand names such as ``KazUnite News``)
+    when the target language writes in the source's script.
+
+    Fails (ru):
+        msgid "Save changes"⏎msgstr "Save changes"
+        msgid "Publish"⏎msgstr ""
+
+    Passes (ru):
+        msgid "OK"⏎msgstr "OK"
+        msgid "KazUnite News"⏎msgstr "KazUnite News"
+        msgid "Publish"⏎msgstr "Опубликовать"
+    """
+    for segment in article.segments:
+        meta = _entry(segment)
+        if meta is None:
+            continue
+        source = _source_for(meta)
+        if not segment.text.strip() and source.strip():
+            yield _with_severity(_report_whole(segment, "not translated yet (empty)"), "info")
+        elif meta["fuzzy"]:
+            yield _with_severity(_report_whole(segment, "fuzzy: the translation awaits review"), "info")
+        elif segment.text == source and not _may_stay_same(source):
+            yield _report_whole(segment, "translation is a copy of the source")
+
+
+def _may_stay_same(source: str) -> bool:
+    stripped = _PRINTF.sub("", _BRACE.sub("", _TAG.sub("", source))).strip()
+    if not stripped or _SAME_OK.match(stripped):
+        return True
+    words = regex.findall(r"\p{L}+", stripped)
+    return bool(words) and all(w[0].isupper() for w in words) and len(words) <= 4
+
+
+def _with_severity(problem, severity):
+    from dataclasses import replace
+
+    return replace(problem, severity=severity)
+
+
+# ----------------------------------------------------------------------------
+@rule("TQA912", "whitespace-mismatch", "typography", "warning", specificity=70)
+def whitespace_mismatch(article, ctx):
+    """Leading or trailing spaces or line breaks that differ from the source.
+
+    UI code often joins strings; a lost trailing space or newline glues
+    words together on screen.
+
+    Fails (ru):
+        msgid "Name: "⏎msgstr "Имя:"
+
+    Passes (ru):
+        msgid "Name: "⏎msgstr "Имя: "
+    """
+    for segment in article.segments:
+        meta = _entry(segment)
+        if meta is None or not segment.text or meta["fuzzy"]:
+            continue
+        source = _source_for(meta)
+        for side, pick in (("leading", lambda t: t[:len(t) - len(t.lstrip())]),
+                           ("trailing", lambda t: t[len(t.rstrip()):])):
+            want, have = pick(source), pick(segment.text)
+            if want != have:
+                if side == "leading":
+                    start, end = 0, len(have)
+                else:
+                    start, end = len(segment.text) - len(have), len(segment.text)
+                if end == start:
+                    end = min(start + 1, len(segment.text)) if side == "leading" else start
+                    start = max(0, end - 1) if side == "trailing" else start
+                yield segment.problem(start, end, f"{side} whitespace {want!r} in the source, {have!r} here",
+                                      None)
