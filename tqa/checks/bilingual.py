@@ -91,7 +91,8 @@ def placeholder_mismatch(article, ctx):
     printf; ``python-brace-format``: ``{name}``; ``icu-format``); without a
     flag, the syntaxes the source uses. Placeholders are compared as sets:
     order may change, and positional ``%1$s`` may move. In plural entries a
-    form may leave out the number (``одна статья``), but not a named field.
+    form may leave out a number placeholder (``одна статья`` for ``%d
+    article``), but not any other.
 
     Fails (ru):
         #, python-format⏎msgid "Welcome, %(name)s!"⏎msgstr "Добро пожаловать, %(nmae)s!"
@@ -124,7 +125,9 @@ def placeholder_mismatch(article, ctx):
 
 
 def _numeric(token: str) -> bool:
-    return token[-1:] in "diuxXo" and "(" not in token
+    """A number placeholder (``%d``, ``%(n)d``): singular forms may spell
+    the number out, so plural forms may leave it out."""
+    return token[-1:] in "diu"
 
 
 @rule("TQA902", "markup-mismatch", "markup", "error", specificity=80)

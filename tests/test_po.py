@@ -1,0 +1,143 @@
+"""Gettext catalogs: exact positions, plural forms, escapes, fuzzy entries,
+bilingual rules, suppressions, malformed files."""
+
+import pytest
+
+from tqa.checks.bilingual import number_values
+
+from conftest import ROOT, findings_of
+
+SAMPLE = ROOT / "samples" / "ru-django.po"
+HEADER = 'msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Plural-Forms: nplurals=3;\\n"\n\n'
+
+
+def po(body, **kw):
+    return findings_of(HEADER + body, path="x.po", **kw)
+
+
+def test_sample_catalog_findings_point_inside_msgstr():
+    found = findings_of(SAMPLE.read_text(encoding="utf-8"), path=str(SAMPLE))
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    by_rule = {(f.name, f.line) for f in found}
+    assert ("placeholder-mismatch", 13) in by_rule
+    assert ("markup-mismatch", 22) in by_rule
+    assert ("number-mismatch", 38) in by_rule
+    assert ("homoglyph", 42) in by_rule
+    assert ("untranslated", 46) in by_rule
+    assert ("editorial-marker", 59) in by_rule
+    for f in found:
+        if f.line == f.end_line and f.text:
+            assert lines[f.line - 1][f.column - 1:f.end_column - 1] == f.text
+    # the exchange rate "1,500" = "1 500" and the plural forms are fine
+    assert not [f for f in found if f.line in (27, 28, 29, 30, 34)]
+
+
+def test_catalog_language_and_title_come_from_the_header(tqa):
+    report = tqa("check", "-f", "json", SAMPLE).json()
+    [article] = report["articles"]
+    assert article["lang"] == "ru" and article["title"] == "newsroom-site 1.0"
+
+
+def test_position_maps_escapes_and_continuation_lines():
+    body = ('msgid "A\\tB and x"\nmsgstr ""\n"Раз\\tдва "\n"и TODO: проверить"\n')
+    [f] = po(body, select="editorial-marker")
+    assert (f.line, f.column, f.text) == (9, 4, "TODO: проверить")
+    body = 'msgid "a b"\nmsgstr "\\"цитата\\" Aлматы"\n'
+    [f] = po(body, select="homoglyph")
+    assert (f.line, f.column, f.end_column, f.text) == (7, 20, 26, "Aлматы")
+
+
+def test_escape_at_the_end_of_a_span_covers_both_characters():
+    body = 'msgid "Name: \\n"\nmsgstr "Имя: \\n\\n"\n'
+    [f] = po(body, select="whitespace-mismatch")
+    assert f.text.endswith("\\n") and f.line == 7
+
+
+@pytest.mark.parametrize("flag,source,target,bad", [
+    ("c-format", "%s of %d", "%s из", True),
+    ("c-format", "%1$s of %2$s", "%2$s: %1$s", False),
+    ("python-format", "Hello %(name)s", "Привет %(nmae)s", True),
+    ("python-brace-format", "{count} new", "{count} новых", False),
+    ("python-brace-format", "{count} new", "{cuont} новых", True),
+    ("", "Done: 100%", "Готово: 100%", False),
+])
+def test_placeholders_by_flag(flag, source, target, bad):
+    body = (f"#, {flag}\n" if flag else "") + f'msgid "{source}"\nmsgstr "{target}"\n'
+    assert bool(po(body, select="placeholder-mismatch")) == bad
+
+
+def test_plural_forms_checked_per_form():
+    body = ('#, python-format\nmsgid "%(n)d file of %(user)s"\nmsgid_plural "%(n)d files of %(user)s"\n'
+            'msgstr[0] "один файл %(user)s"\nmsgstr[1] "%(n)d файла %(user)s"\nmsgstr[2] "%(n)d файлов"\n')
+    [f] = po(body, select="placeholder-mismatch")
+    assert f.line == 11 and "%(user)s" in f.message
+
+
+def test_fuzzy_and_empty_are_information_not_errors():
+    body = '#, fuzzy\nmsgid "Delete"\nmsgstr "Удалить"\n\nmsgid "Publish"\nmsgstr ""\n'
+    found = po(body)
+    assert [(f.name, f.severity) for f in found] == [("untranslated", "info"), ("untranslated", "info")]
+
+
+@pytest.mark.parametrize("source,target,bad", [
+    ("Save changes", "Save changes", True),
+    ("OK", "OK", False),
+    ("PDF", "PDF", False),
+    ("KazUnite News", "KazUnite News", False),
+    ("%s", "%s", False),
+    ("Save changes", "Сохранить изменения", False),
+])
+def test_copies_of_the_source(source, target, bad):
+    found = po(f'msgid "{source}"\nmsgstr "{target}"\n', select="untranslated")
+    assert bool(found) == bad
+
+
+@pytest.mark.parametrize("source,target,lang,ok", [
+    ("1,500", "1 500", "ru", True),
+    ("1,500", "1.500", "de", True),
+    ("2.5", "2,5", "de", True),
+    ("2,400", "2 300", "ru", False),
+    ("15 May", "15 мая", "ru", True),
+])
+def test_numbers_are_compared_by_value(source, target, lang, ok):
+    found = findings_of(f'msgid ""\nmsgstr "Language: {lang}\\n"\n\nmsgid "{source}"\nmsgstr "{target}"\n',
+                        path="x.po", select="number-mismatch")
+    assert (not found) == ok
+
+
+def test_number_values_are_locale_aware():
+    assert "1500" in number_values("1,500") and "1.5" in number_values("1,500")
+    assert number_values("1 500") == {"1500"} | number_values("1 500")
+
+
+def test_markup_and_links():
+    body = ('msgid "Read <a href=\\"/x\\">this</a> or mail info@akorda.kz"\n'
+            'msgstr "Прочитайте <a href=\\"/ru/x\\">это</a>"\n')
+    found = po(body)
+    assert {f.name for f in found} == {"link-mismatch"}
+    body = 'msgid "A <b>bold</b> move"\nmsgstr "Смелый шаг"\n'
+    assert [f.name for f in po(body)] == ["markup-mismatch"]
+
+
+def test_suppression_silences_and_unused_ones_are_reported():
+    body = ('# tqa: ignore untranslated kept in English on purpose\nmsgid "Save changes"\nmsgstr "Save changes"\n\n'
+            '# tqa: ignore placeholder-mismatch\nmsgid "Done"\nmsgstr "Готово"\n')
+    found = po(body)
+    assert [(f.name, f.line) for f in found] == [("unused-suppression", 10)]
+
+
+def test_monolingual_rules_run_on_translations_only():
+    body = 'msgid "TODO in the source is not ours"\nmsgstr "Текст без ошибок"\n'
+    assert po(body) == []
+
+
+def test_malformed_po_is_a_clear_error(tqa, tmp_path):
+    bad = tmp_path / "bad.po"
+    bad.write_text('msgid "a"\nmsgstr "b\nmsgid "c"\n', encoding="utf-8")
+    good = tmp_path / "good.po"
+    good.write_text(HEADER + 'msgid "a"\nmsgstr "б"\n', encoding="utf-8")
+    run = tqa("check", "-f", "json", tmp_path)
+    assert run.code == 2
+    [error] = run.json()["errors"]
+    assert error["path"].endswith("bad.po") and "malformed PO" in error["message"] and error["line"]
+    assert run.json()["summary"]["files"] == 1
