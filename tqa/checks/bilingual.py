@@ -134,7 +134,9 @@ def _numeric(token: str) -> bool:
 def markup_mismatch(article, ctx):
     """HTML/XML tags of the source missing or added in the translation (``<b>Hub</b>`` lost).
 
-    Tags are compared by name and kind (opening, closing), in any order.
+    Tags are compared by name and kind (opening, closing), in any order; in
+    XLIFF, inline elements (``<g id="1">``, ``<x/>``, ``<ph>``, ``<pc>``) by
+    kind and id.
 
     Fails (ru):
         msgid "Read the <b>story</b>."⏎msgstr "Прочитайте историю."
@@ -149,6 +151,9 @@ def markup_mismatch(article, ctx):
         source = _source_for(meta)
         wanted = Counter(_tag_key(m) for m in _TAG.finditer(source))
         got = Counter(_tag_key(m) for m in _TAG.finditer(segment.text))
+        if "source_inline" in meta:  # XLIFF inline elements, compared by kind and id
+            wanted += Counter({f"<{k}>": n for k, n in meta["source_inline"].items()})
+            got += Counter({f"<{k}>": n for k, n in meta["target_inline"].items()})
         if wanted == got:
             continue
         missing, extra = wanted - got, got - wanted

@@ -14,7 +14,7 @@ from types import ModuleType
 
 from ..model import Document, SourceText
 from ..splitting import SplitSettings, split
-from . import markdown, po, text
+from . import markdown, po, text, xliff
 from .base import InputError, load_text
 
 READERS: dict[str, ModuleType] = {
@@ -24,6 +24,8 @@ READERS: dict[str, ModuleType] = {
     ".markdown": markdown,
     ".po": po,
     ".pot": po,
+    ".xlf": xliff,
+    ".xliff": xliff,
 }
 
 
