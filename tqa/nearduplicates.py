@@ -10,6 +10,7 @@ but takes half a second to import, through scipy.)
 
 from __future__ import annotations
 
+import heapq
 import zlib
 from collections import Counter
 from typing import Iterator, Sequence
@@ -20,7 +21,8 @@ from typing import Iterator, Sequence
 # 0.63 at 0.2, where rapidfuzz turns most away before chrF runs.
 BANDS, ROWS = 24, 2
 NUM_PERM = BANDS * ROWS
-MAX_CONFIRMED = 8  # candidates per text checked with chrF, most alike first
+MAX_CONFIRMED = 4  # candidates per text checked with chrF, most alike first
+BUCKET_CAP = 32  # texts kept per band value
 _PRIME = (1 << 61) - 1
 _MAX32 = (1 << 32) - 1
 
@@ -66,7 +68,12 @@ class BandIndex:
 
     def insert(self, key: int, signature) -> None:
         for band, bucket_key in self._keys(signature):
-            self.buckets[band].setdefault(bucket_key, []).append(key)
+            bucket = self.buckets[band].setdefault(bucket_key, [])
+            # A band value shared by many texts is a common phrase, not a
+            # sign of copying; capping its bucket keeps queries bounded
+            # (and the whole search linear) however repetitive the corpus.
+            if len(bucket) < BUCKET_CAP:
+                bucket.append(key)
 
 
 def _shingles(text: str) -> list[bytes]:
@@ -96,9 +103,9 @@ def find(texts: Sequence[str], threshold: float, same_group: Sequence[object]) -
         # Most alike first (shared bands estimate the Jaccard similarity),
         # earliest first among equals; only the best few are confirmed, so a
         # paragraph that resembles thousands costs the same as one.
-        candidates = sorted((c for c in shared if same_group[c] != same_group[index]),
-                            key=lambda c: (-shared[c], c))
-        for candidate in candidates[:MAX_CONFIRMED]:
+        candidates = heapq.nsmallest(MAX_CONFIRMED, (c for c in shared if same_group[c] != same_group[index]),
+                                     key=lambda c: (-shared[c], c))
+        for candidate in candidates:
             if not may_be_similar(text, texts[candidate]):
                 continue
             score = similarity(text, texts[candidate])

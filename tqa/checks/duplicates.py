@@ -36,7 +36,8 @@ def _chrf():
     return CHRF()
 
 
-@lru_cache(maxsize=1024)
+# a paragraph's n-grams take some 100 kB: keep a few hundred
+@lru_cache(maxsize=256)
 def _char_ngrams(text: str):
     from sacrebleu.metrics.helpers import extract_all_char_ngrams
 
@@ -62,13 +63,18 @@ def similarity(a: str, b: str) -> float:
     return max(chrf._compute_f_score(forward), chrf._compute_f_score(backward))
 
 
+@lru_cache(maxsize=65536)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 def may_be_similar(a: str, b: str) -> bool:
     """Cheap prefilter: can these two pass the chrF test? Word overlap
     first (set arithmetic), then rapidfuzz's edit-distance ratio; a cut-down
     copy passes on containment alone."""
     from rapidfuzz import fuzz
 
-    words_a, words_b = set(a.split()), set(b.split())
+    words_a, words_b = _word_set(a), _word_set(b)
     if not words_a or not words_b:
         return False
     containment = len(words_a & words_b) / min(len(words_a), len(words_b))
@@ -76,7 +82,7 @@ def may_be_similar(a: str, b: str) -> bool:
         return False
     # On the seed page every pair with chrF >= 73 has an edit ratio >= 72,
     # and unrelated pairs with a ratio near 65 score chrF under 62.
-    return fuzz.ratio(a, b) >= 65
+    return fuzz.ratio(a, b) >= 68
 
 
 def cut_down(a: str, b: str) -> bool:
