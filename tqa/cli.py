@@ -193,6 +193,45 @@ def rules(
     console.print(table)
 
 
+@app.command()
+def score(
+    hypothesis: str = typer.Argument(..., help="The version to score (e.g. machine translation)."),
+    reference: str = typer.Argument(..., help="The reference (e.g. the editor's final version)."),
+    fmt: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the scores to this file."),
+) -> None:
+    """BLEU, chrF and TER per article (or catalog entry) and for the corpus, with sacrebleu."""
+    import json
+
+    from rich.table import Table
+
+    from .score import ScoreError, align, scores
+
+    try:
+        pairs, notes = align(hypothesis, reference)
+    except ScoreError as exc:
+        _fail(str(exc))
+    result = scores(pairs)
+    for note in notes:
+        _stderr().print(f"note: {note}", markup=False)
+    if fmt == Format.json:
+        _write_or_print(json.dumps(result, ensure_ascii=False, indent=2) + "\n", output)
+        return
+    table = Table(box=None, pad_edge=False)
+    for column in ("", "BLEU", "chrF", "TER"):
+        table.add_column(column, justify="left" if not column else "right", overflow="fold")
+    for row in result["units"]:
+        table.add_row(row["name"], f"{row['bleu']:.1f}", f"{row['chrf']:.1f}", f"{row['ter']:.1f}")
+    corpus = result["corpus"]
+    table.add_row(f"corpus ({corpus['units']})", f"{corpus['bleu']:.1f}", f"{corpus['chrf']:.1f}",
+                  f"{corpus['ter']:.1f}", style="bold")
+    from io import StringIO
+
+    buffer = StringIO()
+    Console(file=buffer, width=120, highlight=False).print(table)
+    _write_or_print(buffer.getvalue(), output)
+
+
 glossary_app = typer.Typer(help="Glossaries: check, import from CSV/TBX, export to TBX, suggest entries from a corpus.",
                            no_args_is_help=True, pretty_exceptions_enable=False)
 app.add_typer(glossary_app, name="glossary")
