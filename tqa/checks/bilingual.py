@@ -28,6 +28,15 @@ def _entry(segment):
     return segment.meta if segment.kind == "entry" and segment.meta else None
 
 
+def _translated(article):
+    """(segment, meta) of each catalog entry with a translation to compare:
+    empty and fuzzy entries are work in progress, left to ``untranslated``."""
+    for segment in article.segments:
+        meta = _entry(segment)
+        if meta is not None and segment.text and not meta["fuzzy"]:
+            yield segment, meta
+
+
 def _source_for(meta) -> str:
     """The source a form translates: msgid for the singular, else msgid_plural."""
     if meta.get("plural_index") and meta.get("source_plural"):
@@ -103,10 +112,7 @@ def placeholder_mismatch(article, ctx):
         #, c-format⏎msgid "%d article"⏎msgid_plural "%d articles"⏎msgstr[0] "одна статья"⏎msgstr[1] "%d статьи"⏎msgstr[2] "%d статей"
         #, python-brace-format⏎msgid "You have {count} messages"⏎msgstr "У вас {count} сообщений"
     """
-    for segment in article.segments:
-        meta = _entry(segment)
-        if meta is None or not segment.text or meta["fuzzy"]:
-            continue
+    for segment, meta in _translated(article):
         source = _source_for(meta)
         syntaxes = _syntaxes(meta["flags"], meta["source"])
         if not syntaxes:
@@ -144,10 +150,7 @@ def markup_mismatch(article, ctx):
     Passes (ru):
         msgid "Read the <a href=\\"/about\\">story</a>."⏎msgstr "Прочитайте <a href=\\"/ru/about\\">историю</a>."
     """
-    for segment in article.segments:
-        meta = _entry(segment)
-        if meta is None or not segment.text or meta["fuzzy"]:
-            continue
+    for segment, meta in _translated(article):
         source = _source_for(meta)
         wanted = Counter(_tag_key(m) for m in _TAG.finditer(source))
         got = Counter(_tag_key(m) for m in _TAG.finditer(segment.text))
@@ -184,10 +187,7 @@ def link_mismatch(article, ctx):
     Passes (ru):
         msgid "Write to info@akorda.kz"⏎msgstr "Напишите на info@akorda.kz"
     """
-    for segment in article.segments:
-        meta = _entry(segment)
-        if meta is None or not segment.text or meta["fuzzy"]:
-            continue
+    for segment, meta in _translated(article):
         wanted = set(_LINK.findall(_source_for(meta)))
         got = set(_LINK.findall(segment.text))
         for link in sorted(wanted - got):
@@ -229,10 +229,7 @@ def number_mismatch(article, ctx):
     Passes (de):
         msgid "It costs 1,500 tenge and 2.5 hours."⏎msgstr "Es kostet 1.500 Tenge und 2,5 Stunden."
     """
-    for segment in article.segments:
-        meta = _entry(segment)
-        if meta is None or not segment.text or meta["fuzzy"]:
-            continue
+    for segment, meta in _translated(article):
         source = _PRINTF.sub(" ", _source_for(meta))
         target = _PRINTF.sub(" ", segment.text)
         got = [number_values(m.group()) for m in _NUMBER.finditer(target)]
@@ -305,10 +302,7 @@ def whitespace_mismatch(article, ctx):
     Passes (ru):
         msgid "Name: "⏎msgstr "Имя: "
     """
-    for segment in article.segments:
-        meta = _entry(segment)
-        if meta is None or not segment.text or meta["fuzzy"]:
-            continue
+    for segment, meta in _translated(article):
         source = _source_for(meta)
         for side, pick in (("leading", lambda t: t[:len(t) - len(t.lstrip())]),
                            ("trailing", lambda t: t[len(t.rstrip()):])):
