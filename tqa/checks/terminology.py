@@ -248,12 +248,16 @@ def acronym_drift(documents, ctx):
         if len(forms) < 2:
             continue
         lang_names = canonical_by_acronym.get(acronym, {})
+        first_of = {}  # folded form -> its first use
+        for use in found:
+            first_of.setdefault(_fold(use[3]), use)
+        # the most common form; among equals, the one met first
+        common = max(first_of, key=lambda form: (forms[form], -found.index(first_of[form])))
         for document, segment, start, expansion, lang in found:
-            preferred = lang_names.get(lang or "")
-            majority = preferred or max(found, key=lambda u: (forms[_fold(u[3])], -found.index(u)))[3]
+            majority = lang_names.get(lang or "") or first_of[common][3]
             if _fold(expansion) == _fold(majority):
                 continue
-            reference = next((u for u in found if _fold(u[3]) == _fold(majority)), None)
+            reference = first_of.get(_fold(majority))
             related = [(reference[0].path, reference[1].source_offset(reference[2]))] if reference else []
             problem = segment.problem(start, start + len(expansion),
                                       f"{acronym} is expanded as {expansion!r} here but as {majority!r} "
