@@ -141,3 +141,20 @@ def test_malformed_po_is_a_clear_error(tqa, tmp_path):
     [error] = run.json()["errors"]
     assert error["path"].endswith("bad.po") and "malformed PO" in error["message"] and error["line"]
     assert run.json()["summary"]["files"] == 1
+
+
+@pytest.mark.parametrize("lang,source,target", [
+    ("ru", "yes,no,maybe", "да,нет,может быть"),                                   # a format, kept glued
+    ("fr", "See <a href=\\"https://docs.example.com/en/%(v)s/\\">docs</a>",
+     "Voir <a href=\\"https://docs.example.com/fr/%(v)s/\\">la doc</a>"),           # localised link
+    ("ja", "Duplicate %(field)s for %(lookup)s",
+     "%(field)s の重複 %(lookup)s では %(field)s"),                                 # placeholder repeated
+    ("ja", "Big (8 byte) integer", "大きな(８バイト)整数"),                         # full-width digit
+    ("ja", "English", "英語(米国)"),                                                # CJK in brackets
+    ("fr", "%(num)d minute", "%(num)d minute"),                                     # same word
+    ("ru", "Use “%(value)s” here", "Используйте “%(value)s” здесь"),               # English-style quotes
+])
+def test_catalog_conventions_stay_silent(lang, source, target):
+    text = f'msgid ""\nmsgstr "Language: {lang}\\n"\n\n#, python-format\nmsgid "{source}"\nmsgstr "{target}"\n'
+    found = findings_of(text, path="x.po")
+    assert found == [], [(f.rule, f.text, f.message) for f in found]

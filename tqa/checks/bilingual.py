@@ -9,6 +9,7 @@ style, capitalisation, punctuation at the end) are not ported.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 import regex
@@ -21,7 +22,10 @@ _BRACE = regex.compile(r"(?<!\{)\{(?P<field>[A-Za-z_][\w.]*|\d*)(?:![rsa])?(?::[
 _ICU = regex.compile(r"\{\s*(?P<field>[A-Za-z_]\w*)\s*,\s*(?:plural|select|selectordinal|number|date|time)\b")
 _TAG = regex.compile(r"</?([A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>")
 _LINK = regex.compile(r"(?:https?://|ftp://|mailto:)[^\s<>\"']+[^\s<>\"'.,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_NUMBER = regex.compile(r"(?<![\w.,])\d+(?:[ \u00a0\u202f.,'’]\d{3})*(?:[.,]\d+)?(?![\w])")
+# A number stands apart from Latin, Cyrillic or Greek letters ("A4" is a
+# name); in Chinese and Japanese it touches its counter word (8バイト).
+_NUMBER = regex.compile(r"(?<![\p{Latin}\p{Cyrillic}\p{Greek}\d_.,])\d+(?:[ \u00a0\u202f.,'’]\d{3})*(?:[.,]\d+)?"
+                        r"(?![\p{Latin}\p{Cyrillic}\p{Greek}\d_])")
 
 
 def _entry(segment):
@@ -117,10 +121,11 @@ def placeholder_mismatch(article, ctx):
         syntaxes = _syntaxes(meta["flags"], meta["source"])
         if not syntaxes:
             continue
-        wanted, got = placeholders(source, syntaxes), placeholders(segment.text, syntaxes)
+        # as sets: a translation may repeat a placeholder or change the order
+        wanted, got = set(placeholders(source, syntaxes)), set(placeholders(segment.text, syntaxes))
         missing, extra = wanted - got, got - wanted
         if meta.get("plural_index") is not None:
-            missing = Counter({p: n for p, n in missing.items() if not _numeric(p)})
+            missing = {p for p in missing if not _numeric(p)}
         for token in extra:
             start, end = _locate(segment.text, token)
             hint = f"; the source has {', '.join(sorted(missing))}" if missing else ""
@@ -188,10 +193,20 @@ def link_mismatch(article, ctx):
         msgid "Write to info@akorda.kz"⏎msgstr "Напишите на info@akorda.kz"
     """
     for segment, meta in _translated(article):
-        wanted = set(_LINK.findall(_source_for(meta)))
-        got = set(_LINK.findall(segment.text))
-        for link in sorted(wanted - got):
+        got = {_link_key(link) for link in _LINK.findall(segment.text)}
+        for link in sorted(set(_LINK.findall(_source_for(meta)))):
+            if _link_key(link) in got:
+                continue
             yield _report_whole(segment, f"link {link} of the source is missing")
+
+
+_LANGUAGE_SEGMENT = regex.compile(r"(?<=/)[a-z]{2}(?:[-_][A-Za-z]{2,4})?(?=/)")
+
+
+def _link_key(link: str) -> str:
+    """A link with its language path segment (``/en/``) blanked: a
+    translation may point at its own language's page."""
+    return _LANGUAGE_SEGMENT.sub("*", link)
 
 
 # ----------------------------------------------------------------------------
@@ -230,8 +245,9 @@ def number_mismatch(article, ctx):
         msgid "It costs 1,500 tenge and 2.5 hours."⏎msgstr "Es kostet 1.500 Tenge und 2,5 Stunden."
     """
     for segment, meta in _translated(article):
-        source = _PRINTF.sub(" ", _source_for(meta))
-        target = _PRINTF.sub(" ", segment.text)
+        # NFKC: full-width digits (８) are the same numbers
+        source = unicodedata.normalize("NFKC", _PRINTF.sub(" ", _source_for(meta)))
+        target = unicodedata.normalize("NFKC", _PRINTF.sub(" ", segment.text))
         got = [number_values(m.group()) for m in _NUMBER.finditer(target)]
         for match in _NUMBER.finditer(source):
             values = number_values(match.group())
@@ -248,7 +264,8 @@ def untranslated(article, ctx):
     """Entry not translated: empty or fuzzy (information: work in progress), or a copy of the source (warning).
 
     Strings that legitimately stay the same are skipped: no letters,
-    placeholders only, codes and acronyms (``OK``, ``PDF``), and strings
+    placeholders only, codes and acronyms (``OK``, ``PDF``), single words
+    (``minute`` is French too), and strings
     whose every word is capitalised (brand names such as ``KazUnite News``)
     when the target language writes in the source's script.
 
@@ -279,7 +296,9 @@ def _may_stay_same(source: str) -> bool:
     if not stripped or _SAME_OK.match(stripped):
         return True
     words = regex.findall(r"\p{L}+", stripped)
-    return bool(words) and all(w[0].isupper() for w in words) and len(words) <= 4
+    if len([w for w in words if len(w) >= 3]) < 2:
+        return True  # one word is often the same in both languages ("minute", "Date", "jan")
+    return all(w[0].isupper() for w in words) and len(words) <= 4
 
 
 def _with_severity(problem, severity):
