@@ -145,8 +145,8 @@ def test_malformed_po_is_a_clear_error(tqa, tmp_path):
 
 @pytest.mark.parametrize("lang,source,target", [
     ("ru", "yes,no,maybe", "да,нет,может быть"),                                   # a format, kept glued
-    ("fr", "See <a href=\\"https://docs.example.com/en/%(v)s/\\">docs</a>",
-     "Voir <a href=\\"https://docs.example.com/fr/%(v)s/\\">la doc</a>"),           # localised link
+    ("fr", 'See <a href=\\"https://docs.example.com/en/%(v)s/\\">docs</a>',
+     'Voir <a href=\\"https://docs.example.com/fr/%(v)s/\\">la doc</a>'),           # localised link
     ("ja", "Duplicate %(field)s for %(lookup)s",
      "%(field)s の重複 %(lookup)s では %(field)s"),                                 # placeholder repeated
     ("ja", "Big (8 byte) integer", "大きな(８バイト)整数"),                         # full-width digit
