@@ -313,7 +313,8 @@ def whitespace_mismatch(article, ctx):
     """Leading or trailing spaces or line breaks that differ from the source.
 
     UI code often joins strings; a lost trailing space or newline glues
-    words together on screen.
+    words together on screen. Line-break differences are warnings, space
+    differences information.
 
     Fails (ru):
         msgid "Name: "⏎msgstr "Имя:"
@@ -334,5 +335,6 @@ def whitespace_mismatch(article, ctx):
                 if end == start:
                     end = min(start + 1, len(segment.text)) if side == "leading" else start
                     start = max(0, end - 1) if side == "trailing" else start
-                yield segment.problem(start, end, f"{side} whitespace {want!r} in the source, {have!r} here",
-                                      None)
+                problem = segment.problem(start, end, f"{side} whitespace {want!r} in the source, {have!r} here")
+                # A lost or added line break changes layout; a space rarely shows.
+                yield problem if "\n" in want + have else _with_severity(problem, "info")

@@ -150,6 +150,8 @@ def homoglyph(article, ctx):
             if len(scripts) >= 2 and not _case_pairs(word.text):
                 main = _main_script(word, preferred)
                 intruders = [(i, s) for i, s in word.letters if s != main]
+                if _glued_run(word, intruders):
+                    continue
                 names = ", ".join(f"{s} {_describe(word.text[i])}" for i, s in intruders[:3])
                 fix = _fixed(word.text, intruders, main)
                 hint = f"; it looks like {main} {fix!r}" if fix else ""
@@ -162,6 +164,18 @@ def homoglyph(article, ctx):
                 yield segment.problem(word.start, word.end,
                                       f"{script} {_describe(word.text[0])} among {main} words; "
                                       f"it looks like {main} {fix!r}", fix)
+
+
+def _glued_run(word: Word, intruders) -> bool:
+    """An acronym with a case ending (``URLдың``, ``TOCСПЕЦ``) or two words
+    glued together: the other script is one run of two letters or more at
+    the start or the end of the word, not a letter slipped inside it."""
+    if len(intruders) < 2:
+        return False
+    indexes = [i for i, _ in intruders]
+    contiguous = indexes == list(range(indexes[0], indexes[0] + len(indexes)))
+    letters = [i for i, _ in word.letters]
+    return contiguous and (indexes[0] == letters[0] or indexes[-1] == letters[-1])
 
 
 def _case_pairs(text: str) -> bool:
