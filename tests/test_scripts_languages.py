@@ -165,3 +165,21 @@ def test_unknown_detector_is_a_config_error(tqa, tmp_path):
     (tmp_path / "a.txt").write_text("Title\n\nText.\n", encoding="utf-8")
     run = tqa("check", tmp_path / "a.txt")
     assert run.code == 2 and "detector" in run.err and "py3langid" in run.err
+
+
+def test_cached_model_classifies_like_the_packaged_one(tmp_path, monkeypatch):
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from tqa.languages import _load_py3langid
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    cached = _load_py3langid()
+    assert list((tmp_path / "tqa").glob("py3langid-*.npz"))  # written once, atomically
+    again = _load_py3langid()  # read back from the cache
+    packaged = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    texts = ["Тарату жоспары келесі айда бекітіледі.", "Die Frau, die die Zeitung liest.",
+             "Festival Samarqand shahrida boʻlib oʻtdi.", "The two-day seminar was organized by the Hub."]
+    for identifier in (cached, again, packaged):
+        identifier.set_languages(["en", "de", "kk", "ru", "uz"])
+    for text in texts:
+        assert cached.classify(text) == again.classify(text) == packaged.classify(text)

@@ -45,9 +45,7 @@ class Py3LangidDetector:
     name = "py3langid"
 
     def __init__(self) -> None:
-        from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-        self._identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        self._identifier = _load_py3langid()
         self._all = frozenset(self._identifier.nb_classes)
         self._current: tuple[str, ...] | None = None
 
@@ -61,6 +59,43 @@ class Py3LangidDetector:
             self._current = langs
         lang, prob = self._identifier.classify(text)
         return lang, float(prob)
+
+
+def _load_py3langid():
+    """py3langid's identifier. Its model ships LZMA-compressed, and
+    decompressing it is most of a short run's time; the decompressed arrays
+    are kept in the user's cache folder (keyed by the model file's size and
+    date) and reused. Any trouble with the cache falls back to the
+    package's own loader."""
+    import os
+    from pathlib import Path
+
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    try:
+        import numpy as np
+        from py3langid.modelio import _to_array
+
+        model = MODEL_DIR / MODEL_FILE
+        stat = model.stat()
+        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tqa"
+        cached = folder / f"py3langid-{stat.st_size}-{stat.st_mtime_ns}.npz"
+        if not cached.exists():
+            import lzma
+            import shutil
+            import tempfile
+
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+            with os.fdopen(fd, "wb") as out, lzma.open(model) as src:
+                shutil.copyfileobj(src, out, length=1 << 20)
+            os.replace(temp, cached)  # atomic: a parallel run never reads half a file
+        with np.load(cached, allow_pickle=False) as data:
+            return LanguageIdentifier(np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
+                                      _to_array(data["nextmove"]), data["out_feat"].tolist(), norm_probs=True,
+                                      tk_row=_to_array(data["nextmove_row"]))
+    except Exception:  # noqa: BLE001 - the cache is an optimisation only
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 class LangdetectDetector:
