@@ -1,8 +1,6 @@
 """Duplicated paragraphs and typography slips: the seed's defects, and
 clean text that must stay silent."""
 
-import json
-
 import pytest
 
 from conftest import CLEAN, SEED, findings_of

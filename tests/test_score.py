@@ -1,6 +1,6 @@
 """tqa score: BLEU/chrF/TER per article or entry, with clear misalignment errors."""
 
-from conftest import ROOT, SEED
+from conftest import SEED
 
 HEADER = 'msgid ""\nmsgstr "Language: ru\\n"\n\n'
 

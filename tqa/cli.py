@@ -92,7 +92,7 @@ def check(
 ) -> None:
     """Check translated files and report what is wrong, article by article."""
     from .checks import matching_rules
-    from .engine import check_paths, exit_code
+    from .engine import exit_code
     from .report import ReportOptions, render
     from .writing import write_atomic
 

@@ -85,9 +85,6 @@ class Config:
                 chosen.pop(r.code, None)
         return sorted(chosen.values(), key=lambda r: r.code)
 
-    def severity_of(self, rule: Rule) -> str:
-        return self.severity.get(rule.code, rule.severity)
-
     def options_of(self, rule: Rule) -> dict[str, Any]:
         return {**rule.options, **self.rule_options.get(rule.code, {})}
 

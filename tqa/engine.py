@@ -13,7 +13,6 @@ import os
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Callable, Iterable
 
 from .checks import Context, Rule
@@ -316,11 +315,6 @@ def _assign_fingerprints(findings: list[Finding], document: Document) -> None:
         occurrence = seen.get(digest, 0)
         seen[digest] = occurrence + 1
         findings[i] = replace(finding, fingerprint=f"{digest}:{occurrence}")
-
-
-def worst_severity(findings: Iterable[Finding]) -> str | None:
-    worst = max((SEVERITY_RANK[f.severity] for f in findings), default=0)
-    return {v: k for k, v in SEVERITY_RANK.items()}.get(worst)
 
 
 def exit_code(result: RunResult, fail_on: str) -> int:

@@ -53,7 +53,7 @@ def main() -> None:
     if not BRITISH.exists() or not AMERICAN.exists():
         sys.exit("install Debian's wbritish and wamerican first")
     british, american = words(BRITISH), words(AMERICAN)
-    only_gb, only_us = british - american, american - british
+    only_gb = british - american
     pairs = {}
     for word in sorted(only_gb):
         for pattern, replacement in CORRESPONDENCES:

@@ -12,6 +12,7 @@ from rich.text import Text
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 CONTEXT = 40  # characters of the line shown on each side of the flagged text
+LONGEST = 80  # longer flagged text is shown by its beginning and its end
 
 
 def _excerpt(document, finding) -> tuple[str, int, int]:
@@ -20,6 +21,9 @@ def _excerpt(document, finding) -> tuple[str, int, int]:
     line = document.source.line_text(finding.line)
     start = finding.column - 1
     end = finding.end_column - 1 if finding.end_line == finding.line else len(line)
+    if end - start > LONGEST:  # a whole paragraph: its start and end tell which
+        cut = line[start:start + LONGEST - 20] + " … " + line[end - 15:end]
+        line, end = line[:start] + cut + line[end:], start + len(cut)
     left = max(0, start - CONTEXT)
     right = min(len(line), max(end, start) + CONTEXT)
     prefix = "…" if left > 0 else ""
@@ -40,7 +44,10 @@ def _suggestion(finding) -> Text | None:
         return None
     if finding.suggestion == "":
         return Text("fix: delete it", style="green")
-    return Text.assemble(("fix: ", "green"), ("replace with ", "green"), (finding.suggestion, "bold green"))
+    shown = finding.suggestion
+    if shown != shown.strip() or "\n" in shown:
+        shown = repr(shown)  # make a space or a line break visible
+    return Text.assemble(("fix: ", "green"), ("replace with ", "green"), (shown, "bold green"))
 
 
 def render(result, options) -> str:
