@@ -8,6 +8,7 @@ most of those languages. Both are loaded lazily, only when a run needs them.
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from functools import lru_cache
 from typing import Iterable, Protocol
@@ -47,17 +48,21 @@ class Py3LangidDetector:
     def __init__(self) -> None:
         self._identifier = _load_py3langid()
         self._all = frozenset(self._identifier.nb_classes)
-        self._current: tuple[str, ...] | None = None
+        self._by_langs: dict[tuple[str, ...], object] = {}
 
     def supported(self) -> frozenset[str]:
         return self._all
 
     def detect(self, text: str, candidates: Iterable[str]) -> tuple[str, float]:
         langs = tuple(sorted(c for c in candidates if c in self._all))
-        if langs != self._current:
-            self._identifier.set_languages(list(langs))
-            self._current = langs
-        lang, prob = self._identifier.classify(text)
+        identifier = self._by_langs.get(langs)
+        if identifier is None:
+            # Restricting the model to some languages costs milliseconds; a
+            # run switches between a few sets (one per script), so keep each.
+            identifier = copy.copy(self._identifier)
+            identifier.set_languages(list(langs))
+            self._by_langs[langs] = identifier
+        lang, prob = identifier.classify(text)
         return lang, float(prob)
 
 
@@ -222,7 +227,33 @@ def identify_reduced(reduced: str, words: int, target: str, candidates, detector
     compatible = _compatible(candidates, dominant)
     if not compatible or compatible == [target]:
         return None
+    if _plainly_in(target, reduced, compatible):
+        return target, 1.0
     return detector.detect(reduced, compatible)
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> dict[str, frozenset[str]]:
+    table = load("typography")["function_words"]
+    return {lang: frozenset(words.split()) for lang, words in table.items()}
+
+
+def _plainly_in(target: str, reduced: str, others) -> bool:
+    """A cheap look before the identifier: text where a fifth of the words
+    are the target's function words ("the", "of", "и", "мен") and none is a
+    function word of another candidate only, is in the target language. This
+    spares most calls to the identifier on ordinary prose; anything less
+    plain still goes to it."""
+    table = _function_words()
+    own = table.get(target)
+    if not own:
+        return False
+    words = reduced.casefold().split()
+    if len(words) < 6:
+        return False
+    foreign = set().union(*(table.get(lang, frozenset()) for lang in others if lang != target)) - own
+    hits = sum(1 for w in words if w in own)
+    return hits >= 0.2 * len(words) and not any(w in foreign for w in words)
 
 
 def article_language(texts: Iterable[str], detector_name: str = "py3langid",

@@ -82,8 +82,14 @@ def _check_paragraph(segment, target, candidates, detector, options):
         found = identify_reduced(reduced, words, target, candidates, detector,
                                  options["min-sentence-letters"], options["min-words"])
         sentences.append((start, end, found))
-    whole = identify_reduced(" ".join(reduced_parts), total_words, target, candidates, detector,
-                             options["min-paragraph-letters"], options["min-words"])
+    reduced = " ".join(reduced_parts)
+    if len(sentences) == 1:
+        # the paragraph is its one sentence: reuse its verdict, at the paragraph's bar
+        long_enough = len(reduced) - reduced.count(" ") >= options["min-paragraph-letters"]
+        whole = sentences[0][2] if long_enough else None
+    else:
+        whole = identify_reduced(reduced, total_words, target, candidates, detector,
+                                 options["min-paragraph-letters"], options["min-words"])
     if whole and whole[0] != target and whole[1] >= options["paragraph-confidence"] \
             and not _has_target_sentence(text, sentences, target, candidates, detector):
         lead, trail = len(text) - len(text.lstrip()), len(text.rstrip())
