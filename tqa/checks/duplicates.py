@@ -63,7 +63,7 @@ def similarity(a: str, b: str) -> float:
     return max(chrf._compute_f_score(forward), chrf._compute_f_score(backward))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # a few MB; the texts compared often are the recent ones
 def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
