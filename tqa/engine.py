@@ -154,6 +154,7 @@ def check_documents(documents: list[Document], config: Config, result: RunResult
     """Run article rules on each document, then corpus rules on all of them,
     then keep one finding per span and fingerprint what is left."""
     rules = config.enabled_rules()
+    options = {rule.code: config.options_of(rule) for rule in rules}
     glossary = config.load_glossary()
     raw: dict[str, list[tuple[Finding, int]]] = {}
     by_path = {d.path: d for d in documents}
@@ -164,14 +165,14 @@ def check_documents(documents: list[Document], config: Config, result: RunResult
             article.lang = lang or article.lang or _detect_language(article, config)
             for rule in rules:
                 if rule.scope == "article":
-                    ctx = Context(lang=article.lang, options=config.options_of(rule), document=document,
+                    ctx = Context(lang=article.lang, options=options[rule.code], document=document,
                                   glossary=glossary)
                     with _guard(rule, document.path, result):
                         found.extend((_finding(rule, p, document, config, by_path), rule.specificity)
                                      for p in rule.check(article, ctx))
     for rule in rules:
         if rule.scope == "corpus":
-            ctx = Context(lang=None, options=config.options_of(rule), document=None, documents=documents,
+            ctx = Context(lang=None, options=options[rule.code], document=None, documents=documents,
                           glossary=glossary)
             with _guard(rule, "(corpus)", result):
                 for document, problem in rule.check(documents, ctx):
@@ -181,7 +182,7 @@ def check_documents(documents: list[Document], config: Config, result: RunResult
         kept = _apply_suppressions(document, _deduplicate(raw[document.path]))
         for rule in rules:
             if rule.scope == "findings":  # rules about the findings themselves
-                ctx = Context(lang=None, options=config.options_of(rule), document=document, glossary=glossary)
+                ctx = Context(lang=None, options=options[rule.code], document=document, glossary=glossary)
                 with _guard(rule, document.path, result):
                     kept.extend(_finding(rule, p, document, config, by_path) for p in rule.check(document, ctx))
         result.files += 1
@@ -282,18 +283,30 @@ def _finding(rule: Rule, problem: Problem, document: Document, config: Config,
 
 def _deduplicate(scored: list[tuple[Finding, int]]) -> list[Finding]:
     """One finding per span: drop a finding whose characters lie inside a
-    finding of a more specific rule (or of the same rule, reported twice)."""
+    finding of a more specific rule (or of the same rule, reported twice).
+
+    Findings are taken most specific first; the kept ones are indexed by
+    start offset, so each check looks only at kept findings that start
+    close enough before it to contain it (n log n, not n²)."""
     scored.sort(key=lambda fs: (-fs[1], fs[0].start, -(fs[0].end - fs[0].start), fs[0].rule))
-    kept: list[tuple[Finding, int]] = []
+    starts: list[int] = []
+    kept_sorted: list[tuple[Finding, int]] = []
+    longest = 0
+    kept: list[Finding] = []
     for finding, specificity in scored:
+        low = bisect.bisect_left(starts, finding.start - longest)
+        high = bisect.bisect_right(starts, finding.start)
         covered = any(
-            k.start <= finding.start and finding.end <= k.end
-            and (spec > specificity or k.rule == finding.rule)
-            for k, spec in kept
+            k.end >= finding.end and (spec > specificity or k.rule == finding.rule)
+            for k, spec in kept_sorted[low:high]
         )
         if not covered:
-            kept.append((finding, specificity))
-    return [f for f, _ in kept]
+            at = bisect.bisect_right(starts, finding.start)
+            starts.insert(at, finding.start)
+            kept_sorted.insert(at, (finding, specificity))
+            longest = max(longest, finding.end - finding.start)
+            kept.append(finding)
+    return kept
 
 
 def _normalize(text: str) -> str:
