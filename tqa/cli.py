@@ -142,15 +142,14 @@ def check(
 
 
 def _run_with_progress(paths, config):
-    from .engine import check_paths, discover
+    """Check the paths; a progress bar on stderr for long runs on a terminal."""
+    from .engine import check_files, discover
 
-    if not sys.stderr.isatty():
-        return check_paths(paths, config)
+    files, errors = discover(paths, config)
+    if not sys.stderr.isatty() or len(files) < 20:
+        return check_files(files, config, errors)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    files, _ = discover(paths, config)
-    if len(files) < 20:
-        return check_paths(paths, config)
     with Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                   console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("", total=len(files))
@@ -158,7 +157,7 @@ def _run_with_progress(paths, config):
         def advance(path: str) -> None:
             bar.update(task, advance=1, description=path[-50:])
 
-        return check_paths(paths, config, progress=advance)
+        return check_files(files, config, errors, progress=advance)
 
 
 @app.command()

@@ -106,20 +106,24 @@ def discover(paths: Iterable[str], config: Config) -> tuple[list[str], list[File
 def check_paths(paths: Iterable[str], config: Config,
                 progress: Callable[[str], None] | None = None) -> RunResult:
     files, errors = discover(paths, config)
-    result = RunResult(errors=errors)
-    documents = read_for_run(files, config, result.errors, progress)
+    return check_files(files, config, errors, progress)
+
+
+def check_files(files: list[str], config: Config, errors: Iterable[FileError] = (),
+                progress: Callable[[str], None] | None = None) -> RunResult:
+    """Check already discovered files; ``progress`` is called once per file
+    as its rules run."""
+    result = RunResult(errors=list(errors))
+    documents = read_for_run(files, config, result.errors)
     result.errors.sort(key=lambda e: (e.path, e.line or 0))
-    return check_documents(documents, config, result)
+    return check_documents(documents, config, result, progress)
 
 
-def read_for_run(files: list[str], config: Config, errors: list[FileError],
-                 progress: Callable[[str], None] | None = None) -> list[Document]:
+def read_for_run(files: list[str], config: Config, errors: list[FileError]) -> list[Document]:
     """Read every file; unreadable ones become entries of ``errors``."""
     split = _split_settings(config)
     documents = []
     for path in files:
-        if progress:
-            progress(path)
         try:
             documents.append(read_document(path, split))
         except InputError as exc:
@@ -150,7 +154,8 @@ def _split_settings(config: Config) -> SplitSettings:
     return replace(config.split, extra_labels=config.split.extra_labels + extra)
 
 
-def check_documents(documents: list[Document], config: Config, result: RunResult) -> RunResult:
+def check_documents(documents: list[Document], config: Config, result: RunResult,
+                    progress: Callable[[str], None] | None = None) -> RunResult:
     """Run article rules on each document, then corpus rules on all of them,
     then keep one finding per span and fingerprint what is left."""
     rules = config.enabled_rules()
@@ -159,6 +164,8 @@ def check_documents(documents: list[Document], config: Config, result: RunResult
     raw: dict[str, list[tuple[Finding, int]]] = {}
     by_path = {d.path: d for d in documents}
     for document in documents:
+        if progress:
+            progress(document.path)
         lang = config.lang_for(document.path)
         raw[document.path] = found = []
         for article in document.articles:
