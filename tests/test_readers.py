@@ -127,3 +127,12 @@ def test_very_long_line_is_checked():
     text = "Title\n\n" + "word " * 200_000 + "TODO: end\n"
     [f] = findings_of(text, lang="en", select="reviewer-comment")
     assert f.line == 3 and f.column == 1_000_001
+
+
+def test_markdown_front_matter_language_is_the_article_language(tqa, tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: Заголовок\nlang: kk\n---\n\nМәтін қазақ тілінде жазылған.\n", encoding="utf-8")
+    assert tqa("check", "-f", "json", path).json()["articles"][0]["lang"] == "kk"
+    assert tqa("check", "-f", "json", "--lang", "ru", path).json()["articles"][0]["lang"] == "ru"
+    path.write_text("---\nlanguage: \"en-GB\"\n---\n\nText.\n", encoding="utf-8")
+    assert tqa("check", "-f", "json", path).json()["articles"][0]["lang"] == "en"

@@ -1,8 +1,9 @@
 """Readers turn each input format into the one model (see ``tqa.model``).
 
 A reader is a module with ``read(path, source) -> list[Segment]``: it finds
-the segments of the file with their exact offsets. Grouping segments into
-articles is shared (``tqa.splitting``), unless a reader builds the whole
+the segments of the file with their exact offsets; it may also offer
+``language(source)``, the language the file declares (Markdown front
+matter). Grouping segments into articles is shared (``tqa.splitting``), unless a reader builds the whole
 document itself with ``read_document(path, source)`` (catalogs do: one
 catalog, one article, one segment per translation).
 """
@@ -53,8 +54,10 @@ def document_from_text(path: str, content: str, split_settings: SplitSettings = 
         return reader.read_document(path, source)
     segments = reader.read(path, source)
     articles = split(segments, split_settings)
+    declared = reader.language(source) if hasattr(reader, "language") else None
     for article in articles:
         article.slug = f"{path}#{article.index + 1}"
+        article.lang = declared
     return Document(path=path, source=source, articles=articles, format=reader.__name__.rsplit(".", 1)[-1])
 
 

@@ -16,6 +16,21 @@ _HEADING = regex.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _BREAK = regex.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _SETEXT = regex.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FRONT_TITLE = regex.compile(r"^title:[ \t]*(['\"]?)(.*?)\1[ \t]*$")
+_FRONT_LANG = regex.compile(r"^(?:lang|language):[ \t]*(['\"]?)([A-Za-z]{2,3})(?:[-_][A-Za-z]+)?\1[ \t]*$")
+
+
+def language(source: SourceText) -> str | None:
+    """The ``lang:`` (or ``language:``) of the YAML front matter, if any."""
+    if source.line_count < 2 or source.line_text(1).strip() != "---":
+        return None
+    for number in range(2, source.line_count + 1):
+        line = source.line_text(number)
+        if line.strip() in ("---", "..."):
+            return None
+        match = _FRONT_LANG.match(line)
+        if match:
+            return match.group(2).lower()
+    return None
 
 
 def _lines(source: SourceText):
