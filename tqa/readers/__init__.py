@@ -3,9 +3,10 @@
 A reader is a module with ``read(path, source) -> list[Segment]``: it finds
 the segments of the file with their exact offsets; it may also offer
 ``language(source)``, the language the file declares (Markdown front
-matter). Grouping segments into articles is shared (``tqa.splitting``), unless a reader builds the whole
-document itself with ``read_document(path, source)`` (catalogs do: one
-catalog, one article, one segment per translation).
+matter). Grouping segments into articles is shared (``tqa.splitting``),
+unless a reader builds the whole document itself with
+``read_document(path, source)`` (catalogs do: one catalog, one article, one
+segment per translation).
 """
 
 from __future__ import annotations
