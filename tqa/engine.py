@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
-from .checks import Context, Rule
+from .checks import Context, Rule, find_rule
 from .config import Config
 from .model import Article, Document, Problem
 from .readers import InputError, document_from_text, is_supported, read_document
@@ -147,8 +147,6 @@ def check_text(text: str, config: Config | None = None, path: str = "<text>.txt"
 def _split_settings(config: Config) -> SplitSettings:
     # The share-label rule's extra labels are boundaries too: the words
     # reported as leftovers are the words that split pages.
-    from .checks import find_rule
-
     share = find_rule("share-label")
     extra = tuple(config.options_of(share).get("labels", ())) if share else ()
     return replace(config.split, extra_labels=config.split.extra_labels + extra)
@@ -160,6 +158,8 @@ def check_documents(documents: list[Document], config: Config, result: RunResult
     then keep one finding per span and fingerprint what is left."""
     rules = config.enabled_rules()
     options = {rule.code: config.options_of(rule) for rule in rules}
+    # language identification settings: the wrong-language rule's, enabled or not
+    detection = config.options_of(find_rule("wrong-language"))
     glossary = config.load_glossary()
     raw: dict[str, list[tuple[Finding, int]]] = {}
     by_path = {d.path: d for d in documents}
@@ -169,7 +169,7 @@ def check_documents(documents: list[Document], config: Config, result: RunResult
         lang = config.lang_for(document.path)
         raw[document.path] = found = []
         for article in document.articles:
-            article.lang = lang or article.lang or _detect_language(article, config)
+            article.lang = lang or article.lang or _detect_language(article, detection)
             for rule in rules:
                 if rule.scope == "article":
                     ctx = Context(lang=article.lang, options=options[rule.code], document=document,
@@ -249,13 +249,11 @@ def _article_results(document: Document, findings: list[Finding]) -> list[Articl
     return results
 
 
-def _detect_language(article: Article, config: Config) -> str | None:
-    """The article's language when neither --lang nor config says it, with
-    the wrong-language rule's detector and candidates."""
-    from .checks import find_rule
+def _detect_language(article: Article, options: dict) -> str | None:
+    """The article's language when neither --lang nor config nor the file
+    says it, with the wrong-language rule's detector and candidates."""
     from .languages import article_language
 
-    options = config.options_of(find_rule("wrong-language"))
     texts = [s.text for s in article.paragraphs if s.kind in ("paragraph", "title", "heading", "entry")]
     return article_language(texts, options["detector"], options["candidates"] or None)
 

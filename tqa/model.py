@@ -94,11 +94,13 @@ class Segment:
         return self.offsets[index]
 
     def problem(self, i: int, j: int, message: str, suggestion: str | None = None,
-                related: Iterable[int] = ()) -> Problem:
-        """A problem on characters ``i..j`` of this segment."""
+                related: Iterable[int | tuple[str, int]] = ()) -> Problem:
+        """A problem on characters ``i..j`` of this segment. ``related``
+        holds file offsets in this file, or (path, offset) in another."""
         start = self.source_offset(i)
         end = self.source_offset(j - 1) + (2 if j - 1 in self.escaped else 1) if j > i else start
-        return Problem(start, end, message, suggestion, tuple((None, offset) for offset in related))
+        places = tuple(r if isinstance(r, tuple) else (None, r) for r in related)
+        return Problem(start, end, message, suggestion, places)
 
     @property
     def is_prose(self) -> bool:

@@ -203,6 +203,5 @@ def repeated_block(documents, ctx):
         where = f"{first_doc.path}:{first_doc.source.position(first.start)[0]}"
         how = "word for word" if score >= 100 else f"{score:.0f}% chrF"
         lead, trail = _trimmed(segment)
-        problem = segment.problem(lead, trail, f"block also stands in another article ({where}, {how})")
-        yield document, type(problem)(problem.start, problem.end, problem.message, None,
-                                      ((first_doc.path, first.start),))
+        yield document, segment.problem(lead, trail, f"block also stands in another article ({where}, {how})",
+                                        related=[(first_doc.path, first.start)])

@@ -85,11 +85,7 @@ def see_also(article, ctx):
         See also how other countries did it.
     """
     pattern = see_also_line(tuple(ctx.options["labels"]))
-    for segment, index, line in iter_lines(article):
-        if pattern.match(line):
-            start = len(line) - len(line.lstrip())
-            yield segment.problem(index + start, index + len(line.rstrip()),
-                                  "\"see also\" line left from the web page", "")
+    yield from _line_problems(article, pattern, "\"see also\" line left from the web page")
 
 
 _SEPARATOR = regex.compile(r"^\s*([_=~*\-—–•·#+])\1{2,}\s*$")

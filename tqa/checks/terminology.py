@@ -259,11 +259,9 @@ def acronym_drift(documents, ctx):
                 continue
             reference = first_of.get(_fold(majority))
             related = [(reference[0].path, reference[1].source_offset(reference[2]))] if reference else []
-            problem = segment.problem(start, start + len(expansion),
-                                      f"{acronym} is expanded as {expansion!r} here but as {majority!r} "
-                                      f"elsewhere ({forms[_fold(majority)]}×)", majority)
-            yield document, type(problem)(problem.start, problem.end, problem.message, problem.suggestion,
-                                          tuple(related))
+            yield document, segment.problem(start, start + len(expansion),
+                                            f"{acronym} is expanded as {expansion!r} here but as {majority!r} "
+                                            f"elsewhere ({forms[_fold(majority)]}×)", majority, related)
 
 
 # ----------------------------------------------------------------------------
