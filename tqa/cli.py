@@ -31,6 +31,11 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 class Format(str, Enum):
     text = "text"
     json = "json"
+    html = "html"
+
+
+REPORTS_DIR = Path("reports")
+DEFAULT_HTML = REPORTS_DIR / "tqa-report.html"
 
 
 class FailOn(str, Enum):
@@ -93,8 +98,6 @@ def check(
     """Check translated files and report what is wrong, article by article."""
     from .checks import matching_rules
     from .engine import exit_code
-    from .report import ReportOptions, render
-    from .writing import write_atomic
 
     config = _load_config(config_file, paths)
     if lang is not None:
@@ -127,18 +130,60 @@ def check(
     for error in result.errors:
         _stderr().print(f"[bold red]error:[/] {error}", markup=True, highlight=False)
 
+    result.inputs = list(paths)
+    _emit(result, fmt, output, color, quiet)
+    raise typer.Exit(exit_code(result, config.fail_on))
+
+
+def _report_path(fmt: Format, output: Optional[Path]) -> Optional[Path]:
+    """Where a report goes: HTML is a file for a browser, so it defaults to
+    ``reports/``, also when ``--output`` names only a file name."""
+    if fmt != Format.html:
+        return output
+    if output is None:
+        return DEFAULT_HTML
+    return REPORTS_DIR / output if output.parent == Path(".") and not str(output).startswith(".") else output
+
+
+def _emit(result, fmt: Format, output: Optional[Path], color: Optional[bool], quiet: bool) -> None:
+    from .report import ReportOptions, render
+    from .writing import write_atomic
+
+    output = _report_path(fmt, output)
     to_terminal = output is None and sys.stdout.isatty()
-    options = ReportOptions(color=to_terminal if color is None else color, quiet=quiet, inputs=list(paths))
+    options = ReportOptions(color=to_terminal if color is None else color, quiet=quiet, inputs=result.inputs)
     report = render(fmt.value, result, options)
     if output is None:
         sys.stdout.write(report)
         sys.stdout.flush()
-    else:
-        try:
-            write_atomic(output, report)
-        except OSError as exc:
-            _fail(f"{output}: cannot write report: {exc.strerror or exc}")
-    raise typer.Exit(exit_code(result, config.fail_on))
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(output, report)
+    except OSError as exc:
+        _fail(f"{output}: cannot write report: {exc.strerror or exc}")
+    if fmt == Format.html:
+        _stderr().print(f"wrote {output}", markup=False)
+
+
+@app.command()
+def report(
+    saved: Path = typer.Argument(..., help="A JSON report saved by `tqa check --format json`."),
+    fmt: Format = typer.Option(Format.html, "--format", "-f", help="Report format."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="Write the report to this file [default for html: reports/tqa-report.html]."),
+    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force colour on or off."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Text format: one line per finding."),
+) -> None:
+    """Render a saved JSON report again, e.g. as HTML for editors. The
+    checked files are read again for their text (run it where they are)."""
+    from .report.saved import ReportError, load_run
+
+    try:
+        result = load_run(str(saved))
+    except ReportError as exc:
+        _fail(str(exc))
+    _emit(result, fmt, output, color, quiet)
 
 
 def _run_with_progress(paths, config):

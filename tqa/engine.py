@@ -17,8 +17,9 @@ from typing import Callable, Iterable
 
 from .checks import Context, Rule, find_rule
 from .config import Config
-from .model import Article, Document, Problem
+from .model import Article, Document, Problem, SourceText
 from .readers import InputError, document_from_text, is_supported, read_document
+from .readers.base import load_text
 from .splitting import SplitSettings
 
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
@@ -75,10 +76,27 @@ class RunResult:
     articles: list[ArticleResult] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)
+    inputs: list[str] = field(default_factory=list)  # the paths the user named
+    # texts of checked files read back from disk (a report rendered from saved JSON)
+    _sources: dict[str, SourceText | None] = field(default_factory=dict, repr=False)
 
     @property
     def findings(self) -> list[Finding]:
         return [f for a in self.articles for f in a.findings]
+
+    def source(self, path: str) -> SourceText | None:
+        """The text of a checked file, for reports that show context: the
+        document of this run, else the file as it is now on disk (None when
+        it is gone or unreadable)."""
+        document = self.documents.get(path)
+        if document is not None:
+            return document.source
+        if path not in self._sources:
+            try:
+                self._sources[path] = SourceText(load_text(path))
+            except InputError:
+                self._sources[path] = None
+        return self._sources[path]
 
 
 def discover(paths: Iterable[str], config: Config) -> tuple[list[str], list[FileError]]:

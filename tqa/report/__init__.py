@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 FORMATS = {
     "text": "tqa.report.text",
     "json": "tqa.report.json_report",
+    "html": "tqa.report.html",
 }
 
 

@@ -38,6 +38,7 @@ def report_dict(result) -> dict:
     return {
         "schema": "tqa-report/1",
         "tool": {"name": "tqa", "version": __version__},
+        "inputs": list(result.inputs),
         "summary": {
             "files": result.files,
             "articles": len(result.articles),

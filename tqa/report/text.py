@@ -15,10 +15,10 @@ CONTEXT = 40  # characters of the line shown on each side of the flagged text
 LONGEST = 80  # longer flagged text is shown by its beginning and its end
 
 
-def _excerpt(document, finding) -> tuple[str, int, int]:
+def _excerpt(source, finding) -> tuple[str, int, int]:
     """The flagged line cut to a window around the finding: (text, start,
     end of the highlighted part within it)."""
-    line = document.source.line_text(finding.line)
+    line = source.line_text(finding.line)
     start = finding.column - 1
     end = finding.end_column - 1 if finding.end_line == finding.line else len(line)
     if end - start > LONGEST:  # a whole paragraph: its start and end tell which
@@ -54,7 +54,6 @@ def render(result, options) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=options.color, no_color=not options.color,
                       width=options.width or 100, highlight=False, soft_wrap=True)
-    documents = result.documents
     for article in result.articles:
         if not article.findings:
             continue
@@ -69,21 +68,21 @@ def render(result, options) -> str:
             continue
         console.print(head)
         for f in article.findings:
-            _print_finding(console, documents.get(f.path), f)
+            _print_finding(console, result.source(f.path), f)
         console.print()
     if not options.quiet:
         _print_summary(console, result)
     return buffer.getvalue()
 
 
-def _print_finding(console: Console, document, f) -> None:
+def _print_finding(console: Console, source, f) -> None:
     location = f"{f.path}:{f.line}:{f.column}"
     console.print(Text.assemble(
         "  ", (location, "bold"), " ", (f"{f.severity:<7}", SEVERITY_STYLE[f.severity]), " ",
         (f.rule, "magenta"), " ", (f.name, "dim"), "  ", f.message,
     ))
-    if document is not None:
-        shown, start, end = _excerpt(document, f)
+    if source is not None and f.line <= source.line_count:
+        shown, start, end = _excerpt(source, f)
         line = Text("      │ ", style="dim")
         line.append(_visible(shown[:start]))
         line.append(_visible(shown[start:end]) or "▏", style="reverse " + SEVERITY_STYLE[f.severity])
