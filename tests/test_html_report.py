@@ -18,7 +18,7 @@ from tests.conftest import SEED
 from tqa.config import Config
 from tqa.engine import check_text
 from tqa.report import ReportOptions
-from tqa.report.html import _pieces, _script_safe_json, build_view, render
+from tqa.report.html import _pieces, _script_safe_json, build_view
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 HOSTILE_NAME = "<img src=x onerror=window.__pwned=9>.txt"

@@ -32,10 +32,20 @@ class Format(str, Enum):
     text = "text"
     json = "json"
     html = "html"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+    gitlab = "gitlab"
+    markdown = "markdown"
 
 
 REPORTS_DIR = Path("reports")
 DEFAULT_HTML = REPORTS_DIR / "tqa-report.html"
+
+
+class ScoreFormat(str, Enum):
+    text = "text"
+    json = "json"
 
 
 class FailOn(str, Enum):
@@ -80,29 +90,15 @@ def _split_list(values: Optional[List[str]]) -> List[str]:
     return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
 
 
-@app.command()
-def check(
-    paths: List[str] = typer.Argument(..., help="Files or folders to check (folders are walked)."),
-    lang: Optional[str] = typer.Option(None, "--lang", "-l", help="Target language of the text (en, ru, kk, de…)."),
-    fmt: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomic)."),
-    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Lowest severity that fails the run [default: warning]."),
-    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules (codes, prefixes, names, categories)."),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules."),
-    config_file: Optional[Path] = typer.Option(None, "--config", help="Config file (tqa.toml or pyproject.toml)."),
-    glossary: Optional[List[Path]] = typer.Option(None, "--glossary", "-g",
-                                                  help="A glossary (YAML) to use besides those in config; repeatable."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="One line per finding, no context and no summary."),
-    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force colour on or off."),
-) -> None:
-    """Check translated files and report what is wrong, article by article."""
+def _configure(paths: List[str], config_file: Optional[Path], lang: Optional[str], select, ignore,
+               fail_on: Optional["FailOn"], glossary: Optional[List[Path]]):
+    """The config of a run: the file's, then the command line's options."""
     from .checks import matching_rules
-    from .engine import exit_code
+    from .config import ConfigError, _language
+    from .glossary import GlossaryError
 
     config = _load_config(config_file, paths)
     if lang is not None:
-        from .config import ConfigError, _language
-
         try:
             config.lang = _language(lang, lambda m: ConfigError(m), "--lang")
         except ConfigError as exc:
@@ -119,20 +115,160 @@ def check(
     if fail_on is not None:
         config.fail_on = fail_on.value
     config.glossaries = config.glossaries + [str(g) for g in glossary or []]
-    from .glossary import GlossaryError
-
     try:
         config.load_glossary()  # report a broken glossary before any work
     except GlossaryError as exc:
         _fail(str(exc))
+    return config
 
+
+# options shared by `tqa check` and `tqa baseline`
+_PATHS = typer.Argument(..., help="Files or folders to check (folders are walked).")
+_LANG = typer.Option(None, "--lang", "-l", help="Target language of the text (en, ru, kk, de…).")
+_SELECT = typer.Option(None, "--select", help="Only these rules (codes, prefixes, names, categories).")
+_IGNORE = typer.Option(None, "--ignore", help="Skip these rules.")
+_CONFIG = typer.Option(None, "--config", help="Config file (tqa.toml or pyproject.toml).")
+_GLOSSARY = typer.Option(None, "--glossary", "-g", help="A glossary (YAML) to use besides those in config; repeatable.")
+_CHANGED = typer.Option(None, "--changed-since", metavar="REF",
+                        help="Report only files added or modified since the merge base with REF (git); "
+                             "the other files are still context for cross-article rules.")
+
+
+@app.command()
+def check(
+    paths: List[str] = _PATHS,
+    lang: Optional[str] = _LANG,
+    fmt: Optional[List[Format]] = typer.Option(
+        None, "--format", "-f", help="Report format; repeat with --output for several reports from one run."),
+    output: Optional[List[Path]] = typer.Option(
+        None, "--output", "-o", help="Write the report to this file (atomic); the n-th --output goes with the "
+                                     "n-th --format (or its suffix decides: .json .sarif .html .xml .md)."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Lowest severity that fails the run [default: warning]."),
+    select: Optional[List[str]] = _SELECT,
+    ignore: Optional[List[str]] = _IGNORE,
+    config_file: Optional[Path] = _CONFIG,
+    glossary: Optional[List[Path]] = _GLOSSARY,
+    changed_since: Optional[str] = _CHANGED,
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Fail only on findings not in this baseline."),
+    update_baseline: bool = typer.Option(False, "--update-baseline",
+                                         help="Remove baseline entries no longer found (never adds)."),
+    show_baselined: bool = typer.Option(False, "--show-baselined", help="Also print findings already in the baseline."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="One line per finding, no context and no summary."),
+    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force colour on or off."),
+) -> None:
+    """Check translated files and report what is wrong, article by article."""
+    from .engine import exit_code
+
+    reports = _pair_reports(fmt or [], output or [])
+    if update_baseline and baseline is None:
+        _fail("--update-baseline needs --baseline FILE")
+    config = _configure(paths, config_file, lang, select, ignore, fail_on, glossary)
+    known = _load_baseline(baseline) if baseline is not None else None
+    result = _run_with_progress(paths, config, _changed(changed_since))
+    for error in result.errors:
+        _stderr().print(f"[bold red]error:[/] {error}", markup=True, highlight=False)
+    result.inputs = list(paths)
+    if known is not None:
+        _compare_with_baseline(result, known, baseline, update_baseline)
+    for report_format, report_output in reports:
+        _emit(result, report_format, report_output, color, quiet, config.fail_on, show_baselined)
+    raise typer.Exit(exit_code(result, config.fail_on))
+
+
+@app.command("baseline")
+def make_baseline(
+    paths: List[str] = _PATHS,
+    output: Path = typer.Option(Path(".tqa-baseline.json"), "--output", "-o", help="The baseline file to write."),
+    lang: Optional[str] = _LANG,
+    select: Optional[List[str]] = _SELECT,
+    ignore: Optional[List[str]] = _IGNORE,
+    config_file: Optional[Path] = _CONFIG,
+    glossary: Optional[List[Path]] = _GLOSSARY,
+) -> None:
+    """Record today's findings, so that `tqa check --baseline` fails only on new ones."""
+    from . import baseline as baselines
+    from .writing import write_atomic
+
+    config = _configure(paths, config_file, lang, select, ignore, None, glossary)
     result = _run_with_progress(paths, config)
     for error in result.errors:
         _stderr().print(f"[bold red]error:[/] {error}", markup=True, highlight=False)
+    recorded = baselines.from_run(result)
+    try:
+        write_atomic(output, baselines.dumps(recorded))
+    except OSError as exc:
+        _fail(f"{output}: cannot write baseline: {exc.strerror or exc}")
+    _stderr().print(f"wrote {output}: {len(recorded.entries)} findings in {result.files} files", markup=False)
+    raise typer.Exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
 
-    result.inputs = list(paths)
-    _emit(result, fmt, output, color, quiet)
-    raise typer.Exit(exit_code(result, config.fail_on))
+
+SUFFIX_FORMATS = {".txt": "text", ".json": "json", ".html": "html", ".htm": "html", ".sarif": "sarif",
+                  ".xml": "junit", ".md": "markdown"}
+
+
+def _pair_reports(formats: List["Format"], outputs: List[Path]) -> list[tuple["Format", Optional[Path]]]:
+    """(format, output) pairs. An output whose suffix names one of the
+    requested formats goes with it (``-f github -f sarif -o x.sarif``);
+    the other outputs go with the other formats in order; an output left
+    over is known by its suffix. One format at most may go to stdout."""
+    pairs: list[list] = [[f, None] for f in formats]
+    rest: list[Path] = []
+    for path in outputs:
+        named = SUFFIX_FORMATS.get(path.suffix.lower())
+        slot = next((p for p in pairs if p[1] is None and p[0].value == named), None)
+        if slot is not None:
+            slot[1] = path
+        else:
+            rest.append(path)
+    for path in rest:
+        slot = next((p for p in pairs if p[1] is None), None)
+        if slot is not None:
+            slot[1] = path
+            continue
+        inferred = SUFFIX_FORMATS.get(path.suffix.lower())
+        if inferred is None:
+            _fail(f"--output {path}: give its --format (the suffix {path.suffix or '(none)'!r} does not say)")
+        pairs.append([Format(inferred), path])
+    if not pairs:
+        pairs.append([Format.text, None])
+    to_stdout = [f.value for f, o in pairs if o is None and f != Format.html]
+    if len(to_stdout) > 1:
+        _fail(f"--format {' and '.join(to_stdout)} would all go to standard output; give each but one an --output")
+    return [(f, o) for f, o in pairs]
+
+
+def _changed(ref: Optional[str]) -> Optional[set[str]]:
+    if ref is None:
+        return None
+    from .gitdiff import GitError, changed_files
+
+    try:
+        return changed_files(ref)
+    except GitError as exc:
+        _fail(str(exc))
+
+
+def _load_baseline(path: Path):
+    from .baseline import BaselineError, load
+
+    try:
+        return load(str(path))
+    except BaselineError as exc:
+        _fail(str(exc))
+
+
+def _compare_with_baseline(result, known, path: Path, update: bool) -> None:
+    from . import baseline as baselines
+    from .writing import write_atomic
+
+    comparison = baselines.compare(result, known, str(path))
+    if comparison.absent and update:
+        try:
+            write_atomic(path, baselines.dumps(baselines.without(known, comparison.absent)))
+        except OSError as exc:
+            _fail(f"{path}: cannot update baseline: {exc.strerror or exc}")
+        _stderr().print(f"{path}: removed {len(comparison.absent)} entries no longer found", markup=False)
+        comparison.absent = []
 
 
 def _report_path(fmt: Format, output: Optional[Path]) -> Optional[Path]:
@@ -145,13 +281,15 @@ def _report_path(fmt: Format, output: Optional[Path]) -> Optional[Path]:
     return REPORTS_DIR / output if output.parent == Path(".") and not str(output).startswith(".") else output
 
 
-def _emit(result, fmt: Format, output: Optional[Path], color: Optional[bool], quiet: bool) -> None:
+def _emit(result, fmt: Format, output: Optional[Path], color: Optional[bool], quiet: bool,
+          fail_on: str = "warning", show_baselined: bool = False) -> None:
     from .report import ReportOptions, render
     from .writing import write_atomic
 
     output = _report_path(fmt, output)
     to_terminal = output is None and sys.stdout.isatty()
-    options = ReportOptions(color=to_terminal if color is None else color, quiet=quiet, inputs=result.inputs)
+    options = ReportOptions(color=to_terminal if color is None else color, quiet=quiet, inputs=result.inputs,
+                            fail_on=fail_on, show_baselined=show_baselined)
     report = render(fmt.value, result, options)
     if output is None:
         sys.stdout.write(report)
@@ -186,35 +324,49 @@ def report(
     _emit(result, fmt, output, color, quiet)
 
 
-def _run_with_progress(paths, config):
-    """Check the paths; a progress bar on stderr for long runs on a terminal."""
+def _run_with_progress(paths, config, only: Optional[set[str]] = None):
+    """Check the paths; a progress bar on stderr for long runs on a terminal.
+    With ``only`` (resolved paths), the other files are context."""
+    import os
+
     from .engine import check_files, discover
 
     files, errors = discover(paths, config)
-    if not sys.stderr.isatty() or len(files) < 20:
-        return check_files(files, config, errors)
+    reported = None
+    if only is not None:
+        reported = {f for f in files if os.path.realpath(f) in only}
+        errors = [e for e in errors if os.path.realpath(e.path) in only]
+    count = len(reported) if reported is not None else len(files)
+    if not sys.stderr.isatty() or count < 20:
+        return check_files(files, config, errors, only=reported)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     with Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                   console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("", total=len(files))
+        task = bar.add_task("", total=count)
 
         def advance(path: str) -> None:
             bar.update(task, advance=1, description=path[-50:])
 
-        return check_files(files, config, errors, progress=advance)
+        return check_files(files, config, errors, progress=advance, only=reported)
 
 
 @app.command()
 def rules(
     rule: Optional[str] = typer.Argument(None, help="A rule code or name: show its full documentation."),
+    markdown: bool = typer.Option(False, "--markdown", help="Every rule's documentation as Markdown (docs/rules.md)."),
 ) -> None:
     """List every rule, or show one rule's documentation."""
     from rich.table import Table
+    from rich.text import Text
 
     from .checks import all_rules, find_rule
 
-    from rich.text import Text
+    if markdown:
+        from .checks.docs import rules_markdown
+
+        sys.stdout.write(rules_markdown())
+        return
 
     console = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
     if rule is not None:
@@ -241,7 +393,7 @@ def rules(
 def score(
     hypothesis: str = typer.Argument(..., help="The version to score (e.g. machine translation)."),
     reference: str = typer.Argument(..., help="The reference (e.g. the editor's final version)."),
-    fmt: Format = typer.Option(Format.text, "--format", "-f", help="Report format."),
+    fmt: ScoreFormat = typer.Option(ScoreFormat.text, "--format", "-f", help="Report format."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the scores to this file."),
 ) -> None:
     """BLEU, chrF and TER per article (or catalog entry) and for the corpus, with sacrebleu."""
@@ -258,7 +410,7 @@ def score(
     result = scores(pairs)
     for note in notes:
         _stderr().print(f"note: {note}", markup=False)
-    if fmt == Format.json:
+    if fmt == ScoreFormat.json:
         _write_or_print(json.dumps(result, ensure_ascii=False, indent=2) + "\n", output)
         return
     table = Table(box=None, pad_edge=False)

@@ -25,6 +25,11 @@ names the file, never silently ignored.
     [tool.tqa.rules.share-label]      # rule options
     labels = ["Жіберу"]
 
+    [tool.tqa.rules.homoglyph]        # permanent exceptions, for any rule
+    allow-paths = ["legacy/**"]       # globs
+    allow-texts = ["Сompany"]         # the exact flagged text
+    allow-patterns = ["^[A-Z]{2}$"]   # regexes searched in the flagged text
+
     glossaries = ["glossaries/bodies.yaml"]   # (top level) relative to this file
 """
 
@@ -35,6 +40,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
+
+import regex
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -88,6 +95,12 @@ class Config:
     def options_of(self, rule: Rule) -> dict[str, Any]:
         return {**rule.options, **self.rule_options.get(rule.code, {})}
 
+    allow: dict[str, "AllowList"] = field(default_factory=dict)  # rule code -> permanent exceptions
+
+    def relative(self, path: str) -> str:
+        """``path`` relative to the config's folder, the way globs see it."""
+        return self._relative(path)
+
     def _relative(self, path: str) -> str:
         p = Path(path)
         try:
@@ -105,6 +118,47 @@ class Config:
     def is_excluded(self, path: str) -> bool:
         rel = self._relative(path)
         return any(_glob_match(rel, pattern) for pattern in self.exclude)
+
+
+_ALLOW_KEYS = ("allow-paths", "allow-texts", "allow-patterns")
+
+
+@dataclass(frozen=True)
+class AllowList:
+    """Permanent exceptions to one rule, from ``[rules.CODE]`` in config:
+    paths (globs), exact flagged texts, or regexes the flagged text matches."""
+
+    paths: tuple[str, ...] = ()
+    texts: frozenset[str] = frozenset()
+    patterns: tuple[Any, ...] = ()
+
+    def match(self, relative_path: str, text: str) -> str | None:
+        """Why the finding is allowed (for reports), or None."""
+        for pattern in self.paths:
+            if _glob_match(relative_path, pattern):
+                return f"allow-paths: {pattern}"
+        if text in self.texts:
+            return "allow-texts"
+        for pattern in self.patterns:
+            if pattern.search(text):
+                return f"allow-patterns: {pattern.pattern}"
+        return None
+
+
+def _allow_list(key: str, options: dict[str, Any], fail) -> AllowList:
+    lists = {}
+    for option in _ALLOW_KEYS:
+        value = options.pop(option, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail(f"rules.{key}.{option} must be a list of strings")
+        lists[option] = value
+    patterns = []
+    for pattern in lists["allow-patterns"]:
+        try:
+            patterns.append(regex.compile(pattern))
+        except regex.error as exc:
+            raise fail(f"rules.{key}.allow-patterns: bad regex {pattern!r}: {exc}") from None
+    return AllowList(tuple(lists["allow-paths"]), frozenset(lists["allow-texts"]), tuple(patterns))
 
 
 def _glob_match(rel: str, pattern: str) -> bool:
@@ -204,9 +258,12 @@ def parse_config(data: dict[str, Any], where: str, root: Path, path: str | None 
         rule = _rule(key, fail, "rules")
         if not isinstance(options, dict):
             raise fail(f"rules.{key} must be a table of options")
+        options = dict(options)
+        if any(option in options for option in _ALLOW_KEYS):
+            config.allow[rule.code] = _allow_list(key, options, fail)
         for option, value in options.items():
             if option not in rule.options:
-                known = ", ".join(rule.options) or "none"
+                known = ", ".join([*rule.options, *_ALLOW_KEYS])
                 raise fail(f"rules.{key}: unknown option {option!r} (known: {known})")
             default = rule.options[option]
             expected = (int, float) if isinstance(default, float) else type(default)

@@ -43,6 +43,7 @@ class Finding:
     related: tuple[tuple[str, int], ...] = ()
     start: int = 0  # file offsets, for reports that show context
     end: int = 0
+    baseline_state: str | None = None  # with --baseline: "new" or "unchanged"
 
     @property
     def sort_key(self):
@@ -70,6 +71,16 @@ class FileError:
         return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
 
 
+@dataclass(frozen=True)
+class Suppressed:
+    """A finding silenced on purpose: by a ``tqa: ignore`` comment in the
+    file ("inSource") or by an allow-list in the config ("external")."""
+
+    finding: Finding
+    kind: str
+    justification: str
+
+
 @dataclass
 class RunResult:
     files: int = 0
@@ -77,12 +88,20 @@ class RunResult:
     errors: list[FileError] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)
     inputs: list[str] = field(default_factory=list)  # the paths the user named
+    suppressed: list[Suppressed] = field(default_factory=list)
+    baseline: object | None = None  # a tqa.baseline.Comparison when --baseline was given
     # texts of checked files read back from disk (a report rendered from saved JSON)
     _sources: dict[str, SourceText | None] = field(default_factory=dict, repr=False)
 
     @property
     def findings(self) -> list[Finding]:
         return [f for a in self.articles for f in a.findings]
+
+    @property
+    def gating_findings(self) -> list[Finding]:
+        """The findings that decide the exit code: all of them, or with a
+        baseline only those not in it."""
+        return [f for f in self.findings if f.baseline_state != "unchanged"]
 
     def source(self, path: str) -> SourceText | None:
         """The text of a checked file, for reports that show context: the
@@ -128,13 +147,16 @@ def check_paths(paths: Iterable[str], config: Config,
 
 
 def check_files(files: list[str], config: Config, errors: Iterable[FileError] = (),
-                progress: Callable[[str], None] | None = None) -> RunResult:
+                progress: Callable[[str], None] | None = None, only: set[str] | None = None) -> RunResult:
     """Check already discovered files; ``progress`` is called once per file
-    as its rules run."""
+    as its rules run. With ``only`` (paths), the other files are context:
+    cross-article rules see them, but only findings in ``only`` are reported."""
     result = RunResult(errors=list(errors))
     documents = read_for_run(files, config, result.errors)
+    if only is not None:
+        result.errors = [e for e in result.errors if e.path in only]
     result.errors.sort(key=lambda e: (e.path, e.line or 0))
-    return check_documents(documents, config, result, progress)
+    return check_documents(documents, config, result, progress, only)
 
 
 def read_for_run(files: list[str], config: Config, errors: list[FileError]) -> list[Document]:
@@ -171,9 +193,10 @@ def _split_settings(config: Config) -> SplitSettings:
 
 
 def check_documents(documents: list[Document], config: Config, result: RunResult,
-                    progress: Callable[[str], None] | None = None) -> RunResult:
+                    progress: Callable[[str], None] | None = None, only: set[str] | None = None) -> RunResult:
     """Run article rules on each document, then corpus rules on all of them,
-    then keep one finding per span and fingerprint what is left."""
+    then keep one finding per span and fingerprint what is left. Documents
+    not in ``only`` (when given) are context for corpus rules only."""
     rules = config.enabled_rules()
     options = {rule.code: config.options_of(rule) for rule in rules}
     # language identification settings: the wrong-language rule's, enabled or not
@@ -181,13 +204,16 @@ def check_documents(documents: list[Document], config: Config, result: RunResult
     glossary = config.load_glossary()
     raw: dict[str, list[tuple[Finding, int]]] = {}
     by_path = {d.path: d for d in documents}
+    reported = [d for d in documents if only is None or d.path in only]
     for document in documents:
-        if progress:
-            progress(document.path)
         lang = config.lang_for(document.path)
-        raw[document.path] = found = []
         for article in document.articles:
             article.lang = lang or article.lang or _detect_language(article, detection)
+    for document in reported:
+        if progress:
+            progress(document.path)
+        raw[document.path] = found = []
+        for article in document.articles:
             for rule in rules:
                 if rule.scope == "article":
                     ctx = Context(lang=article.lang, options=options[rule.code], document=document,
@@ -201,10 +227,12 @@ def check_documents(documents: list[Document], config: Config, result: RunResult
                           glossary=glossary)
             with _guard(rule, "(corpus)", result):
                 for document, problem in rule.check(documents, ctx):
-                    raw[document.path].append((_finding(rule, problem, document, config, by_path),
-                                               rule.specificity))
-    for document in documents:
-        kept = _apply_suppressions(document, _deduplicate(raw[document.path]))
+                    if document.path in raw:  # not a context-only document
+                        raw[document.path].append((_finding(rule, problem, document, config, by_path),
+                                                   rule.specificity))
+    allowed = config.allow
+    for document in reported:
+        kept, silenced = _silence(document, _deduplicate(raw[document.path]), allowed, config)
         for rule in rules:
             if rule.scope == "findings":  # rules about the findings themselves
                 ctx = Context(lang=None, options=options[rule.code], document=document, glossary=glossary)
@@ -212,25 +240,40 @@ def check_documents(documents: list[Document], config: Config, result: RunResult
                     kept.extend(_finding(rule, p, document, config, by_path) for p in rule.check(document, ctx))
         result.files += 1
         result.documents[document.path] = document
+        fingerprinted = _assign_fingerprints(kept + [s.finding for s in silenced], document)
+        kept, silenced = fingerprinted[:len(kept)], [
+            replace(s, finding=f) for s, f in zip(silenced, fingerprinted[len(kept):])]
         result.articles.extend(_article_results(document, kept))
+        result.suppressed.extend(silenced)
+    result.suppressed.sort(key=lambda s: s.finding.sort_key)
     return result
 
 
-def _apply_suppressions(document: Document, findings: list[Finding]) -> list[Finding]:
-    """Drop findings silenced by a ``tqa: ignore RULE`` comment written in
-    the file, and mark the comments that silenced something."""
-    if not document.suppressions:
-        return findings
-    kept = []
+def _silence(document: Document, findings: list[Finding], allowed, config: Config
+             ) -> tuple[list[Finding], list[Suppressed]]:
+    """Set aside findings silenced by a ``tqa: ignore RULE`` comment in the
+    file (marking the comments that silenced something) or by a rule's
+    allow-list in the config."""
+    kept: list[Finding] = []
+    silenced: list[Suppressed] = []
+    relative = config.relative(document.path) if allowed else ""
     for finding in findings:
-        silenced = False
+        comment = None
         for suppression in document.suppressions:
             if suppression.start <= finding.start < suppression.end and (
                     finding.rule in suppression.rules or finding.name in suppression.rules):
-                suppression.used = silenced = True
-        if not silenced:
+                suppression.used = True
+                comment = comment or suppression
+        if comment is not None:
+            silenced.append(Suppressed(finding, "inSource", comment.reason))
+            continue
+        allow = allowed.get(finding.rule)
+        why = allow.match(relative, finding.text) if allow else None
+        if why is not None:
+            silenced.append(Suppressed(finding, "external", why))
+        else:
             kept.append(finding)
-    return kept
+    return kept, silenced
 
 
 @contextmanager
@@ -245,7 +288,6 @@ def _guard(rule: Rule, where: str, result: RunResult):
 
 
 def _article_results(document: Document, findings: list[Finding]) -> list[ArticleResult]:
-    _assign_fingerprints(findings, document)
     starts = [a.start for a in document.articles]
     per_article: list[list[Finding]] = [[] for _ in document.articles]
     for finding in findings:
@@ -336,21 +378,38 @@ def _normalize(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
-def _assign_fingerprints(findings: list[Finding], document: Document) -> None:
+def _assign_fingerprints(findings: list[Finding], document: Document) -> list[Finding]:
     """A fingerprint that survives moving text and inserting lines above it:
-    rule, path, the flagged text and a little context, plus the occurrence
-    index among identical ones. It never depends on line numbers."""
+    rule, path (as a relative POSIX path, however it was named), the
+    flagged text and a little context from the same line, plus the
+    occurrence index among identical ones. It never depends on line
+    numbers. Returns the findings in the order given, fingerprinted."""
     text = document.text
+    path = portable_path(document.path)
     seen: dict[str, int] = {}
-    findings.sort(key=lambda f: f.start)
-    for i, finding in enumerate(findings):
-        before = _normalize(text[max(0, finding.start - 24):finding.start])[-16:]
-        after = _normalize(text[finding.end:finding.end + 24])[:16]
-        key = "\x1f".join((finding.rule, document.path, _normalize(finding.text), before, after))
+    stamped: dict[int, Finding] = {}
+    for i in sorted(range(len(findings)), key=lambda k: (findings[k].start, findings[k].end, findings[k].rule)):
+        finding = findings[i]
+        # context stops at the line's edges, so moving a paragraph keeps it
+        line_start = text.rfind("\n", 0, finding.start) + 1
+        line_end = text.find("\n", finding.end)
+        line_end = len(text) if line_end == -1 else line_end
+        before = _normalize(text[max(line_start, finding.start - 24):finding.start])[-16:]
+        after = _normalize(text[finding.end:min(line_end, finding.end + 24)])[:16]
+        key = "\x1f".join((finding.rule, path, _normalize(finding.text), before, after))
         digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
         occurrence = seen.get(digest, 0)
         seen[digest] = occurrence + 1
-        findings[i] = replace(finding, fingerprint=f"{digest}:{occurrence}")
+        stamped[i] = replace(finding, fingerprint=f"{digest}:{occurrence}")
+    return [stamped[i] for i in range(len(findings))]
+
+
+def portable_path(path: str) -> str:
+    """``path`` relative to the working folder with forward slashes (as
+    given when outside it): the same file has the same name in every run."""
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute)
+    return (relative if not relative.startswith("..") else absolute).replace(os.sep, "/")
 
 
 def exit_code(result: RunResult, fail_on: str) -> int:
@@ -360,4 +419,4 @@ def exit_code(result: RunResult, fail_on: str) -> int:
     if fail_on == "never":
         return 0
     threshold = SEVERITY_RANK[fail_on]
-    return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings) else 0
+    return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in result.gating_findings) else 0

@@ -140,6 +140,7 @@ class Suppression:
     at: int
     at_end: int
     used: bool = False  # set by the engine when it silenced a finding
+    reason: str = ""  # the words after the rule names: why it is silenced
 
 
 @dataclass

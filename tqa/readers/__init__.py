@@ -6,7 +6,8 @@ the segments of the file with their exact offsets; it may also offer
 matter). Grouping segments into articles is shared (``tqa.splitting``),
 unless a reader builds the whole document itself with
 ``read_document(path, source)`` (catalogs do: one catalog, one article, one
-segment per translation).
+segment per translation). ``suppressions(segments)``, where a format has
+comments, finds the ``tqa: ignore`` ones.
 """
 
 from __future__ import annotations
@@ -59,7 +60,9 @@ def document_from_text(path: str, content: str, split_settings: SplitSettings = 
     for article in articles:
         article.slug = f"{path}#{article.index + 1}"
         article.lang = declared
-    return Document(path=path, source=source, articles=articles, format=reader.__name__.rsplit(".", 1)[-1])
+    silenced = reader.suppressions(segments) if hasattr(reader, "suppressions") else []
+    return Document(path=path, source=source, articles=articles, format=reader.__name__.rsplit(".", 1)[-1],
+                    suppressions=silenced)
 
 
 __all__ = ["InputError", "read_document", "document_from_text", "is_supported", "READERS"]

@@ -2,14 +2,16 @@
 
 Rules read headings and paragraphs. Fenced and indented code, HTML comments
 and thematic breaks become segments of their own kinds, which prose rules
-skip. The YAML front matter's ``title:`` becomes the article's title.
+skip. The YAML front matter's ``title:`` becomes the article's title. An
+HTML comment ``<!-- tqa: ignore RULE reason -->`` silences a rule on the
+next paragraph.
 """
 
 from __future__ import annotations
 
 import regex
 
-from ..model import Segment, SourceText
+from ..model import Segment, SourceText, Suppression
 
 _FENCE = regex.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HEADING = regex.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
@@ -109,3 +111,24 @@ def _front_matter(lines, segments: list[Segment]) -> int:
         if title and title.group(2):
             titles.append(Segment(title.group(2), start + title.start(2), "title"))
     return 0  # no closing fence: not front matter after all
+
+
+_SUPPRESS = regex.compile(r"<!--\s*tqa:\s*ignore\s+([\w-]+(?:\s*,\s*[\w-]+)*)(?:\s+(.*?))?\s*-->",
+                          regex.IGNORECASE | regex.DOTALL)
+
+
+def suppressions(segments: list[Segment]) -> list[Suppression]:
+    """``<!-- tqa: ignore RULE[, RULE] reason -->`` silences those rules on
+    the next paragraph or heading (the form of PO comments, in HTML)."""
+    found = []
+    for i, segment in enumerate(segments):
+        match = _SUPPRESS.fullmatch(segment.text.strip()) if segment.kind == "comment" else None
+        if match is None:
+            continue
+        following = next((s for s in segments[i + 1:] if s.kind != "comment"), None)
+        start, end = (following.start, following.end) if following else (segment.end, segment.end)
+        rules = frozenset(r.strip() for r in match.group(1).split(",") if r.strip())
+        at = segment.start + len(segment.text) - len(segment.text.lstrip())
+        found.append(Suppression(rules, start, end, at, at + len(segment.text.strip()),
+                                 reason=(match.group(2) or "").strip()))
+    return found

@@ -22,7 +22,7 @@ from .base import InputError
 _KEYWORD = regex.compile(r'(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)[ \t]*(?=")')
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 # "# tqa: ignore RULE[,RULE…] reason": rules by code or name, then free text
-_SUPPRESS = regex.compile(r"^#\s*tqa:\s*ignore\s+([\w-]+(?:\s*,\s*[\w-]+)*)(?:\s.*)?$", regex.IGNORECASE)
+_SUPPRESS = regex.compile(r"^#\s*tqa:\s*ignore\s+([\w-]+(?:\s*,\s*[\w-]+)*)(?:\s+(.*))?$", regex.IGNORECASE)
 
 
 @dataclass
@@ -149,7 +149,8 @@ def read_document(path: str, source: SourceText) -> Document:
             match = _SUPPRESS.match(comment)
             if match:
                 rules = frozenset(r.strip() for r in match.group(1).split(",") if r.strip())
-                suppressions.append(Suppression(rules, found.start, found.end, at, at + len(comment)))
+                suppressions.append(Suppression(rules, found.start, found.end, at, at + len(comment),
+                                                reason=(match.group(2) or "").strip()))
     language = (catalog.metadata.get("Language") or "").replace("-", "_").split("_")[0].lower() or None
     title = catalog.metadata.get("Project-Id-Version") or PurePath(path).name
     start, end = (segments[0].start, segments[-1].end) if segments else (0, len(source.text))

@@ -10,6 +10,11 @@ FORMATS = {
     "text": "tqa.report.text",
     "json": "tqa.report.json_report",
     "html": "tqa.report.html",
+    "sarif": "tqa.report.sarif",
+    "junit": "tqa.report.junit",
+    "github": "tqa.report.github",
+    "gitlab": "tqa.report.gitlab",
+    "markdown": "tqa.report.markdown",
 }
 
 
@@ -19,6 +24,8 @@ class ReportOptions:
     width: int | None = None
     quiet: bool = False
     inputs: list[str] = field(default_factory=list)
+    fail_on: str = "warning"  # what counts as a failure (JUnit, GitHub annotations' summary)
+    show_baselined: bool = False  # text/markdown: also list findings already in the baseline
 
 
 def render(name: str, result, options: ReportOptions) -> str:

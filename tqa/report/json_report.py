@@ -30,6 +30,8 @@ def finding_dict(f) -> dict:
     }
     if f.related:
         data["related"] = [{"path": p, "line": line} for p, line in f.related]
+    if f.baseline_state is not None:
+        data["baseline_state"] = f.baseline_state
     return data
 
 
@@ -46,6 +48,8 @@ def report_dict(result) -> dict:
             "by_severity": dict(sorted(Counter(f.severity for f in findings).items())),
             "by_category": dict(sorted(Counter(f.category for f in findings).items())),
             "by_rule": dict(sorted(Counter(f.rule for f in findings).items())),
+            "suppressed": len(result.suppressed),
+            **({"baseline": _baseline(result.baseline)} if result.baseline is not None else {}),
         },
         "articles": [
             {
@@ -60,6 +64,16 @@ def report_dict(result) -> dict:
             for a in result.articles
         ],
         "errors": [{"path": e.path, "message": e.message, "line": e.line} for e in result.errors],
+    }
+
+
+def _baseline(comparison) -> dict:
+    return {
+        "path": comparison.path,
+        "new": comparison.new,
+        "unchanged": comparison.unchanged,
+        "absent": [{"fingerprint": e.fingerprint, "rule": e.rule, "path": e.path, "text": e.text}
+                   for e in comparison.absent],
     }
 
 

@@ -55,7 +55,8 @@ def render(result, options) -> str:
     console = Console(file=buffer, force_terminal=options.color, no_color=not options.color,
                       width=options.width or 100, highlight=False, soft_wrap=True)
     for article in result.articles:
-        if not article.findings:
+        listed = [f for f in article.findings if options.show_baselined or f.baseline_state != "unchanged"]
+        if not listed:
             continue
         head = Text.assemble(
             (f"{article.path}:{article.start_line}", "bold"), "  ",
@@ -63,15 +64,15 @@ def render(result, options) -> str:
             (f"  [{article.lang}]" if article.lang else "", "dim"),
         )
         if options.quiet:
-            for f in article.findings:
+            for f in listed:
                 console.print(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
             continue
         console.print(head)
-        for f in article.findings:
+        for f in listed:
             _print_finding(console, result.source(f.path), f)
         console.print()
     if not options.quiet:
-        _print_summary(console, result)
+        _print_summary(console, result, options)
     return buffer.getvalue()
 
 
@@ -95,10 +96,11 @@ def _print_finding(console: Console, source, f) -> None:
         console.print(Text("      ") + fix)
 
 
-def _print_summary(console: Console, result) -> None:
-    findings = result.findings
+def _print_summary(console: Console, result, options) -> None:
+    findings = result.findings if options.show_baselined else result.gating_findings
     by_severity = Counter(f.severity for f in findings)
-    articles_with = sum(1 for a in result.articles if a.findings)
+    counted = {id(f) for f in findings}
+    articles_with = sum(1 for a in result.articles if any(id(f) in counted for f in a.findings))
     files = "file" if result.files == 1 else "files"
     summary = Text.assemble(
         (f"{len(findings)} findings", "bold"),
@@ -115,6 +117,16 @@ def _print_summary(console: Console, result) -> None:
         categories = Counter(f.category for f in findings)
         console.print(Text("by category: " + ", ".join(f"{c} {n}" for c, n in sorted(categories.items())),
                            style="dim"))
+    if result.baseline is not None:
+        b = result.baseline
+        note = f"baseline {b.path}: {b.new} new, {b.unchanged} known (not shown" + (
+            ", --show-baselined lists them)" if not options.show_baselined else ")")
+        if b.absent:
+            note += (f"; {len(b.absent)} baseline entr{'ies' if len(b.absent) != 1 else 'y'} no longer found "
+                     "(--update-baseline removes them)")
+        console.print(Text(note, style="dim"))
+    if result.suppressed:
+        console.print(Text(f"{len(result.suppressed)} silenced by tqa: ignore comments or allow-lists", style="dim"))
     if result.errors:
         count = len(result.errors)
         console.print(Text(f"{count} input{'s' if count != 1 else ''} could not be checked (listed on stderr)",

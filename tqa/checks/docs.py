@@ -1,0 +1,32 @@
+"""The rules' documentation as one Markdown page (``docs/rules.md``), made
+from the rules themselves: code, name, category, severity, options and
+the docstring with its failing and passing examples. SARIF's ``helpUri``
+points at the sections of this page."""
+
+from __future__ import annotations
+
+from . import all_rules
+
+
+def rules_markdown() -> str:
+    rules = all_rules()
+    out = ["# tqa rules", "",
+           "Made by `tqa rules --markdown` from the rules themselves; do not edit by hand.", "",
+           "| code | name | category | severity |", "| --- | --- | --- | --- |"]
+    out += [f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.name} | {r.category} | {r.severity} |" for r in rules]
+    for r in rules:
+        out += ["", f"## {r.code} {r.name}", "",
+                f"Category: `{r.category}` · default severity: `{r.severity}`"
+                + (f" · scope: {r.scope}" if r.scope != "article" else "")]
+        if r.options:
+            out += ["", "Options (`[tool.tqa.rules." + r.name + "]`): "
+                    + ", ".join(f"`{k} = {v!r}`" for k, v in r.options.items())]
+        out += ["", "```text", _dedent(r.doc), "```"]
+    return "\n".join(out) + "\n"
+
+
+def _dedent(doc: str) -> str:
+    import textwrap
+
+    first, _, rest = doc.strip("\n").partition("\n")
+    return (first.strip() + "\n" + textwrap.dedent(rest)).rstrip()

@@ -1,0 +1,56 @@
+"""``--format github``: GitHub Actions workflow commands, one annotation per
+finding (``::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message``),
+shown on the pull request's changed lines. With a baseline, only new
+findings are annotated. When ``$GITHUB_STEP_SUMMARY`` is set, the Markdown
+summary (see ``markdown.py``) is appended to the job's summary page.
+
+Escaping follows the runner's rules: in the message ``%``, CR and LF are
+percent-encoded; in property values ``:`` and ``,`` are too.
+"""
+
+from __future__ import annotations
+
+import os
+
+from ..engine import portable_path
+from . import markdown
+
+COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(f) -> str:
+    properties = {
+        "file": portable_path(f.path),
+        "line": f.line,
+        "col": f.column,
+        "endLine": f.end_line,
+        "endColumn": f.end_column,
+        "title": f"{f.rule} {f.name}",
+    }
+    fix = "" if f.suggestion is None else ("\nfix: delete it" if f.suggestion == "" else
+                                           f"\nfix: replace with {f.suggestion!r}")
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    return f"::{COMMAND[f.severity]} {props}::{escape_data(f.message + fix)}"
+
+
+def render(result, options) -> str:
+    lines = [annotation(f) for f in result.findings if options.show_baselined or f.baseline_state != "unchanged"]
+    lines += [f"::error file={escape_property(portable_path(e.path))}"
+              + (f",line={e.line}" if e.line else "") + f",title=unreadable input::{escape_data(e.message)}"
+              for e in result.errors]
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file:
+        try:
+            with open(summary_file, "a", encoding="utf-8") as handle:  # the runner's file: append, as documented
+                handle.write(markdown.summary(result, options) + "\n")
+        except OSError as exc:
+            lines.append(f"::warning title=tqa::{escape_data(f'cannot write the job summary: {exc}')}")
+    return "\n".join(lines) + ("\n" if lines else "")
