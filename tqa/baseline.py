@@ -113,7 +113,7 @@ def compare(result: RunResult, baseline: Baseline, baseline_path: str) -> Compar
         article.findings = marked
     seen.update(s.finding.fingerprint for s in result.suppressed)
     # an unreadable file's findings are unknown, not gone: its entries stay
-    checked = {portable_path(p) for p in result.documents}
+    checked = {portable_path(p) for p in result.checked}
     unreadable = {portable_path(e.path) for e in result.errors}
     for entry in sorted(baseline.entries.values(), key=lambda e: (e.path, e.rule, e.fingerprint)):
         if entry.fingerprint in seen:

@@ -153,6 +153,9 @@ def check(
     update_baseline: bool = typer.Option(False, "--update-baseline",
                                          help="Remove baseline entries no longer found (never adds)."),
     show_baselined: bool = typer.Option(False, "--show-baselined", help="Also print findings already in the baseline."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
+                                       help="Processes for the per-file work [default: one per core]."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the result cache (.tqa-cache/)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="One line per finding, no context and no summary."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force colour on or off."),
 ) -> None:
@@ -164,7 +167,7 @@ def check(
         _fail("--update-baseline needs --baseline FILE")
     config = _configure(paths, config_file, lang, select, ignore, fail_on, glossary)
     known = _load_baseline(baseline) if baseline is not None else None
-    result = _run_with_progress(paths, config, _changed(changed_since))
+    result = _run_with_progress(paths, config, _changed(changed_since), jobs, not no_cache)
     for error in result.errors:
         _stderr().print(f"[bold red]error:[/] {error}", markup=True, highlight=False)
     result.inputs = list(paths)
@@ -324,12 +327,14 @@ def report(
     _emit(result, fmt, output, color, quiet)
 
 
-def _run_with_progress(paths, config, only: Optional[set[str]] = None):
+def _run_with_progress(paths, config, only: Optional[set[str]] = None, jobs: Optional[int] = None,
+                       use_cache: bool = False):
     """Check the paths; a progress bar on stderr for long runs on a terminal.
     With ``only`` (resolved paths), the other files are context."""
     import os
 
     from .engine import check_files, discover
+    from .parallel import default_jobs
 
     files, errors = discover(paths, config)
     reported = None
@@ -337,8 +342,9 @@ def _run_with_progress(paths, config, only: Optional[set[str]] = None):
         reported = {f for f in files if os.path.realpath(f) in only}
         errors = [e for e in errors if os.path.realpath(e.path) in only]
     count = len(reported) if reported is not None else len(files)
+    run = dict(only=reported, jobs=jobs or default_jobs(), cache=_cache(config) if use_cache else None)
     if not sys.stderr.isatty() or count < 20:
-        return check_files(files, config, errors, only=reported)
+        return check_files(files, config, errors, **run)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     with Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
@@ -348,7 +354,13 @@ def _run_with_progress(paths, config, only: Optional[set[str]] = None):
         def advance(path: str) -> None:
             bar.update(task, advance=1, description=path[-50:])
 
-        return check_files(files, config, errors, progress=advance, only=reported)
+        return check_files(files, config, errors, progress=advance, **run)
+
+
+def _cache(config):
+    from .cache import open_cache
+
+    return open_cache(config)
 
 
 @app.command()
@@ -511,6 +523,12 @@ def glossary_suggest(
 
 
 def main() -> None:
+    import gc
+
+    # A run makes millions of small objects (segments, offsets, findings) and
+    # few cycles: the default collector thresholds spend half the reading
+    # time scanning them. Collect rarely instead.
+    gc.set_threshold(200_000, 50, 100)
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover

@@ -109,6 +109,8 @@ class Config:
             return PurePath(path).as_posix()
 
     def lang_for(self, path: str) -> str | None:
+        if not self.languages:
+            return self.lang
         rel = self._relative(path)
         for pattern, lang in self.languages.items():
             if _glob_match(rel, pattern):
@@ -116,6 +118,8 @@ class Config:
         return self.lang
 
     def is_excluded(self, path: str) -> bool:
+        if not self.exclude:
+            return False
         rel = self._relative(path)
         return any(_glob_match(rel, pattern) for pattern in self.exclude)
 

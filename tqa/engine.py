@@ -88,6 +88,7 @@ class RunResult:
     errors: list[FileError] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)
     inputs: list[str] = field(default_factory=list)  # the paths the user named
+    checked: list[str] = field(default_factory=list)  # the files whose findings are reported
     suppressed: list[Suppressed] = field(default_factory=list)
     baseline: object | None = None  # a tqa.baseline.Comparison when --baseline was given
     # texts of checked files read back from disk (a report rendered from saved JSON)
@@ -146,17 +147,91 @@ def check_paths(paths: Iterable[str], config: Config,
     return check_files(files, config, errors, progress)
 
 
+@dataclass
+class RunSetup:
+    """What every file of a run is checked with, worked out once (and once
+    per worker process)."""
+
+    config: Config
+    rules: list[Rule]
+    options: dict[str, dict]
+    detection: dict  # language identification settings (the wrong-language rule's, enabled or not)
+    glossary: object
+    split: SplitSettings
+
+    @classmethod
+    def of(cls, config: Config) -> "RunSetup":
+        rules = config.enabled_rules()
+        return cls(config, rules, {rule.code: config.options_of(rule) for rule in rules},
+                   config.options_of(find_rule("wrong-language")), config.load_glossary(), _split_settings(config))
+
+
+@dataclass
+class FilePass:
+    """One file after the per-file work: read, languages set, article rules
+    run (unless the file is only context for cross-article rules)."""
+
+    path: str
+    document: Document | None  # None: unreadable
+    raw: list[tuple[Finding, int]] | None  # (finding, specificity); None: context only
+    errors: list[FileError] = field(default_factory=list)
+
+
+def first_pass(path: str, setup: RunSetup, report: bool = True, document: Document | None = None) -> FilePass:
+    """Read ``path`` (unless ``document`` is given), set each article's
+    language and run the article rules. Pure: the same file and setup give
+    the same pass, in any process."""
+    errors: list[FileError] = []
+    if document is None:
+        try:
+            document = read_document(path, setup.split)
+        except InputError as exc:
+            return FilePass(path, None, None, [FileError(exc.path, exc.message, exc.line)])
+    lang = setup.config.lang_for(document.path)
+    for article in document.articles:
+        article.lang = lang or article.lang or _detect_language(article, setup.detection)
+    if not report:
+        return FilePass(path, document, None)
+    raw: list[tuple[Finding, int]] = []
+    by_path = {document.path: document}
+    for article in document.articles:
+        for rule in setup.rules:
+            if rule.scope == "article":
+                ctx = Context(lang=article.lang, options=setup.options[rule.code], document=document,
+                              glossary=setup.glossary)
+                with _guard(rule, document.path, errors):
+                    raw.extend((_finding(rule, p, document, setup.config, by_path), rule.specificity)
+                               for p in rule.check(article, ctx))
+    return FilePass(path, document, raw, errors)
+
+
 def check_files(files: list[str], config: Config, errors: Iterable[FileError] = (),
-                progress: Callable[[str], None] | None = None, only: set[str] | None = None) -> RunResult:
+                progress: Callable[[str], None] | None = None, only: set[str] | None = None,
+                jobs: int = 1, cache=None) -> RunResult:
     """Check already discovered files; ``progress`` is called once per file
-    as its rules run. With ``only`` (paths), the other files are context:
-    cross-article rules see them, but only findings in ``only`` are reported."""
-    result = RunResult(errors=list(errors))
-    documents = read_for_run(files, config, result.errors)
-    if only is not None:
-        result.errors = [e for e in result.errors if e.path in only]
+    when its own rules have run. With ``only`` (paths), the other files are
+    context: cross-article rules see them, but only findings in ``only`` are
+    reported. ``jobs`` > 1 runs the per-file work in that many processes;
+    the result is the same as with one. ``cache`` (a ``tqa.cache.Cache``)
+    reuses the work of earlier runs on the same contents."""
+    from .parallel import first_passes
+
+    errors = list(errors)
+    run_key = cache.run_key(files, only, [f"{e.path}\x1e{e}" for e in errors]) if cache is not None else None
+    cached = cache.load_run(run_key) if cache is not None else None
+    if cached is not None:
+        return cached
+    setup = RunSetup.of(config)
+    result = RunResult(errors=errors)
+    passes = first_passes(files, setup, only, jobs, progress, cache)
+    for one in passes:
+        if only is None or one.path in only:
+            result.errors.extend(one.errors)
     result.errors.sort(key=lambda e: (e.path, e.line or 0))
-    return check_documents(documents, config, result, progress, only)
+    result = finish(passes, setup, result)
+    if cache is not None and not any("internal error" in e.message for e in result.errors):
+        cache.store_run(run_key, result)
+    return result
 
 
 def read_for_run(files: list[str], config: Config, errors: list[FileError]) -> list[Document]:
@@ -184,6 +259,15 @@ def check_text(text: str, config: Config | None = None, path: str = "<text>.txt"
     return check_documents([document], config, result)
 
 
+def check_documents(documents: list[Document], config: Config, result: RunResult) -> RunResult:
+    """Check documents already in memory (one process, no cache)."""
+    setup = RunSetup.of(config)
+    passes = [first_pass(d.path, setup, document=d) for d in documents]
+    for one in passes:
+        result.errors.extend(one.errors)
+    return finish(passes, setup, result)
+
+
 def _split_settings(config: Config) -> SplitSettings:
     # The share-label rule's extra labels are boundaries too: the words
     # reported as leftovers are the words that split pages.
@@ -192,54 +276,36 @@ def _split_settings(config: Config) -> SplitSettings:
     return replace(config.split, extra_labels=config.split.extra_labels + extra)
 
 
-def check_documents(documents: list[Document], config: Config, result: RunResult,
-                    progress: Callable[[str], None] | None = None, only: set[str] | None = None) -> RunResult:
-    """Run article rules on each document, then corpus rules on all of them,
-    then keep one finding per span and fingerprint what is left. Documents
-    not in ``only`` (when given) are context for corpus rules only."""
-    rules = config.enabled_rules()
-    options = {rule.code: config.options_of(rule) for rule in rules}
-    # language identification settings: the wrong-language rule's, enabled or not
-    detection = config.options_of(find_rule("wrong-language"))
-    glossary = config.load_glossary()
-    raw: dict[str, list[tuple[Finding, int]]] = {}
+def finish(passes: list[FilePass], setup: RunSetup, result: RunResult) -> RunResult:
+    """After the per-file passes: cross-article rules over every document,
+    then per reported file one finding per span, suppressions, the rules
+    about findings, fingerprints. Runs in the main process, in file order."""
+    documents = [p.document for p in passes if p.document is not None]
+    raw = {p.path: list(p.raw) for p in passes if p.document is not None and p.raw is not None}
     by_path = {d.path: d for d in documents}
-    reported = [d for d in documents if only is None or d.path in only]
-    for document in documents:
-        lang = config.lang_for(document.path)
-        for article in document.articles:
-            article.lang = lang or article.lang or _detect_language(article, detection)
-    for document in reported:
-        if progress:
-            progress(document.path)
-        raw[document.path] = found = []
-        for article in document.articles:
-            for rule in rules:
-                if rule.scope == "article":
-                    ctx = Context(lang=article.lang, options=options[rule.code], document=document,
-                                  glossary=glossary)
-                    with _guard(rule, document.path, result):
-                        found.extend((_finding(rule, p, document, config, by_path), rule.specificity)
-                                     for p in rule.check(article, ctx))
+    rules, options, config, glossary = setup.rules, setup.options, setup.config, setup.glossary
     for rule in rules:
         if rule.scope == "corpus":
             ctx = Context(lang=None, options=options[rule.code], document=None, documents=documents,
                           glossary=glossary)
-            with _guard(rule, "(corpus)", result):
+            with _guard(rule, "(corpus)", result.errors):
                 for document, problem in rule.check(documents, ctx):
                     if document.path in raw:  # not a context-only document
                         raw[document.path].append((_finding(rule, problem, document, config, by_path),
                                                    rule.specificity))
     allowed = config.allow
-    for document in reported:
+    for document in documents:
+        if document.path not in raw:
+            continue
         kept, silenced = _silence(document, _deduplicate(raw[document.path]), allowed, config)
         for rule in rules:
             if rule.scope == "findings":  # rules about the findings themselves
                 ctx = Context(lang=None, options=options[rule.code], document=document, glossary=glossary)
-                with _guard(rule, document.path, result):
+                with _guard(rule, document.path, result.errors):
                     kept.extend(_finding(rule, p, document, config, by_path) for p in rule.check(document, ctx))
         result.files += 1
         result.documents[document.path] = document
+        result.checked.append(document.path)
         fingerprinted = _assign_fingerprints(kept + [s.finding for s in silenced], document)
         kept, silenced = fingerprinted[:len(kept)], [
             replace(s, finding=f) for s, f in zip(silenced, fingerprinted[len(kept):])]
@@ -277,14 +343,14 @@ def _silence(document: Document, findings: list[Finding], allowed, config: Confi
 
 
 @contextmanager
-def _guard(rule: Rule, where: str, result: RunResult):
+def _guard(rule: Rule, where: str, errors: list[FileError]):
     """A bug in one rule must not cost the user the whole run: it becomes
     an error line naming the rule, and the other rules go on."""
     try:
         yield
     except Exception as exc:  # noqa: BLE001 - reported, and the exit code says so
-        result.errors.append(FileError(where, f"internal error in rule {rule.code} {rule.name}: "
-                                              f"{type(exc).__name__}: {exc} (please report it)"))
+        errors.append(FileError(where, f"internal error in rule {rule.code} {rule.name}: "
+                                       f"{type(exc).__name__}: {exc} (please report it)"))
 
 
 def _article_results(document: Document, findings: list[Finding]) -> list[ArticleResult]:

@@ -161,15 +161,19 @@ def detection_text(text: str) -> tuple[str, int]:
     kept = []
     for index, match in enumerate(WORD.finditer(mask_non_prose(text))):
         word = match.group()
-        if _NAME_OR_ACRONYM.match(word) and not _caseless(word):
+        # lower-case words (most of them) are ordinary without a regex look
+        if not word.islower() and _NAME_OR_ACRONYM.match(word) and not _caseless(word):
             # A capital opening the text is grammar, not a name; keep it.
             if index == 0 and word[1:].islower():
                 kept.append(word.lower())
             continue
         kept.append(word)
+    joined = " ".join(kept)
+    if not _UNSPACED.search(joined):
+        return joined, len(kept)
     # Chinese and Japanese write no spaces: count two characters as a word.
     count = sum(max(1, len(w) // 2) if _unspaced(w) else 1 for w in kept)
-    return " ".join(kept), count
+    return joined, count
 
 
 _UNSPACED = regex.compile(r"[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}]")
@@ -256,6 +260,41 @@ def _plainly_in(target: str, reduced: str, others) -> bool:
     return hits >= 0.2 * len(words) and not any(w in foreign for w in words)
 
 
+@lru_cache(maxsize=1)
+def _languages_of_words() -> dict[str, frozenset[str]]:
+    """Function word -> the languages it is a function word of."""
+    found: dict[str, set[str]] = {}
+    for lang, words in _function_words().items():
+        for word in words:
+            found.setdefault(word, set()).add(lang)
+    return {word: frozenset(langs) for word, langs in found.items()}
+
+
+def plain_language(reduced: str, pool) -> str | None:
+    """The language of ``pool`` that ``reduced`` is plainly written in, by
+    its function words (the test of ``_plainly_in``, for every candidate at
+    once), or None."""
+    words = reduced.casefold().split()
+    if len(words) < 6:
+        return None
+    table = _languages_of_words()
+    pool = set(pool)
+    hits: Counter = Counter()
+    seen: list[frozenset[str]] = []
+    for word in words:
+        langs = table.get(word)
+        if langs:
+            seen.append(langs)
+            hits.update(langs & pool)
+    if not hits:
+        return None
+    lang, count = hits.most_common(1)[0]
+    if count < 0.2 * len(words):
+        return None
+    # a function word of another candidate only: not plain
+    return None if any(lang not in langs and langs & pool for langs in seen) else lang
+
+
 def article_language(texts: Iterable[str], detector_name: str = "py3langid",
                      candidates: Iterable[str] | None = None) -> str | None:
     """The language most of ``texts`` is written in, weighted by length
@@ -264,13 +303,22 @@ def article_language(texts: Iterable[str], detector_name: str = "py3langid",
     detector = get_detector(detector_name)
     pool = [c for c in (candidates or default_candidates(None)) if c in detector.supported()]
     weights: Counter = Counter()
+    texts = list(texts)
+    # what the paragraphs not yet read could add at most (a reduced text is never longer)
+    remaining = sum(len(text) for text in texts)
     for text in texts:
+        remaining -= len(text)
         reduced, words = detection_text(text)
         if words < 3:
             continue
-        lang, probability = detector.detect(reduced, pool)
+        plain = plain_language(reduced, pool)
+        lang, probability = (plain, 1.0) if plain else detector.detect(reduced, pool)
         if probability >= 0.5:
             weights[lang] += len(reduced)
+            ranked = weights.most_common(2)
+            runner_up = ranked[1][1] if len(ranked) > 1 else 0
+            if ranked[0][1] > runner_up + remaining:
+                break  # the rest cannot change the winner
     if not weights:
         return None
     return max(sorted(weights), key=weights.get)

@@ -45,6 +45,43 @@ class SourceText:
         return self.text[start:end].rstrip("\r")
 
 
+class OffsetRuns(Sequence[int]):
+    """Character index -> file offset for text assembled from verbatim runs
+    of the file (a PO string over continuation lines, with escapes): one
+    entry per run instead of one per character."""
+
+    __slots__ = ("_starts", "_offsets", "_length")
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []  # index in the text where each run starts
+        self._offsets: list[int] = []  # file offset of that character
+        self._length = 0
+
+    def add(self, offset: int, count: int = 1) -> None:
+        """The next ``count`` characters stand at ``offset…`` in the file."""
+        if count <= 0:
+            return
+        if self._starts and self._offsets[-1] + (self._length - self._starts[-1]) == offset:
+            self._length += count  # continues the previous run
+            return
+        self._starts.append(self._length)
+        self._offsets.append(offset)
+        self._length += count
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        run = bisect.bisect_right(self._starts, index) - 1
+        return self._offsets[run] + index - self._starts[run]
+
+
 @dataclass(frozen=True)
 class Problem:
     """What a rule reports: a span of the file (offsets into the decoded

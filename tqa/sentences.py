@@ -14,9 +14,11 @@ import regex
 
 from .resources import load
 
+# The terminator is matched, not looked behind for: a look-behind would be
+# tried at every space of the text.
 _BOUNDARY = regex.compile(
-    r"""(?:(?<=[.!?…][»"”’)\]]*)\s+(?=[«"“‘(\[]?[\p{Lu}\p{N}])   # ". Next"
-      | (?<=[。！？][」』）]*))                                  # CJK: no space needed""",
+    r"""[.!?…][»"”’)\]]*(?P<space>\s+)(?=[«"“‘(\[]?[\p{Lu}\p{N}])   # ". Next"
+      | [。！？][」』）]*(?P<cjk>)                                   # CJK: no space needed""",
     regex.VERBOSE,
 )
 
@@ -35,11 +37,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     abbreviation = _abbreviation()
     for match in _BOUNDARY.finditer(text):
-        cut = match.start()
-        if text[cut - 1:cut] == "." and abbreviation.search(text, max(0, cut - 12), match.end()):
+        if match.start("space") >= 0:
+            cut, after = match.start("space"), match.end("space")
+        else:
+            cut = after = match.end()
+        if text[cut - 1:cut] == "." and abbreviation.search(text, max(0, cut - 12), after):
             continue
         spans.append((start, cut))
-        start = match.end()
+        start = after
     spans.append((start, len(text)))
     result = []
     for s, e in spans:

@@ -10,15 +10,25 @@ from pathlib import Path
 
 
 def write_atomic(path: Path | str, text: str, encoding: str = "utf-8") -> None:
-    target = Path(path)
+    _write(Path(path), text.encode(encoding), durable=True)
+
+
+def write_atomic_bytes(path: Path | str, data: bytes, durable: bool = False) -> None:
+    """Bytes, atomically; ``durable=False`` skips the fsync (cache entries:
+    one lost in a power cut is only a miss)."""
+    _write(Path(path), data, durable)
+
+
+def _write(target: Path, data: bytes, durable: bool) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     folder.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         if target.exists():
             os.chmod(temp, target.stat().st_mode & 0o777)
         else:

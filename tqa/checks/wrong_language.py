@@ -63,8 +63,10 @@ def wrong_language(article, ctx):
         return
     pool = options["candidates"] or default_candidates(target)
     candidates = [c for c in dict.fromkeys([target, *pool]) if c in detector.supported()]
+    shortest = min(options["min-sentence-letters"], options["min-paragraph-letters"])
     for segment in article.paragraphs:
-        if segment.kind not in ("paragraph", "title", "heading", "entry"):
+        # fewer characters than letters needed: nothing to identify (most UI strings)
+        if segment.kind not in ("paragraph", "title", "heading", "entry") or len(segment.text) < shortest:
             continue
         yield from _check_paragraph(segment, target, candidates, detector, options)
 
