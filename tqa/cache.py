@@ -161,7 +161,7 @@ class Cache:
         stored = self._load("file", key) if key else None
         if stored is None:
             return None
-        languages, raw, errors = stored
+        languages, raw, errors, prepared = stored
         try:
             document = read_document(path, setup.split)
         except InputError:
@@ -170,14 +170,14 @@ class Cache:
             return None
         for article, lang in zip(document.articles, languages):
             article.lang = lang
-        return FilePass(path, document, raw, errors)
+        return FilePass(path, document, raw, errors, prepared)
 
     def store_file_pass(self, one, setup) -> None:
         if one.document is None or any("internal error" in e.message for e in one.errors):
             return  # unreadable files and rule crashes are reported afresh each run
         key = self._file_key(one.path, one.raw is not None)
         if key:
-            self._store("file", key, ([a.lang for a in one.document.articles], one.raw, one.errors))
+            self._store("file", key, ([a.lang for a in one.document.articles], one.raw, one.errors, one.prepared))
 
 
 def open_cache(config, enabled: bool = True) -> Cache | None:

@@ -173,8 +173,11 @@ def check(
     result.inputs = list(paths)
     if known is not None:
         _compare_with_baseline(result, known, baseline, update_baseline)
+    from .engine import timed
+
     for report_format, report_output in reports:
-        _emit(result, report_format, report_output, color, quiet, config.fail_on, show_baselined)
+        with timed(f"report {report_format.value}"):
+            _emit(result, report_format, report_output, color, quiet, config.fail_on, show_baselined)
     raise typer.Exit(exit_code(result, config.fail_on))
 
 
@@ -295,7 +298,8 @@ def _emit(result, fmt: Format, output: Optional[Path], color: Optional[bool], qu
                             fail_on=fail_on, show_baselined=show_baselined)
     report = render(fmt.value, result, options)
     if output is None:
-        sys.stdout.write(report)
+        for piece in [report] if isinstance(report, str) else report:
+            sys.stdout.write(piece)
         sys.stdout.flush()
         return
     try:

@@ -175,6 +175,7 @@ class FilePass:
     document: Document | None  # None: unreadable
     raw: list[tuple[Finding, int]] | None  # (finding, specificity); None: context only
     errors: list[FileError] = field(default_factory=list)
+    prepared: dict[str, object] = field(default_factory=dict)  # corpus rule code -> its prepare() data
 
 
 def first_pass(path: str, setup: RunSetup, report: bool = True, document: Document | None = None) -> FilePass:
@@ -190,8 +191,9 @@ def first_pass(path: str, setup: RunSetup, report: bool = True, document: Docume
     lang = setup.config.lang_for(document.path)
     for article in document.articles:
         article.lang = lang or article.lang or _detect_language(article, setup.detection)
+    prepared = prepare_corpus_rules(document, setup, errors)
     if not report:
-        return FilePass(path, document, None)
+        return FilePass(path, document, None, errors, prepared)
     raw: list[tuple[Finding, int]] = []
     by_path = {document.path: document}
     for article in document.articles:
@@ -202,7 +204,18 @@ def first_pass(path: str, setup: RunSetup, report: bool = True, document: Docume
                 with _guard(rule, document.path, errors):
                     raw.extend((_finding(rule, p, document, setup.config, by_path), rule.specificity)
                                for p in rule.check(article, ctx))
-    return FilePass(path, document, raw, errors)
+    return FilePass(path, document, raw, errors, prepared)
+
+
+def prepare_corpus_rules(document: Document, setup: RunSetup, errors: list[FileError]) -> dict[str, object]:
+    """The per-file part of the cross-article rules (their map step)."""
+    prepared = {}
+    for rule in setup.rules:
+        if rule.scope == "corpus" and rule.prepare is not None:
+            ctx = Context(lang=None, options=setup.options[rule.code], document=document, glossary=setup.glossary)
+            with _guard(rule, document.path, errors):
+                prepared[rule.code] = rule.prepare(document, ctx)
+    return prepared
 
 
 def check_files(files: list[str], config: Config, errors: Iterable[FileError] = (),
@@ -214,7 +227,7 @@ def check_files(files: list[str], config: Config, errors: Iterable[FileError] = 
     reported. ``jobs`` > 1 runs the per-file work in that many processes;
     the result is the same as with one. ``cache`` (a ``tqa.cache.Cache``)
     reuses the work of earlier runs on the same contents."""
-    from .parallel import first_passes
+    from .parallel import Workers, file_size, first_passes
 
     errors = list(errors)
     run_key = cache.run_key(files, only, [f"{e.path}\x1e{e}" for e in errors]) if cache is not None else None
@@ -223,12 +236,14 @@ def check_files(files: list[str], config: Config, errors: Iterable[FileError] = 
         return cached
     setup = RunSetup.of(config)
     result = RunResult(errors=errors)
-    passes = first_passes(files, setup, only, jobs, progress, cache)
-    for one in passes:
-        if only is None or one.path in only:
-            result.errors.extend(one.errors)
-    result.errors.sort(key=lambda e: (e.path, e.line or 0))
-    result = finish(passes, setup, result)
+    with Workers(jobs, config, sum(file_size(path) for path in files)) as workers:
+        with timed("per-file passes"):
+            passes = first_passes(files, setup, only, workers, progress, cache)
+        for one in passes:
+            if only is None or one.path in only:
+                result.errors.extend(one.errors)
+        result.errors.sort(key=lambda e: (e.path, e.line or 0))
+        result = finish(passes, setup, result, workers.map)
     if cache is not None and not any("internal error" in e.message for e in result.errors):
         cache.store_run(run_key, result)
     return result
@@ -276,7 +291,7 @@ def _split_settings(config: Config) -> SplitSettings:
     return replace(config.split, extra_labels=config.split.extra_labels + extra)
 
 
-def finish(passes: list[FilePass], setup: RunSetup, result: RunResult) -> RunResult:
+def finish(passes: list[FilePass], setup: RunSetup, result: RunResult, parallel_map=None) -> RunResult:
     """After the per-file passes: cross-article rules over every document,
     then per reported file one finding per span, suppressions, the rules
     about findings, fingerprints. Runs in the main process, in file order."""
@@ -288,11 +303,25 @@ def finish(passes: list[FilePass], setup: RunSetup, result: RunResult) -> RunRes
         if rule.scope == "corpus":
             ctx = Context(lang=None, options=options[rule.code], document=None, documents=documents,
                           glossary=glossary)
-            with _guard(rule, "(corpus)", result.errors):
+            if parallel_map is not None:
+                ctx.map = parallel_map
+            if rule.prepare is not None:
+                ctx.prepared = {p.path: p.prepared.get(rule.code) for p in passes if p.document is not None}
+            with _guard(rule, "(corpus)", result.errors), timed(f"corpus rule {rule.code}"):
                 for document, problem in rule.check(documents, ctx):
                     if document.path in raw:  # not a context-only document
                         raw[document.path].append((_finding(rule, problem, document, config, by_path),
                                                    rule.specificity))
+    with timed("merging findings"):
+        _merge(documents, raw, setup, result, by_path)
+    result.suppressed.sort(key=lambda s: s.finding.sort_key)
+    return result
+
+
+def _merge(documents, raw, setup: RunSetup, result: RunResult, by_path) -> None:
+    """Per reported file: one finding per span, suppressions, the rules
+    about findings, fingerprints, findings grouped per article."""
+    rules, options, config, glossary = setup.rules, setup.options, setup.config, setup.glossary
     allowed = config.allow
     for document in documents:
         if document.path not in raw:
@@ -304,15 +333,14 @@ def finish(passes: list[FilePass], setup: RunSetup, result: RunResult) -> RunRes
                 with _guard(rule, document.path, result.errors):
                     kept.extend(_finding(rule, p, document, config, by_path) for p in rule.check(document, ctx))
         result.files += 1
-        result.documents[document.path] = document
+        # reports need the text, not the segments: keep the text alone
+        result.documents[document.path] = Document(document.path, document.source, [], document.format)
         result.checked.append(document.path)
         fingerprinted = _assign_fingerprints(kept + [s.finding for s in silenced], document)
         kept, silenced = fingerprinted[:len(kept)], [
             replace(s, finding=f) for s, f in zip(silenced, fingerprinted[len(kept):])]
         result.articles.extend(_article_results(document, kept))
         result.suppressed.extend(silenced)
-    result.suppressed.sort(key=lambda s: s.finding.sort_key)
-    return result
 
 
 def _silence(document: Document, findings: list[Finding], allowed, config: Config
@@ -340,6 +368,21 @@ def _silence(document: Document, findings: list[Finding], allowed, config: Confi
         else:
             kept.append(finding)
     return kept, silenced
+
+
+@contextmanager
+def timed(what: str):
+    """With ``TQA_TIMINGS=1`` in the environment, how long each phase of a
+    run takes, on stderr (for profiling a slow corpus)."""
+    if not os.environ.get("TQA_TIMINGS"):
+        yield
+        return
+    import sys
+    import time
+
+    start = time.perf_counter()
+    yield
+    print(f"tqa timing: {what}: {time.perf_counter() - start:.2f} s", file=sys.stderr)
 
 
 @contextmanager

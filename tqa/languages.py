@@ -83,24 +83,46 @@ def _load_py3langid():
 
         model = MODEL_DIR / MODEL_FILE
         stat = model.stat()
-        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tqa"
-        cached = folder / f"py3langid-{stat.st_size}-{stat.st_mtime_ns}.npz"
-        if not cached.exists():
-            import lzma
-            import shutil
-            import tempfile
-
-            folder.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-            with os.fdopen(fd, "wb") as out, lzma.open(model) as src:
-                shutil.copyfileobj(src, out, length=1 << 20)
-            os.replace(temp, cached)  # atomic: a parallel run never reads half a file
-        with np.load(cached, allow_pickle=False) as data:
-            return LanguageIdentifier(np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
-                                      _to_array(data["nextmove"]), data["out_feat"].tolist(), norm_probs=True,
-                                      tk_row=_to_array(data["nextmove_row"]))
+        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tqa" / \
+            f"py3langid-{stat.st_size}-{stat.st_mtime_ns}"
+        names = ("ptc", "pc", "classes", "nextmove", "out_feat", "nextmove_row")
+        if not (folder / "done").exists():
+            _unpack_model(model, folder, names)
+        # memory-mapped: pages of the 30 MB table are read when used, not all at start
+        data = {name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in names}
+        return LanguageIdentifier(data["ptc"], np.asarray(data["pc"]), data["classes"].tolist(),
+                                  _to_array(data["nextmove"]), data["out_feat"].tolist(), norm_probs=True,
+                                  tk_row=_to_array(data["nextmove_row"]))
     except Exception:  # noqa: BLE001 - the cache is an optimisation only
         return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _unpack_model(model, folder, names) -> None:
+    """Decompress py3langid's model once into ``folder``, one .npy per
+    array; written beside and renamed, so a parallel run never reads half."""
+    import lzma
+    import os
+    import shutil
+    import tempfile
+
+    import numpy as np
+
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=folder.parent, suffix=".npz.tmp")
+    try:
+        with os.fdopen(fd, "wb") as out, lzma.open(model) as src:
+            shutil.copyfileobj(src, out, length=1 << 20)
+        unpacked = tempfile.mkdtemp(dir=folder.parent, suffix=".tmp")
+        with np.load(temp, allow_pickle=False) as arrays:
+            for name in names:
+                np.save(os.path.join(unpacked, f"{name}.npy"), arrays[name], allow_pickle=False)
+        open(os.path.join(unpacked, "done"), "w").close()
+        try:
+            os.rename(unpacked, folder)
+        except OSError:  # another run got there first
+            shutil.rmtree(unpacked, ignore_errors=True)
+    finally:
+        os.unlink(temp)
 
 
 class LangdetectDetector:

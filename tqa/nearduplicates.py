@@ -10,7 +10,6 @@ but takes half a second to import, through scipy.)
 
 from __future__ import annotations
 
-import heapq
 import zlib
 from collections import Counter
 from typing import Iterator, Sequence
@@ -48,32 +47,49 @@ class MinHasher:
 
 
 class BandIndex:
-    """Locality-sensitive hashing over signature bands."""
+    """Locality-sensitive hashing over signature bands. A text is given by
+    its band keys (``band_keys``): one integer per band."""
 
-    def __init__(self, bands: int = BANDS, rows: int = ROWS) -> None:
-        self.bands, self.rows = bands, rows
-        self.buckets: list[dict[bytes, list[int]]] = [{} for _ in range(bands)]
+    def __init__(self, bands: int = BANDS) -> None:
+        self.buckets: list[dict[int, list[int]]] = [{} for _ in range(bands)]
 
-    def _keys(self, signature):
-        for band in range(self.bands):
-            yield band, signature[band * self.rows:(band + 1) * self.rows].tobytes()
-
-    def query(self, signature) -> Counter:
-        """Earlier keys sharing a band with ``signature``, with how many
-        bands they share (more shared bands: more alike)."""
+    def best(self, keys: list[int], eligible, count: int) -> list[int]:
+        """The ``count`` earlier texts sharing most bands with ``keys``
+        (more shared bands: more alike; the earliest first among equals),
+        among those ``eligible`` accepts."""
         found: Counter = Counter()
-        for band, key in self._keys(signature):
-            found.update(self.buckets[band].get(key, ()))
-        return found
+        for bucket, key in zip(self.buckets, keys):
+            members = bucket.get(key)
+            if members:
+                found.update(members)
+        if not found:
+            return []
+        chosen = []
+        for shared in sorted(set(found.values()), reverse=True):
+            for text in sorted(k for k, n in found.items() if n == shared):
+                if eligible(text):
+                    chosen.append(text)
+                    if len(chosen) == count:
+                        return chosen
+        return chosen
 
-    def insert(self, key: int, signature) -> None:
-        for band, bucket_key in self._keys(signature):
-            bucket = self.buckets[band].setdefault(bucket_key, [])
+    def insert(self, text: int, keys: list[int]) -> None:
+        for bucket, key in zip(self.buckets, keys):
+            members = bucket.setdefault(key, [])
             # A band value shared by many texts is a common phrase, not a
             # sign of copying; capping its bucket keeps queries bounded
             # (and the whole search linear) however repetitive the corpus.
-            if len(bucket) < BUCKET_CAP:
-                bucket.append(key)
+            if len(members) < BUCKET_CAP:
+                members.append(text)
+
+
+def band_keys(signature) -> list[int]:
+    """One integer per band: the band's rows (32-bit values) side by side."""
+    rows = signature.reshape(-1, ROWS)
+    keys = rows[:, 0].copy()
+    for row in range(1, ROWS):
+        keys = (keys << 32) | rows[:, row]
+    return keys.tolist()
 
 
 def _shingles(text: str) -> list[bytes]:
@@ -83,33 +99,79 @@ def _shingles(text: str) -> list[bytes]:
     return list({f"{a} {b}".encode("utf-8") for a, b in zip(words, words[1:])})
 
 
-def find(texts: Sequence[str], threshold: float, same_group: Sequence[object]) -> Iterator[tuple[int, int, float]]:
+CHUNK = 2000  # texts per piece of work handed to a worker process
+
+
+def find(texts: Sequence[str], threshold: float, same_group: Sequence[object],
+         parallel_map=None, keys: Sequence[list[int]] | None = None) -> Iterator[tuple[int, int, float]]:
     """(later, earlier, score) for each text that copies an earlier one of
     another group (article); ``texts`` are already normalised. Each later
-    text is reported once, against the first text it copies."""
-    from .checks.duplicates import may_be_similar, similarity
+    text is reported once, against the first text it copies.
 
+    Three steps: signatures (per text), candidates (one pass in order over
+    the band index: for each text, the few earlier texts most alike), and
+    confirmation with chrF (per text). The first and the last are
+    independent per text and go through ``parallel_map`` (see
+    ``Context.map``) when given; ``keys``, the texts' band keys (see
+    ``keys_of``), may come computed already."""
+    run = parallel_map or (lambda function, items: [function(item) for item in items])
+    if keys is None:
+        pieces = [list(texts[i:i + CHUNK]) for i in range(0, len(texts), CHUNK)]
+        keys = [k for piece in run(_signatures, pieces) for k in piece]
+    signatures = keys
     exact: dict[str, int] = {}
-    hasher = MinHasher()
     index_ = BandIndex()
+    work: list[tuple[int, str, list[tuple[int, str]]]] = []
+    copies: dict[int, int] = {}
     for index, text in enumerate(texts):
         first = exact.get(text)
         if first is not None and same_group[first] != same_group[index]:
-            yield index, first, 100.0
+            copies[index] = first
             continue
         exact.setdefault(text, index)
-        signature = hasher.signature(_shingles(text))
-        shared = index_.query(signature)
-        # Most alike first (shared bands estimate the Jaccard similarity),
-        # earliest first among equals; only the best few are confirmed, so a
-        # paragraph that resembles thousands costs the same as one.
-        candidates = heapq.nsmallest(MAX_CONFIRMED, (c for c in shared if same_group[c] != same_group[index]),
-                                     key=lambda c: (-shared[c], c))
-        for candidate in candidates:
-            if not may_be_similar(text, texts[candidate]):
-                continue
-            score = similarity(text, texts[candidate])
-            if score >= threshold:
-                yield index, candidate, score
-                break
-        index_.insert(index, signature)
+        keys = signatures[index]
+        candidates = index_.best(keys, lambda c: same_group[c] != same_group[index], MAX_CONFIRMED)
+        if candidates:
+            work.append((index, text, [(c, texts[c]) for c in candidates]))
+        index_.insert(index, keys)
+    batches = [(threshold, work[i:i + CHUNK // 4]) for i in range(0, len(work), CHUNK // 4)]
+    confirmed = {index: found for batch in run(_confirm, batches) for index, found in batch}
+    for index in range(len(texts)):
+        if index in copies:
+            yield index, copies[index], 100.0
+        elif confirmed.get(index) is not None:
+            candidate, score = confirmed[index]
+            yield index, candidate, score
+
+
+_hasher_instance: MinHasher | None = None
+
+
+def keys_of(text: str) -> list[int]:
+    """The band keys of a normalised text (its MinHash signature, banded)."""
+    global _hasher_instance
+    if _hasher_instance is None:
+        _hasher_instance = MinHasher()
+    return band_keys(_hasher_instance.signature(_shingles(text)))
+
+
+def _signatures(texts: list[str]) -> list:
+    return [keys_of(text) for text in texts]
+
+
+def _confirm(batch) -> list[tuple[int, tuple[int, float] | None]]:
+    """For each text, the first of its candidates that chrF confirms."""
+    from .checks.duplicates import may_be_similar, similarity
+
+    threshold, work = batch
+    results = []
+    for index, text, candidates in work:
+        found = None
+        for candidate, other in candidates:
+            if may_be_similar(text, other):
+                score = similarity(text, other)
+                if score >= threshold:
+                    found = (candidate, score)
+                    break
+        results.append((index, found))
+    return results

@@ -1,11 +1,12 @@
-"""The per-file work of a run, in a pool of processes.
+"""The work of a run, in a pool of processes.
 
 Files are independent until the cross-article rules, so reading them,
 identifying languages and running the article rules is spread over worker
-processes; the passes come back in file order, whatever finished first, so
-a parallel run gives byte-identical reports to ``--jobs 1``. Work is
-handed out in chunks of similar size (big files alone), largest first, so
-that no worker idles while another chews a big catalog.
+processes; cross-article rules may spread their heavy parts too
+(``Context.map``). Results come back in order, whatever finished first, so
+a parallel run gives byte-identical reports to ``--jobs 1``. File work is
+handed out in chunks of similar size, largest first, so that no worker
+idles while another chews a big catalog.
 """
 
 from __future__ import annotations
@@ -31,7 +32,45 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def first_passes(files: list[str], setup: RunSetup, only: set[str] | None, jobs: int,
+class Workers:
+    """A process pool for one run, started on first use, or plain
+    in-process calls when one job is asked for or the run is small."""
+
+    def __init__(self, jobs: int, config, total_bytes: int) -> None:
+        self.parallel = jobs > 1 and total_bytes >= MIN_PARALLEL_BYTES
+        self.jobs = jobs
+        self.config = config
+        self._pool = None
+
+    def __enter__(self) -> "Workers":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+
+    def _get(self):
+        if self._pool is None:
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            self._pool = context.Pool(self.jobs, initializer=_start_worker, initargs=(self.config,))
+        return self._pool
+
+    def map(self, function: Callable, items: list) -> list:
+        """``[function(item) for item in items]``, in worker processes when
+        that pays."""
+        if not self.parallel or len(items) < 2:
+            return [function(item) for item in items]
+        return self._get().map(function, items, chunksize=1)
+
+    def imap_unordered(self, function: Callable, items: list):
+        if not self.parallel or len(items) < 2:
+            return map(function, items)
+        return self._get().imap_unordered(function, items)
+
+
+def first_passes(files: list[str], setup: RunSetup, only: set[str] | None, workers: Workers,
                  progress: Callable[[str], None] | None, cache=None) -> list[FilePass]:
     """One pass per file, in the order of ``files``."""
     passes: dict[str, FilePass] = {}
@@ -45,33 +84,20 @@ def first_passes(files: list[str], setup: RunSetup, only: set[str] | None, jobs:
                 progress(path)
         else:
             todo.append((path, report))
-    for path, one in _run(todo, setup, jobs, progress):
-        passes[path] = one
-        if cache is not None:
-            cache.store_file_pass(one, setup)
+    chunks = _chunks(todo, {path: file_size(path) for path, _ in todo}, workers.jobs * CHUNKS_PER_JOB) \
+        if workers.parallel else [[item] for item in todo]
+    work = _work if workers.parallel else _work_here(setup)
+    for done in workers.imap_unordered(work, chunks):
+        for (path, report), one in done:
+            passes[path] = one
+            if progress and report:
+                progress(path)
+            if cache is not None:
+                cache.store_file_pass(one, setup)
     return [passes[path] for path in files]
 
 
-def _run(todo: list[tuple[str, bool]], setup: RunSetup, jobs: int, progress):
-    sizes = {path: _size(path) for path, _ in todo}
-    if jobs <= 1 or len(todo) < 2 or sum(sizes.values()) < MIN_PARALLEL_BYTES:
-        for path, report in todo:
-            one = first_pass(path, setup, report)
-            if progress and report:
-                progress(path)
-            yield path, one
-        return
-    chunks = _chunks(todo, sizes, jobs * CHUNKS_PER_JOB)
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(min(jobs, len(chunks)), initializer=_start_worker, initargs=(setup.config,)) as pool:
-        for done in pool.imap_unordered(_work, chunks):
-            for (path, report), one in done:
-                if progress and report:
-                    progress(path)
-                yield path, one
-
-
-def _size(path: str) -> int:
+def file_size(path: str) -> int:
     try:
         return os.path.getsize(path)
     except OSError:
@@ -80,7 +106,7 @@ def _size(path: str) -> int:
 
 def _chunks(todo, sizes, count: int) -> list[list[tuple[str, bool]]]:
     """About ``count`` chunks of similar total size, biggest first."""
-    target = max(1, sum(sizes.values()) // count)
+    target = max(1, sum(sizes.values()) // max(1, count))
     chunks: list[list[tuple[str, bool]]] = []
     current: list[tuple[str, bool]] = []
     weight = 0
@@ -106,3 +132,9 @@ def _start_worker(config) -> None:
 
 def _work(chunk: list[tuple[str, bool]]) -> list[tuple[tuple[str, bool], FilePass]]:
     return [((path, report), first_pass(path, _setup, report)) for path, report in chunk]
+
+
+def _work_here(setup: RunSetup):
+    def work(chunk):
+        return [((path, report), first_pass(path, setup, report)) for path, report in chunk]
+    return work

@@ -9,23 +9,26 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path | str, text: str, encoding: str = "utf-8") -> None:
-    _write(Path(path), text.encode(encoding), durable=True)
+def write_atomic(path: Path | str, text, encoding: str = "utf-8") -> None:
+    """``text``: a string, or an iterable of strings written one by one."""
+    pieces = [text] if isinstance(text, str) else text
+    _write(Path(path), (piece.encode(encoding) for piece in pieces), durable=True)
 
 
 def write_atomic_bytes(path: Path | str, data: bytes, durable: bool = False) -> None:
     """Bytes, atomically; ``durable=False`` skips the fsync (cache entries:
     one lost in a power cut is only a miss)."""
-    _write(Path(path), data, durable)
+    _write(Path(path), [data], durable)
 
 
-def _write(target: Path, data: bytes, durable: bool) -> None:
+def _write(target: Path, chunks, durable: bool) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     folder.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in chunks:
+                handle.write(chunk)
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())

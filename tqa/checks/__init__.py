@@ -39,6 +39,10 @@ class Context:
     document: Document | None
     documents: list[Document] = field(default_factory=list)  # corpus rules: the whole run
     glossary: Any = None  # tqa.glossary.Glossary of the run, if any
+    # corpus rules: map(function, items) -> results in order, spread over the
+    # run's worker processes when there are any (function at module level)
+    map: Callable[[Callable, list], list] = lambda function, items: [function(item) for item in items]
+    prepared: dict[str, Any] = field(default_factory=dict)  # corpus rules: path -> what prepare() made
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,10 @@ class Rule:
     # "article": check(article, ctx) yields Problems; "corpus": check(documents,
     # ctx) sees the whole run and yields (document, Problem).
     scope: str = "article"
+    # corpus rules: prepare(document, ctx) -> data computed per file, in the
+    # worker processes with the file's own rules (the map step); check then
+    # finds it in ctx.prepared[document.path] (the reduce step)
+    prepare: Callable[[Document, "Context"], Any] | None = None
 
     @property
     def summary(self) -> str:
@@ -79,7 +87,7 @@ _REGISTRY: dict[str, Rule] = {}
 
 def rule(code: str, name: str, category: str, severity: str, *,
          options: dict[str, Any] | None = None, specificity: int = 50,
-         choices: dict[str, tuple] | None = None, scope: str = "article"):
+         choices: dict[str, tuple] | None = None, scope: str = "article", prepare: Callable | None = None):
     """Register ``check`` as a rule. The docs are the function's docstring,
     or the module's when the function has none."""
     if category not in CATEGORIES:
@@ -92,7 +100,7 @@ def rule(code: str, name: str, category: str, severity: str, *,
         if code in _REGISTRY or any(r.name == name for r in _REGISTRY.values()):
             raise ValueError(f"rule {code} {name} registered twice")
         _REGISTRY[code] = Rule(code, name, category, severity, check, doc,
-                               dict(options or {}), specificity, dict(choices or {}), scope)
+                               dict(options or {}), specificity, dict(choices or {}), scope, prepare)
         return check
 
     return register

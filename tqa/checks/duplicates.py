@@ -173,8 +173,24 @@ def repeated_title(article, ctx):
             break
 
 
+def _blocks(document, ctx) -> list[tuple[int, int, str, list[int]]]:
+    """The map step of repeated-block, per file (in the worker processes):
+    (article index, segment index, normalised text, band keys) of each
+    paragraph long enough to compare."""
+    from ..nearduplicates import keys_of
+
+    min_words = ctx.options["min-words"]
+    found = []
+    for article in document.articles:
+        for index, segment in enumerate(article.segments):
+            if segment.kind == "paragraph" and segment.is_prose and len(segment.text.split()) >= min_words:
+                norm = normalized(segment.text)
+                found.append((article.index, index, norm, keys_of(norm)))
+    return found
+
+
 @rule("TQA303", "repeated-block", "duplicate", "info", scope="corpus",
-      options={"min-words": 12, "threshold": 75.0}, specificity=50)
+      options={"min-words": 12, "threshold": 75.0}, specificity=50, prepare=_blocks)
 def repeated_block(documents, ctx):
     """Block repeated across articles of the run (press-release boilerplate, with or without rewording).
 
@@ -191,13 +207,16 @@ def repeated_block(documents, ctx):
     """
     from .. import nearduplicates
 
-    entries = []
+    entries, keys = [], []
     for document in documents:
-        for article in document.articles:
-            for segment, norm in _comparable(article, ctx.options["min-words"]):
-                entries.append((document, article.index, segment, norm))
+        articles = document.articles
+        for article_index, segment_index, norm, band_keys in ctx.prepared.get(document.path) \
+                or _blocks(document, ctx):
+            entries.append((document, article_index, articles[article_index].segments[segment_index], norm))
+            keys.append(band_keys)
     for later, earlier, score in nearduplicates.find([e[3] for e in entries], ctx.options["threshold"],
-                                                     same_group=[(e[0].path, e[1]) for e in entries]):
+                                                     same_group=[(e[0].path, e[1]) for e in entries],
+                                                     parallel_map=ctx.map, keys=keys):
         document, _, segment, _ = entries[later]
         first_doc, _, first, _ = entries[earlier]
         where = f"{first_doc.path}:{first_doc.source.position(first.start)[0]}"
@@ -205,3 +224,4 @@ def repeated_block(documents, ctx):
         lead, trail = _trimmed(segment)
         yield document, segment.problem(lead, trail, f"block also stands in another article ({where}, {how})",
                                         related=[(first_doc.path, first.start)])
+

@@ -115,15 +115,25 @@ def near_variant(article, ctx):
     threshold = ctx.options["threshold"]
     for segment in article.prose:
         words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(segment.text)]
+        stems = [_stem(w[2].casefold(), lang) for w in words]
+        # where each stem stands: a name starts with its first word, so only
+        # those places can start a window (most words start none)
+        places = defaultdict(list)
+        for index, stem in enumerate(stems):
+            places[stem].append(index)
         reported_until = -1
-        for i, (_, _, word) in enumerate(words):
-            for entry, target_words, canonical in anchors.get(_stem(word.casefold(), lang), ()):
+        for i, stem in enumerate(stems):
+            for entry, target_words, canonical in anchors.get(stem, ()):
                 best = None
                 n = len(target_words)
+                first = places.get(_stem(target_words[0].casefold(), lang), ())
                 for size in ((n - 1, n, n + 1, n + 2) if n >= 4 else (n, n + 1, n + 2)):
                     if size < 3:
                         continue
-                    for start in range(max(0, i - size + 1), min(i, len(words) - size) + 1):
+                    low, high = max(0, i - size + 1), min(i, len(words) - size)
+                    for start in first:
+                        if start < low or start > high:
+                            continue
                         window = words[start:start + size]
                         if start <= reported_until or not _plausible(segment.text, words, start, size,
                                                                      target_words, lang):

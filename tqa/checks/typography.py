@@ -99,40 +99,76 @@ def glued_words(article, ctx):
     allowed = {a.casefold() for a in ctx.options["allow"]}
     text_of_file = ctx.document.text
     prefix, suffix, pair = _glue_patterns(words)
+    counts = _token_counts(text_of_file)
+    glued_suffixes = lang in _data()["glued_suffix_languages"].split()
     for segment in article.prose:
         masked = mask_non_prose(segment.text)
-        for match in prefix.finditer(masked):
-            token = match.group(0)
-            if token.casefold() in allowed or _count_word(text_of_file, token) > 1:
+        for start, end, head in _camel_glued(masked):
+            token = masked[start:end]
+            if head not in prefix or token.casefold() in allowed or _count_word(text_of_file, token) > 1:
                 continue
-            head = match.group("fw")
-            yield segment.problem(match.start(), match.end(), f"missing space in {token!r}",
-                                  f"{head} {token[len(head):]}")
-        for match in suffix.finditer(masked) if lang in _data()["glued_suffix_languages"].split() else ():
-            token, stem, tail = match.group(0), match.group("stem"), match.group("fw")
-            if (token.casefold() in allowed or _count_word(text_of_file, token) > 1
-                    or _count_word(text_of_file, stem) == 0):
+            yield segment.problem(start, end, f"missing space in {token!r}", f"{head} {token[len(head):]}")
+        for match in _LETTER_WORD.finditer(masked) if glued_suffixes else ():
+            token = match.group(0)
+            if counts.get(token, 0) > 1:  # a word used twice is a word (cheapest test first)
+                continue
+            split = _glued_tail(token, suffix)
+            if split is None:
+                continue
+            stem, tail = split
+            if token.casefold() in allowed or counts.get(stem, 0) == 0:
                 continue
             yield segment.problem(match.start(), match.end(), f"missing space in {token!r}", f"{stem} {tail}")
-        for match in pair.finditer(masked):
-            token = match.group(0)
-            if token.casefold() in allowed:
+        for match in _THE_GLUE.finditer(masked) if pair else ():
+            token, head = match.group(0), match.group("a")
+            if head not in prefix or token.casefold() in allowed:
                 continue
-            yield segment.problem(match.start(), match.end(), f"missing space in {token!r}",
-                                  f"{match.group('a')} {match.group('b')}")
+            yield segment.problem(match.start(), match.end(), f"missing space in {token!r}", f"{head} the")
+
+
+# a word of letters long enough to be a word of four letters and a glued tail
+_LETTER_WORD = regex.compile(r"(?<![\p{L}\p{N}_-])\p{L}{7,}(?![\p{L}_-])")
+
+
+def _glued_tail(token: str, tails: tuple[frozenset[str], tuple[int, ...]]) -> tuple[str, str] | None:
+    """(stem, tail) when ``token`` ends with a function word after a stem of
+    four letters or more (the longest such tail), else None."""
+    words, lengths = tails
+    for length in lengths:
+        if len(token) - length >= 4 and token[-length:] in words:
+            return token[:-length], token[-length:]
+    return None
+
+
+# Candidates are found with simple patterns and then looked up in the word
+# list: one alternation of a hundred function words, tried at every
+# position of the text, costs far more.
+_CAMEL_TAIL = regex.compile(r"(?<=[\p{Ll}'’])\p{Lu}\p{Ll}{2,}(?![\p{L}_-])")
+_BEFORE_WORD = regex.compile(r"[\p{L}\p{N}_-]")
+
+
+def _camel_glued(text: str):
+    """(start, end, head) of words made of a lower-case head (at most 12
+    letters) and a capitalised word: ``theGraduate``. Found from the
+    capital backwards, which is much cheaper than trying a head at every
+    position."""
+    for match in _CAMEL_TAIL.finditer(text):
+        start = match.start()
+        while start > 0 and match.start() - start < 12 and (text[start - 1].islower() or text[start - 1] in "'’"):
+            start -= 1
+        if start > 0 and _BEFORE_WORD.match(text, start - 1):
+            continue  # the head is longer, or glued to more
+        yield start, match.end(), text[start:match.start()]
+_THE_GLUE = regex.compile(r"(?<![\p{L}\p{N}_-])(?P<a>\p{Ll}{1,12})the(?![\p{L}_-])")
 
 
 @lru_cache(maxsize=32)
 def _glue_patterns(words: frozenset[str]):
-    long_words = sorted((w for w in words if len(w) >= 2 or not w.isascii()), key=len, reverse=True)
-    tails = sorted((w for w in words if len(w) >= 3), key=len, reverse=True)
-    alt = "|".join(map(regex.escape, long_words))
-    tail_alt = "|".join(map(regex.escape, tails))
-    prefix = regex.compile(rf"(?<![\p{{L}}\p{{N}}_-])(?P<fw>{alt})\p{{Lu}}\p{{Ll}}{{2,}}(?![\p{{L}}_-])")
-    suffix = regex.compile(rf"(?<![\p{{L}}\p{{N}}_-])(?P<stem>\p{{L}}{{4,}}?)(?P<fw>{tail_alt})(?![\p{{L}}_-])")
-    pair = regex.compile(rf"(?<![\p{{L}}\p{{N}}_-])(?P<a>{alt})(?P<b>the)(?![\p{{L}}_-])") if "the" in words \
-        else regex.compile(r"(?!)")
-    return prefix, suffix, pair
+    """(function words that may be glued in front, (tails, their lengths),
+    whether "ofthe"-style pairs apply)."""
+    heads = frozenset(w for w in words if len(w) >= 2 or not w.isascii())
+    tails = frozenset(w for w in words if len(w) >= 3)
+    return heads, (tails, tuple(sorted({len(w) for w in tails}, reverse=True))), "the" in words
 
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}_-]+")

@@ -15,7 +15,6 @@ reference parser, reads the same entries: the tests hold the two equal.)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from ..model import Article, Document, OffsetRuns, Segment, SourceText, Suppression

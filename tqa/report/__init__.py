@@ -1,5 +1,6 @@
 """Output formats. Each module renders a ``RunResult`` and knows nothing
-about rules: ``render(result, options) -> str``."""
+about rules: ``render(result, options)`` returns the text, or an iterable of
+pieces of it for formats that stream (JSON)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,11 @@ class ReportOptions:
     show_baselined: bool = False  # text/markdown: also list findings already in the baseline
 
 
-def render(name: str, result, options: ReportOptions) -> str:
+def render(name: str, result, options: ReportOptions):
+    """The report as text or as an iterable of pieces (see ``text_of``)."""
     module = importlib.import_module(FORMATS[name])
     return module.render(result, options)
+
+
+def text_of(report) -> str:
+    return report if isinstance(report, str) else "".join(report)

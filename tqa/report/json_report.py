@@ -36,6 +36,14 @@ def finding_dict(f) -> dict:
 
 
 def report_dict(result) -> dict:
+    """The whole report as one dict (for small runs and for tests)."""
+    data = _head(result)
+    data["articles"] = [_article(a) for a in result.articles]
+    data["errors"] = _errors(result)
+    return data
+
+
+def _head(result) -> dict:
     findings = result.findings
     return {
         "schema": "tqa-report/1",
@@ -51,20 +59,23 @@ def report_dict(result) -> dict:
             "suppressed": len(result.suppressed),
             **({"baseline": _baseline(result.baseline)} if result.baseline is not None else {}),
         },
-        "articles": [
-            {
-                "id": a.id,
-                "path": a.path,
-                "title": a.title,
-                "lang": a.lang,
-                "start_line": a.start_line,
-                "end_line": a.end_line,
-                "findings": [finding_dict(f) for f in a.findings],
-            }
-            for a in result.articles
-        ],
-        "errors": [{"path": e.path, "message": e.message, "line": e.line} for e in result.errors],
     }
+
+
+def _article(a) -> dict:
+    return {
+        "id": a.id,
+        "path": a.path,
+        "title": a.title,
+        "lang": a.lang,
+        "start_line": a.start_line,
+        "end_line": a.end_line,
+        "findings": [finding_dict(f) for f in a.findings],
+    }
+
+
+def _errors(result) -> list:
+    return [{"path": e.path, "message": e.message, "line": e.line} for e in result.errors]
 
 
 def _baseline(comparison) -> dict:
@@ -77,5 +88,23 @@ def _baseline(comparison) -> dict:
     }
 
 
-def render(result, options) -> str:
-    return json.dumps(report_dict(result), ensure_ascii=False, indent=2) + "\n"
+_SLOT = "\0articles\0"
+
+
+def render(result, options):
+    """The report as pieces of text, one article at a time: a run of a
+    hundred thousand findings is never held twice in memory. The bytes are
+    those of ``json.dumps(report_dict(result), indent=2)``."""
+    head = _head(result)
+    head["articles"] = _SLOT
+    head["errors"] = _errors(result)
+    before, after = json.dumps(head, ensure_ascii=False, indent=2).split(json.dumps(_SLOT))
+    yield before
+    if not result.articles:
+        yield "[]"
+    else:
+        for i, article in enumerate(result.articles):
+            text = json.dumps(_article(article), ensure_ascii=False, indent=2)
+            yield ("[\n" if i == 0 else ",\n") + "    " + text.replace("\n", "\n    ")
+        yield "\n  ]"
+    yield after + "\n"
