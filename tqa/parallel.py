@@ -65,8 +65,7 @@ class Workers:
         return self._get().map(function, items, chunksize=1)
 
     def imap_unordered(self, function: Callable, items: list):
-        if not self.parallel or len(items) < 2:
-            return map(function, items)
+        """Results as the workers finish them (the caller puts them in order)."""
         return self._get().imap_unordered(function, items)
 
 
@@ -86,8 +85,11 @@ def first_passes(files: list[str], setup: RunSetup, only: set[str] | None, worke
             todo.append((path, report))
     chunks = _chunks(todo, {path: file_size(path) for path, _ in todo}, workers.jobs * CHUNKS_PER_JOB) \
         if workers.parallel else [[item] for item in todo]
-    work = _work if workers.parallel else _work_here(setup)
-    for done in workers.imap_unordered(work, chunks):
+    if workers.parallel and len(chunks) > 1:
+        done_chunks = workers.imap_unordered(_work, chunks)  # the workers have their own setup
+    else:
+        done_chunks = map(_work_here(setup), chunks)
+    for done in done_chunks:
         for (path, report), one in done:
             passes[path] = one
             if progress and report:

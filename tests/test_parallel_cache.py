@@ -1,0 +1,137 @@
+"""Parallel runs and the result cache: the same reports as a plain run,
+never a stale result. (Speed itself is measured in bench/, not here.)"""
+
+import json
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEED
+from tqa.cache import Cache, config_hash
+from tqa.config import Config
+from tqa.parallel import MIN_PARALLEL_BYTES
+
+GLOSSARY = """\
+glossary: test
+entries:
+  - id: MOIS
+    names:
+      en: Ministry of the Interior and Safety
+    forbidden:
+      en: [Ministry of Internal Affairs and Security]
+"""
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    """Enough text for the process pool: copies of the seed page with a
+    line of their own each, plus a Russian and a Kazakh sample."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    seed = SEED.read_text(encoding="utf-8")
+    copies = MIN_PARALLEL_BYTES // len(seed.encode("utf-8")) + 2
+    for i in range(copies):
+        (folder / f"page-{i:02d}.txt").write_text(f"Home Blog Page {i}\n" + seed, encoding="utf-8")
+    samples = SEED.parent
+    for name in ("ru-digital-government.md", "kk-exhibition.txt"):
+        (folder / name).write_text((samples / name).read_text(encoding="utf-8"), encoding="utf-8")
+    assert sum(p.stat().st_size for p in folder.iterdir()) > MIN_PARALLEL_BYTES
+    return folder
+
+
+def test_parallel_run_is_byte_identical_to_one_job(tqa, corpus):
+    one = tqa("check", corpus, "--jobs", "1", "--no-cache", "-f", "json")
+    two = tqa("check", corpus, "--jobs", "2", "--no-cache", "-f", "json")
+    assert one.code == two.code == 1
+    assert one.out == two.out
+    report = one.json()
+    assert report["summary"]["files"] == len(list(corpus.iterdir()))
+    # cross-article rules saw every file: the copies are repeated blocks
+    assert report["summary"]["by_rule"].get("TQA303", 0) > 10
+
+
+def test_rerun_uses_the_cache_and_gives_the_same_report(tqa, corpus, tmp_path):
+    first = tqa("check", corpus, "-f", "json")
+    assert (tmp_path / ".tqa-cache" / "CACHEDIR.TAG").exists()
+    assert (tmp_path / ".tqa-cache" / ".gitignore").read_text() == "*\n"
+    second = tqa("check", corpus, "-f", "json", env={"TQA_TIMINGS": "1"})
+    assert second.out == first.out and second.code == first.code
+    assert "per-file passes" not in second.err  # answered from the cache, nothing checked
+
+
+def test_an_edited_file_is_checked_again_and_the_others_come_from_the_cache(tqa, corpus):
+    tqa("check", corpus, "-f", "json")
+    target = corpus / "kk-exhibition.txt"
+    target.write_text(target.read_text(encoding="utf-8") + "\nДобавлено примечание ([U1]): қайта қараңыз.\n",
+                      encoding="utf-8")
+    cached = tqa("check", corpus, "-f", "json")
+    fresh = tqa("check", corpus, "-f", "json", "--no-cache")
+    assert cached.out == fresh.out, cached.err
+    assert any(f["rule"] == "TQA201" and f["path"].endswith("kk-exhibition.txt")
+               for a in cached.json()["articles"] for f in a["findings"])
+
+
+def test_options_and_glossaries_are_part_of_the_key(tqa, corpus, tmp_path):
+    glossary = tmp_path / "g.yaml"
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    everything = tqa("check", corpus, "-f", "json", "-g", glossary).json()["summary"]
+    only_labels = tqa("check", corpus, "-f", "json", "-g", glossary, "--select", "share-label").json()["summary"]
+    assert set(only_labels["by_rule"]) == {"TQA601"} and everything["findings"] > only_labels["findings"]
+    # the glossary's contents change, not its name: the forbidden name is no longer forbidden
+    glossary.write_text(GLOSSARY.replace("forbidden:\n      en: [Ministry of Internal Affairs and Security]\n", ""),
+                        encoding="utf-8")
+    after = tqa("check", corpus, "-f", "json", "-g", glossary).json()["summary"]
+    fresh = tqa("check", corpus, "-f", "json", "-g", glossary, "--no-cache").json()["summary"]
+    assert after == fresh
+    assert after["by_rule"].get("TQA401", 0) < everything["by_rule"].get("TQA401", 0)
+
+
+def test_no_cache_writes_nothing(tqa, corpus, tmp_path):
+    tqa("check", corpus, "--no-cache", "-q")
+    assert not (tmp_path / ".tqa-cache").exists()
+
+
+def test_broken_cache_entries_are_misses(tqa, corpus, tmp_path):
+    first = tqa("check", corpus, "-f", "json")
+    for entry in (tmp_path / ".tqa-cache").rglob("*"):
+        if entry.is_file() and entry.name not in ("CACHEDIR.TAG", ".gitignore"):
+            entry.write_bytes(b"not a pickle")
+    again = tqa("check", corpus, "-f", "json")
+    assert again.code == first.code and again.out == first.out and again.err == ""
+
+
+def test_two_runs_sharing_the_cache_agree(corpus, tmp_path):
+    command = [sys.executable, "-m", "tqa", "check", str(corpus), "-f", "json"]
+    runs = [subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for _ in range(2)]
+    outputs = [run.communicate(timeout=300) for run in runs]
+    assert outputs[0][0] == outputs[1][0] and json.loads(outputs[0][0])["summary"]["files"] > 10
+    assert outputs[0][1] == outputs[1][1] == ""
+    third = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert third.stdout == outputs[0][0]
+
+
+def test_cache_keys_follow_the_configuration(tmp_path):
+    plain, english = Config(), Config(lang="en")
+    assert config_hash(plain) != config_hash(english)
+    assert config_hash(Config(lang="en")) == config_hash(english)
+    first, second = Cache(tmp_path, plain), Cache(tmp_path, english)
+    assert first.salt != second.salt
+    article = tmp_path / "a.txt"
+    article.write_text("Title\n\nText of the article.\n", encoding="utf-8")
+    key = first.run_key([str(article)], None, [])
+    article.write_text("Title\n\nText of the article, edited.\n", encoding="utf-8")
+    assert Cache(tmp_path, plain).run_key([str(article)], None, []) != key
+
+
+def test_cache_entries_are_plain_pickles_of_results(tqa, tmp_path):
+    (tmp_path / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    tqa("check", "a.txt", "--lang", "en", "-q")
+    runs = [p for p in (tmp_path / ".tqa-cache").rglob("*") if p.is_file() and p.parent.parent.name == "run"]
+    assert len(runs) == 1
+    result = pickle.loads(runs[0].read_bytes())
+    assert len(result.findings) > 40 and result.documents == {}
+    assert Path(result.checked[0]).name == "a.txt"
