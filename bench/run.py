@@ -1,11 +1,15 @@
 """Benchmark: build a synthetic corpus from the samples and time `tqa check`.
 
-    python bench/run.py                 # 10,000 articles (about 30 MB)
+    python bench/run.py                 # 10,000 articles (about 40 MB)
     python bench/run.py --articles 2000 --repeat 3
+    python bench/run.py --po django-po/ --pofilter /tmp/ttk/bin/pofilter
 
-Prints one table row per corpus: files, articles, MB, wall seconds,
-articles/s, MB/s and the peak RSS of the checking process. The corpus is
-built deterministically (seeded) under bench/corpus/ and reused.
+Prints one table: the corpus checked cold (no cache), the same corpus
+re-checked unchanged (cache), one article cold, and with ``--po`` a folder of
+gettext catalogs checked by tqa and, in the same run, by pofilter, with the
+ratio of the two wall times. Peak RSS is of tqa and its worker processes
+together. The corpus is built deterministically (seeded) under
+bench/corpus/ and reused.
 """
 
 from __future__ import annotations
@@ -139,8 +143,16 @@ def run_tqa(args: list[str], parse_summary: bool = True) -> tuple[float, int, di
         return wall, peak, json.loads(out.read())["summary"] if parse_summary else None
 
 
-def run_check(paths: list[str], extra: list[str]) -> tuple[float, int, dict]:
-    return run_tqa(["check", "--format", "json", "--lang", "en", *extra, *paths])
+def run_pofilter(pofilter: str, folder: Path) -> float:
+    with tempfile.TemporaryDirectory() as out:
+        start = time.perf_counter()
+        subprocess.run([pofilter, "--progress=none", str(folder), out], capture_output=True, check=False)
+        return time.perf_counter() - start
+
+
+def folder_size(folder: Path, suffix: str) -> tuple[int, int]:
+    files = [p for p in folder.rglob(f"*{suffix}") if p.is_file()]
+    return len(files), sum(p.stat().st_size for p in files)
 
 
 def main() -> None:
@@ -148,27 +160,48 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=1, help="runs per corpus; the best wall time is shown")
     parser.add_argument("--corpus", type=Path, default=ROOT / "bench" / "corpus")
+    parser.add_argument("--po", type=Path, help="a folder of .po files (e.g. the Django wheel's catalogs)")
+    parser.add_argument("--pofilter", help="Translate Toolkit's pofilter, run on --po in the same benchmark")
     parser.add_argument("extra", nargs="*", help="extra arguments for tqa check (after --)")
     args = parser.parse_args()
 
     folder = args.corpus / f"articles-{args.articles}"
     files, size = build_corpus(folder, args.articles)
-    rows = []
     single = SAMPLES / "kk-exhibition.txt"
-    for name, paths in ((f"{args.articles} articles", [str(folder)]), ("single article", [str(single)])):
-        best = None
+    rows = []
+
+    def measure(name, tqa_args, nfiles, nbytes, ratio_to=None):
+        best, peak = None, 0
         for _ in range(args.repeat):
-            wall, peak_kb, summary = run_check(paths, args.extra)
-            best = wall if best is None else min(best, wall)
-        mb = size / 1e6 if paths[0] == str(folder) else single.stat().st_size / 1e6
-        rows.append((name, summary["files"], summary["articles"], mb, best, summary["articles"] / best,
-                     mb / best, peak_kb / 1024, summary["findings"]))
-    header = ("corpus", "files", "articles", "MB", "wall s", "articles/s", "MB/s", "peak RSS MB", "findings")
-    print(" | ".join(header))
-    print(" | ".join("---" for _ in header))
-    for row in rows:
-        name, nfiles, narticles, mb, wall, aps, mbps, rss, nfind = row
-        print(f"{name} | {nfiles} | {narticles} | {mb:.2f} | {wall:.2f} | {aps:.0f} | {mbps:.2f} | {rss:.0f} | {nfind}")
+            wall, peak_kb, _ = run_tqa(tqa_args, parse_summary=False)
+            best, peak = (wall, peak_kb) if best is None or wall < best else (best, peak)
+        ratio = f"{best / ratio_to:.3f}" if ratio_to else "—"
+        rows.append((name, nfiles, nbytes / 1e6, best, nbytes / 1e6 / best, peak / 1024, ratio))
+
+    with tempfile.TemporaryDirectory() as scratch:
+        report = str(Path(scratch) / "run.json")
+        common = ["check", "--format", "json", "--output", report, "--lang", "en", *args.extra]
+        # cold: no cache; then the same run twice with the cache (the second is the re-run)
+        measure(f"{args.articles:,} articles, cold", [*common, "--no-cache", str(folder)], files, size)
+        run_tqa([*common, str(folder)], parse_summary=False)  # fills the cache
+        measure(f"{args.articles:,} articles, unchanged re-run", [*common, str(folder)], files, size)
+        measure("single article, cold", ["check", "--format", "json", "--output", report, "--no-cache",
+                                         str(single)], 1, single.stat().st_size)
+        if args.po:
+            pofilter = run_pofilter(args.pofilter, args.po) if args.pofilter else None
+            nfiles, nbytes = folder_size(args.po, ".po")
+            measure("PO catalogs, cold (every default rule)",
+                    ["check", "--format", "json", "--output", report, "--no-cache", str(args.po)],
+                    nfiles, nbytes, ratio_to=pofilter)
+            if pofilter:
+                rows.append(("PO catalogs: pofilter (default checks)", nfiles, nbytes / 1e6, pofilter,
+                             nbytes / 1e6 / pofilter, float("nan"), "1"))
+    header = ("corpus", "files", "MB", "wall s", "MB/s", "peak RSS MB", "wall / pofilter")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join("---" for _ in header) + "|")
+    for name, nfiles, mb, wall, mbps, rss, ratio in rows:
+        rss_text = "—" if rss != rss else f"{rss:.0f}"
+        print(f"| {name} | {nfiles:,} | {mb:.1f} | {wall:.2f} | {mbps:.2f} | {rss_text} | {ratio} |")
 
 
 if __name__ == "__main__":

@@ -135,3 +135,19 @@ def test_cache_entries_are_plain_pickles_of_results(tqa, tmp_path):
     result = pickle.loads(runs[0].read_bytes())
     assert len(result.findings) > 40 and result.documents == {}
     assert Path(result.checked[0]).name == "a.txt"
+
+
+def test_same_command_again_writes_the_same_reports_from_the_cache(tqa, corpus, tmp_path):
+    (corpus / "broken.txt").write_bytes(b"\x00\x01binary")
+    args = ("check", corpus, "-f", "json", "-o", "out/run.json", "-f", "text")
+    first = tqa(*args)
+    report = (tmp_path / "out/run.json").read_bytes()
+    (tmp_path / "out/run.json").unlink()
+    again = tqa(*args, env={"TQA_TIMINGS": "1"})
+    assert "tqa timing" not in again.err  # nothing checked, nothing rendered
+    assert (again.code, again.out) == (first.code, first.out) == (2, first.out)
+    assert again.err == first.err and "broken.txt: binary file" in again.err
+    assert (tmp_path / "out/run.json").read_bytes() == report
+    # other options: rendered afresh
+    quiet = tqa("check", corpus, "-q")
+    assert quiet.out != first.out and quiet.code == 2

@@ -12,6 +12,11 @@ result. Two levels:
 - **file**: one file's content -> its per-file pass (languages, article rule
   findings). After an edit only the edited files are checked again; the
   cross-article rules run over all files, as they must.
+- **replay**: a run and the report options -> the reports as written, the
+  error lines and the exit code, so an unchanged corpus re-checked with the
+  same command costs hashing its files (not for HTML, which shows when it
+  was made, nor for baselines and GitHub job summaries, which depend on
+  more than the run).
 
 Entries are written atomically (temporary file, then rename), so runs that
 share the cache never see half an entry; an unreadable entry is a miss. The
@@ -33,6 +38,7 @@ from . import __version__
 FOLDER = ".tqa-cache"
 LAYOUT = "v1"
 KEEP_RUNS = 16  # whole-run entries kept (the most recent)
+KEEP_REPLAYS = 4  # written reports kept (they can be large)
 
 
 @lru_cache(maxsize=1)
@@ -135,16 +141,29 @@ class Cache:
         if not key:
             return
         self._store("run", key, replace(result, documents={}, _sources={}))
-        self._prune_runs()
+        self._prune("run", KEEP_RUNS)
 
-    def _prune_runs(self) -> None:
+    def _prune(self, kind: str, keep: int) -> None:
         try:
-            entries = sorted((p for p in (self.folder / "run").glob("*/*") if p.is_file()),
+            entries = sorted((p for p in (self.folder / kind).glob("*/*") if p.is_file()),
                              key=lambda p: p.stat().st_mtime, reverse=True)
-            for old in entries[KEEP_RUNS:]:
+            for old in entries[keep:]:
                 old.unlink(missing_ok=True)
         except OSError:
             pass
+
+    # ---- reports of whole runs, to write again as they were ----
+
+    def replay_key(self, run_key: str | None, settings: str) -> str | None:
+        return self._digest("replay", run_key, settings) if run_key else None
+
+    def load_replay(self, key: str | None):
+        return self._load("replay", key) if key else None
+
+    def store_replay(self, key: str | None, value: dict) -> None:
+        if key:
+            self._store("replay", key, value)
+            self._prune("replay", KEEP_REPLAYS)
 
     # ---- single files ----
 

@@ -160,25 +160,66 @@ def check(
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force colour on or off."),
 ) -> None:
     """Check translated files and report what is wrong, article by article."""
-    from .engine import exit_code
+    from .engine import exit_code, timed
 
     reports = _pair_reports(fmt or [], output or [])
     if update_baseline and baseline is None:
         _fail("--update-baseline needs --baseline FILE")
     config = _configure(paths, config_file, lang, select, ignore, fail_on, glossary)
     known = _load_baseline(baseline) if baseline is not None else None
-    result = _run_with_progress(paths, config, _changed(changed_since), jobs, not no_cache)
+    cache = None if no_cache else _cache(config)
+    files, errors, reported = _discover(paths, config, _changed(changed_since))
+    replay = None
+    if cache is not None and known is None and all(f in REPLAYABLE for f, _ in reports):
+        # the same reports of the same run: written again from the cache, nothing checked
+        settings = [[(f.value, str(o) if o else None) for f, o in reports], quiet, _colour(color, reports),
+                    show_baselined, config.fail_on, list(paths)]
+        replay = cache.replay_key(cache.run_key(files, reported, [str(e) for e in errors]), repr(settings))
+        stored = cache.load_replay(replay)
+        if stored is not None:
+            raise typer.Exit(_replay(stored))
+    result = _run_with_progress(files, errors, reported, config, jobs, cache)
     for error in result.errors:
         _stderr().print(f"[bold red]error:[/] {error}", markup=True, highlight=False)
     result.inputs = list(paths)
     if known is not None:
         _compare_with_baseline(result, known, baseline, update_baseline)
-    from .engine import timed
-
+    written = []
     for report_format, report_output in reports:
         with timed(f"report {report_format.value}"):
-            _emit(result, report_format, report_output, color, quiet, config.fail_on, show_baselined)
-    raise typer.Exit(exit_code(result, config.fail_on))
+            written.append(_emit(result, report_format, report_output, color, quiet, config.fail_on, show_baselined,
+                                 keep=replay is not None))
+    code = exit_code(result, config.fail_on)
+    if replay is not None:
+        cache.store_replay(replay, {"outputs": written, "errors": [str(e) for e in result.errors], "exit": code})
+    raise typer.Exit(code)
+
+
+# formats whose report depends on nothing but the run and the options
+# (html shows the date it was made; github also writes the job summary)
+REPLAYABLE = {"text", "json", "sarif", "junit", "gitlab", "markdown"}
+
+
+def _colour(color: Optional[bool], reports) -> bool:
+    to_terminal = any(o is None for _, o in reports) and sys.stdout.isatty()
+    return to_terminal if color is None else color
+
+
+def _replay(stored: dict) -> int:
+    from .writing import write_atomic_bytes
+
+    for error in stored["errors"]:
+        _stderr().print(f"[bold red]error:[/] {error}", markup=True, highlight=False)
+    for path, data in stored["outputs"]:
+        if path is None:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            try:
+                write_atomic_bytes(path, data, durable=True)
+            except OSError as exc:
+                _fail(f"{path}: cannot write report: {exc.strerror or exc}")
+    return stored["exit"]
 
 
 @app.command("baseline")
@@ -196,7 +237,8 @@ def make_baseline(
     from .writing import write_atomic
 
     config = _configure(paths, config_file, lang, select, ignore, None, glossary)
-    result = _run_with_progress(paths, config)
+    files, errors, _ = _discover(paths, config, None)
+    result = _run_with_progress(files, errors, None, config)
     for error in result.errors:
         _stderr().print(f"[bold red]error:[/] {error}", markup=True, highlight=False)
     recorded = baselines.from_run(result)
@@ -288,8 +330,10 @@ def _report_path(fmt: Format, output: Optional[Path]) -> Optional[Path]:
 
 
 def _emit(result, fmt: Format, output: Optional[Path], color: Optional[bool], quiet: bool,
-          fail_on: str = "warning", show_baselined: bool = False) -> None:
-    from .report import ReportOptions, render
+          fail_on: str = "warning", show_baselined: bool = False, keep: bool = False):
+    """Write one report; with ``keep``, return (path or None, its bytes) for
+    the replay cache."""
+    from .report import ReportOptions, render, text_of
     from .writing import write_atomic
 
     output = _report_path(fmt, output)
@@ -298,10 +342,10 @@ def _emit(result, fmt: Format, output: Optional[Path], color: Optional[bool], qu
                             fail_on=fail_on, show_baselined=show_baselined)
     report = render(fmt.value, result, options)
     if output is None:
-        for piece in [report] if isinstance(report, str) else report:
-            sys.stdout.write(piece)
+        text = text_of(report)
+        sys.stdout.write(text)
         sys.stdout.flush()
-        return
+        return (None, text.encode("utf-8")) if keep else None
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(output, report)
@@ -309,6 +353,7 @@ def _emit(result, fmt: Format, output: Optional[Path], color: Optional[bool], qu
         _fail(f"{output}: cannot write report: {exc.strerror or exc}")
     if fmt == Format.html:
         _stderr().print(f"wrote {output}", markup=False)
+    return (str(output), output.read_bytes()) if keep else None
 
 
 @app.command()
@@ -331,22 +376,28 @@ def report(
     _emit(result, fmt, output, color, quiet)
 
 
-def _run_with_progress(paths, config, only: Optional[set[str]] = None, jobs: Optional[int] = None,
-                       use_cache: bool = False):
-    """Check the paths; a progress bar on stderr for long runs on a terminal.
-    With ``only`` (resolved paths), the other files are context."""
+def _discover(paths, config, only: Optional[set[str]]):
+    """(files, errors, reported): the files to read, the paths that are not
+    there, and with ``--changed-since`` the files whose findings count."""
     import os
 
-    from .engine import check_files, discover
-    from .parallel import default_jobs
+    from .engine import discover
 
     files, errors = discover(paths, config)
     reported = None
     if only is not None:
         reported = {f for f in files if os.path.realpath(f) in only}
         errors = [e for e in errors if os.path.realpath(e.path) in only]
+    return files, errors, reported
+
+
+def _run_with_progress(files, errors, reported, config, jobs: Optional[int] = None, cache=None):
+    """Check the files; a progress bar on stderr for long runs on a terminal."""
+    from .engine import check_files
+    from .parallel import default_jobs
+
     count = len(reported) if reported is not None else len(files)
-    run = dict(only=reported, jobs=jobs or default_jobs(), cache=_cache(config) if use_cache else None)
+    run = dict(only=reported, jobs=jobs or default_jobs(), cache=cache)
     if not sys.stderr.isatty() or count < 20:
         return check_files(files, config, errors, **run)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn

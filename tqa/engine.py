@@ -230,7 +230,7 @@ def check_files(files: list[str], config: Config, errors: Iterable[FileError] = 
     from .parallel import Workers, file_size, first_passes
 
     errors = list(errors)
-    run_key = cache.run_key(files, only, [f"{e.path}\x1e{e}" for e in errors]) if cache is not None else None
+    run_key = cache.run_key(files, only, [str(e) for e in errors]) if cache is not None else None
     cached = cache.load_run(run_key) if cache is not None else None
     if cached is not None:
         return cached
