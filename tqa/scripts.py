@@ -16,30 +16,39 @@ from .resources import load
 # used inside words (Uzbek oʻ is a letter already; ’ in English, ' in Uzbek).
 WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’ʼ][\p{L}\p{M}]+)*")
 
+# Each kind of non-prose (below), with what a text must contain for it to match.
+_NON_PROSE_KINDS = (
+    (("://", "www."), r"(?:https?://|ftp://|www\.)[^\s<>\"«»]+"),
+    (("@",), r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+    (("@", "#"), r"(?<!\w)[@#][\w_]+"),
+    ((".",), r"(?<![\w@.-])(?:[\w-]+\.)+(?:com|org|net|kz|ru|uz|kg|tj|de|uk|fr|gov|edu|info|io|me|int|eu|ua|by|am"
+             r"|ge|az|tm)(?:/[^\s]*)?(?!\w)"),
+    (("%",), r"%(?:\d+\$)?[-+\ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|z|j|t|I64)?[diouxXeEfFgGaAcspnm%]"),
+    (("%(",), r"%\([^)\s]{1,40}\)[-+ #0]*\d*(?:\.\d+)?[a-zA-Z]"),
+    (("{",), r"\{[\w.:!\[\]-]{0,40}\}"),
+    (("-",), r"(?<![\w-])--?[A-Za-z][\w-]*(?:=\S*)?"),
+    (("<",), r"<[\w.:/-]{1,40}>"),
+    (("/",), r"(?<![\w.])(?:~|\.{1,2})?/[\w.\-/]+"),
+    (("/",), r"(?<![\w/])\w+(?:/\w+)+"),
+    (("_",), r"(?<!\w)\w*_\w+"),
+    (("\\",), r"\\(?:x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[a-zA-Z])"),
+)
 # Things whose letters are not words of the text: links, e-mails, handles,
 # domains, and the bits of code that UI strings and technical articles carry
 # (printf and brace placeholders, command-line options, paths, identifiers
 # with underscores). Script and language rules skip them.
-NON_PROSE = regex.compile(
-    r"""(?:https?://|ftp://|www\.)[^\s<>"«»]+
-      | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+
-      | (?<!\w)[@#][\w_]+
-      | (?<![\w@.-])(?:[\w-]+\.)+(?:com|org|net|kz|ru|uz|kg|tj|de|uk|fr|gov|edu|info|io|me|int|eu|ua|by|am|ge|az|tm)(?:/[^\s]*)?(?!\w)
-      | %(?:\d+\$)?[-+\ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|z|j|t|I64)?[diouxXeEfFgGaAcspnm%]
-      | %\([^)\s]{1,40}\)[-+ #0]*\d*(?:\.\d+)?[a-zA-Z]
-      | \{[\w.:!\[\]-]{0,40}\}
-      | (?<![\w-])--?[A-Za-z][\w-]*(?:=\S*)?
-      | <[\w.:/-]{1,40}>
-      | (?<![\w.])(?:~|\.{1,2})?/[\w.\-/]+
-      | (?<![\w/])\w+(?:/\w+)+
-      | (?<!\w)\w*_\w+
-      | \\(?:x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[a-zA-Z])
-    """,
-    regex.VERBOSE | regex.IGNORECASE,
-)
+NON_PROSE = regex.compile("|".join(pattern for _, pattern in _NON_PROSE_KINDS), regex.IGNORECASE)
 # Most prose holds none of the characters the patterns above need; a cheap
 # scan for them spares the full pattern on most paragraphs.
 _NON_PROSE_HINT = regex.compile(r"[/@#%{<_\\]|www\.|\.(?:com|org|net|kz|ru|uz|kg|tj|de|uk|fr|gov|edu|info|io|me|int|eu|ua|by|am|ge|az|tm)\b|(?<!\w)--?[A-Za-z]", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _non_prose_for(kinds: tuple[int, ...]):
+    """NON_PROSE with only the kinds a text can hold: the same matches, but
+    a paragraph with one ``%d`` is not scanned for paths, e-mails and
+    identifiers at every word."""
+    return regex.compile("|".join(_NON_PROSE_KINDS[k][1] for k in kinds), regex.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -120,5 +129,7 @@ def mask_non_prose(text: str) -> str:
     offsets stay valid and ``%dд`` leaves the word ``д``, not ``dд``."""
     if not _NON_PROSE_HINT.search(text):
         return text
-    return NON_PROSE.sub(lambda m: "\ufffc" * len(m.group()), text)
+    lowered = text.lower()
+    kinds = tuple(k for k, (needs, _) in enumerate(_NON_PROSE_KINDS) if any(n in lowered for n in needs))
+    return _non_prose_for(kinds).sub(lambda m: "\ufffc" * len(m.group()), text)
 
