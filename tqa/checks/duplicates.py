@@ -23,6 +23,7 @@ from . import rule
 _PUNCT = regex.compile(r"[\p{P}\p{S}\s]+")
 
 
+@lru_cache(maxsize=2048)  # a paragraph is compared by two rules, within and across articles
 def normalized(text: str) -> str:
     """Text for comparison: case-folded, punctuation and quotes dropped,
     spaces collapsed."""
@@ -90,8 +91,10 @@ def cut_down(a: str, b: str) -> bool:
     from rapidfuzz import fuzz
 
     short, long_ = sorted((a, b), key=len)
-    words = set(short.split())
-    if len(short) < 0.4 * len(long_) or len(words & set(long_.split())) < 0.9 * len(words):
+    if len(short) < 0.4 * len(long_):
+        return False
+    words = _word_set(short)
+    if len(words & _word_set(long_)) < 0.9 * len(words):
         return False
     return fuzz.partial_ratio(short, long_) >= 95
 
