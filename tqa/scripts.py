@@ -16,6 +16,13 @@ from .resources import load
 # used inside words (Uzbek oʻ is a letter already; ’ in English, ' in Uzbek).
 WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’ʼ][\p{L}\p{M}]+)*")
 
+
+@lru_cache(maxsize=1024)
+def words_of(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, word) of each WORD of ``text``; several rules read the
+    words of the same paragraph, so they are found once."""
+    return tuple((m.start(), m.end(), m.group()) for m in WORD.finditer(text))
+
 # Each kind of non-prose (below), with what a text must contain for it to match.
 _NON_PROSE_KINDS = (
     (("://", "www."), r"(?:https?://|ftp://|www\.)[^\s<>\"«»]+"),

@@ -13,7 +13,7 @@ from functools import lru_cache
 import regex
 
 from ..resources import load
-from ..scripts import WORD
+from ..scripts import WORD, words_of
 from . import rule
 
 _STEMMED_LANGS = {"ru", "kk", "uk", "ky", "tg", "be", "uz", "tr", "de"}
@@ -114,8 +114,9 @@ def near_variant(article, ctx):
                 anchors[_stem(word.casefold(), lang)].append(target)
     threshold = ctx.options["threshold"]
     for segment in article.prose:
-        words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(segment.text)]
-        stems = [_stem(w[2].casefold(), lang) for w in words]
+        words = words_of(segment.text)
+        stems = [_stem(w[2].casefold(), lang) for w in words] if lang in _STEMMED_LANGS else \
+            [w[2].casefold() for w in words]
         # where each stem stands: a name starts with its first word, so only
         # those places can start a window (most words start none)
         places = defaultdict(list)
@@ -312,15 +313,18 @@ def spelling_variant(article, ctx):
     gb_to_us, us_to_gb = _spellings()
     found = []
     for segment in article.prose:
-        for match in WORD.finditer(segment.text):
-            word = match.group()
+        words = words_of(segment.text)
+        lowered = {w[2].lower() for w in words}
+        if gb_to_us.keys().isdisjoint(lowered) and us_to_gb.keys().isdisjoint(lowered):
+            continue  # no variant here at all: the common case
+        for start, end, word in words:
             if word[:1].isupper():
                 continue  # names keep their own spelling: World Health Organization, Data Analysis Centre
             low = word.lower()
             if low in gb_to_us:
-                found.append((segment, match, "en-GB", _match_case(gb_to_us[low], word)))
+                found.append((segment, (start, end), "en-GB", _match_case(gb_to_us[low], word)))
             elif low in us_to_gb:
-                found.append((segment, match, "en-US", _match_case(us_to_gb[low], word)))
+                found.append((segment, (start, end), "en-US", _match_case(us_to_gb[low], word)))
     styles = Counter(style for _, _, style, _ in found)
     house = ctx.options["house-style"]
     if house:
@@ -332,8 +336,7 @@ def spelling_variant(article, ctx):
     else:
         return
     keep = "en-GB" if wrong == "en-US" else "en-US"
-    for segment, match, style, other in found:
+    for segment, (start, end), style, other in found:
         if style == wrong:
             reason = f"house style is {house}" if house else f"the article mostly uses {keep} spelling"
-            yield segment.problem(match.start(), match.end(), f"{style} spelling {match.group()!r}; {reason}",
-                                  other)
+            yield segment.problem(start, end, f"{style} spelling {segment.text[start:end]!r}; {reason}", other)
