@@ -72,18 +72,14 @@ def dumps(baseline: Baseline) -> str:
 
 
 def load(path: str) -> Baseline:
+    from .jsonfiles import load_tagged
+
     try:
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
-    except FileNotFoundError:
-        raise BaselineError(f"{path}: no such baseline (make one with `tqa baseline PATH... --output {path}`)") \
-            from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BaselineError(f"{path}: cannot read baseline: {exc}") from None
-    except json.JSONDecodeError as exc:
-        raise BaselineError(f"{path}:{exc.lineno}: baseline is not JSON: {exc.msg}") from None
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        raise BaselineError(f"{path}: not a tqa baseline (expected \"schema\": \"{SCHEMA}\")")
+        data = load_tagged(path, SCHEMA, "baseline", BaselineError)
+    except BaselineError as exc:
+        if str(exc).endswith("no such baseline"):
+            raise BaselineError(f"{exc} (make one with `tqa baseline PATH... --output {path}`)") from None
+        raise
     entries = {}
     for number, item in enumerate(data.get("findings", []), 1):
         try:

@@ -77,10 +77,18 @@ class Config:
     root: Path = field(default_factory=Path.cwd)  # globs are relative to this
 
     def load_glossary(self):
-        """The merged glossaries of this config (GlossaryError if broken)."""
+        """The merged glossaries of this config (GlossaryError if broken);
+        read once per list of glossaries."""
         from .glossary import load_all
 
-        return load_all(self.glossaries) if self.glossaries else None
+        if not self.glossaries:
+            return None
+        key = tuple(self.glossaries)
+        loaded = self.__dict__.get("_glossary")
+        if loaded is None or loaded[0] != key:
+            loaded = (key, load_all(self.glossaries))
+            self.__dict__["_glossary"] = loaded
+        return loaded[1]
 
     def enabled_rules(self) -> list[Rule]:
         chosen: dict[str, Rule] = {}

@@ -140,22 +140,14 @@ def _article_locator(articles):
 
 
 def _finding_view(f, article: int, locate) -> dict:
-    return {
-        "id": f.fingerprint,
-        "a": article,
-        "rule": f.rule,
-        "name": f.name,
-        "category": f.category,
-        "severity": f.severity,
-        "message": f.message,
-        "line": f.line,
-        "column": f.column,
-        "end_line": f.end_line,
-        "end_column": f.end_column,
-        "text": f.text,
-        "suggestion": f.suggestion,
-        "related": [{"path": p, "line": line, "a": locate(p, line)} for p, line in f.related],
-    }
+    """The finding as in the JSON report, with its article and where each
+    related place is in the page."""
+    from .json_report import finding_dict
+
+    view = finding_dict(f)
+    view.update(id=f.fingerprint, a=article,
+                related=[{"path": p, "line": line, "a": locate(p, line)} for p, line in f.related])
+    return view
 
 
 def _article_body(source, article, findings: list[dict], first: int) -> tuple[dict, bool]:

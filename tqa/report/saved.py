@@ -8,9 +8,8 @@ report says (see ``tqa.report.html``).
 
 from __future__ import annotations
 
-import json
-
 from ..engine import ArticleResult, FileError, Finding, RunResult
+from ..jsonfiles import load_tagged
 
 SCHEMA = "tqa-report/1"
 
@@ -20,17 +19,7 @@ class ReportError(Exception):
 
 
 def load_run(path: str) -> RunResult:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
-    except FileNotFoundError:
-        raise ReportError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ReportError(f"{path}: cannot read: {exc}") from None
-    except json.JSONDecodeError as exc:
-        raise ReportError(f"{path}:{exc.lineno}: not JSON: {exc.msg}") from None
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        raise ReportError(f"{path}: not a tqa JSON report (expected \"schema\": \"{SCHEMA}\")")
+    data = load_tagged(path, SCHEMA, "JSON report", ReportError)
     try:
         return _run(data)
     except (KeyError, TypeError, ValueError) as exc:
