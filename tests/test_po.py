@@ -158,3 +158,55 @@ def test_catalog_conventions_stay_silent(lang, source, target):
     text = f'msgid ""\nmsgstr "Language: {lang}\\n"\n\n#, python-format\nmsgid "{source}"\nmsgstr "{target}"\n'
     found = findings_of(text, path="x.po")
     assert found == [], [(f.rule, f.text, f.message) for f in found]
+
+
+TRICKY = HEADER + r'''# translator comment
+#. extracted comment
+#: a.py:1
+#, python-format, fuzzy
+msgctxt "menu"
+msgid "Open %(name)s"
+msgstr "Открыть %(name)s"
+
+msgid ""
+"Line one\n"
+"line two with \"quotes\" and a \\ backslash"
+msgstr ""
+"Строка один\n"
+"строка два с \"кавычками\" и \\ обратной чертой"
+
+msgid "One file"
+msgid_plural "%d files"
+msgstr[0] "%d файл"
+msgstr[1] "%d файла"
+msgstr[2] "%d файлов"
+
+msgid "Untranslated"
+msgstr ""
+
+#~ msgid "Old"
+#~ msgstr "Старое"
+'''
+
+
+@pytest.mark.parametrize("text", [TRICKY, (ROOT / "samples" / "ru-django.po").read_text(encoding="utf-8")],
+                         ids=["tricky", "sample"])
+def test_reader_reads_the_entries_polib_reads(text):
+    """polib is the reference parser: the fast scanner must see the same
+    entries, strings, flags and comments."""
+    import polib
+
+    from tqa.readers import document_from_text
+
+    ours = [s.meta | {"text": s.text} for s in document_from_text("x.po", text).articles[0].segments]
+    theirs = []
+    for entry in polib.pofile(text, wrapwidth=0):
+        if entry.obsolete:
+            continue
+        forms = sorted(entry.msgstr_plural.items()) if entry.msgid_plural else [(None, entry.msgstr)]
+        for index, value in forms:
+            theirs.append({"source": entry.msgid, "source_plural": entry.msgid_plural or None,
+                           "flags": list(entry.flags), "context": entry.msgctxt, "comment": entry.tcomment,
+                           "extracted": entry.comment, "plural_index": index, "text": value})
+    keys = ("source", "source_plural", "flags", "context", "comment", "extracted", "plural_index", "text")
+    assert [{k: o[k] for k in keys} for o in ours] == theirs
