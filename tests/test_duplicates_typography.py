@@ -123,3 +123,22 @@ def test_cached_chrf_equals_sacrebleu(a, b):
     chrf = CHRF()
     expected = max(chrf.sentence_score(a, [b]).score, chrf.sentence_score(b, [a]).score)
     assert similarity(a, b) == pytest.approx(expected, abs=1e-9)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("hi", "कोई दिन निर्दिष्ट नहीं किया गया है।"),       # vowel signs are marks: words are not split at them
+    ("mr", "मूल्य योग्य JSON असणे आवश्यक आहे."),
+    ("bn", "তারিখ এবং সময় নির্বাচন করুন।"),
+])
+def test_repeated_word_keeps_words_with_combining_marks_whole(lang, text):
+    assert findings_of(text, lang=lang, select="repeated-word") == []
+
+
+def test_repeated_word_found_in_text_with_combining_marks():
+    found = findings_of("कोई दिन दिन निर्दिष्ट नहीं किया गया है।", lang="hi", select="repeated-word")
+    assert [f.text for f in found] == ["दिन दिन"]
+
+
+def test_spelt_out_letters_are_not_repeated_words():
+    # "UUID" spelt out in Malayalam: യു യു ഐ ഡി
+    assert findings_of("സാധുവായ യു യു ഐ ഡി നല്കുക.", lang="ml", select="repeated-word") == []

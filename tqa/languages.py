@@ -270,16 +270,25 @@ def _plainly_in(target: str, reduced: str, others) -> bool:
     function word of another candidate only, is in the target language. This
     spares most calls to the identifier on ordinary prose; anything less
     plain still goes to it."""
-    table = _function_words()
-    own = table.get(target)
-    if not own:
+    return plain_words(reduced.casefold().split(), target, tuple(others))
+
+
+def plain_words(words: list[str], target: str, others: tuple[str, ...]) -> bool:
+    """``_plainly_in`` on case-folded words."""
+    own, foreign = _own_and_foreign(target, others)
+    if not own or len(words) < 6:
         return False
-    words = reduced.casefold().split()
-    if len(words) < 6:
-        return False
-    foreign = set().union(*(table.get(lang, frozenset()) for lang in others if lang != target)) - own
     hits = sum(1 for w in words if w in own)
-    return hits >= 0.2 * len(words) and not any(w in foreign for w in words)
+    return hits >= 0.2 * len(words) and foreign.isdisjoint(words)
+
+
+@lru_cache(maxsize=64)
+def _own_and_foreign(target: str, others: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The target's function words, and those of the other candidates only."""
+    table = _function_words()
+    own = table.get(target, frozenset())
+    foreign = frozenset().union(*(table.get(lang, frozenset()) for lang in others if lang != target)) - own
+    return own, foreign
 
 
 @lru_cache(maxsize=1)

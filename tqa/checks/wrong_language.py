@@ -14,7 +14,11 @@ the text's script (an English sentence in a Japanese article needs none).
 
 from __future__ import annotations
 
-from ..languages import default_candidates, detection_text, get_detector, identify, identify_reduced, language_name
+import bisect
+
+from ..languages import (default_candidates, detection_text, get_detector, identify, identify_reduced, language_name,
+                         plain_words)
+from ..scripts import words_of
 from ..sentences import sentence_spans
 from . import rule
 
@@ -71,13 +75,29 @@ def wrong_language(article, ctx):
         yield from _check_paragraph(segment, target, candidates, detector, options)
 
 
+def _plainly_all_target(text: str, spans, target: str, candidates: tuple[str, ...]) -> bool:
+    """Is every sentence plainly in the target language by its function
+    words, names and all? Then neither the paragraph nor a sentence can be
+    in another language, and the identifier need not look (most prose)."""
+    words = words_of(text)
+    starts = [w[0] for w in words]
+    for start, end in spans:
+        low, high = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        if not plain_words([w[2].casefold() for w in words[low:high]], target, candidates):
+            return False
+    return True
+
+
 def _check_paragraph(segment, target, candidates, detector, options):
     """One finding for a paragraph wholly in another language; otherwise
     one per sentence in another language."""
     text = segment.text
+    spans = sentence_spans(text)
+    if _plainly_all_target(text, spans, target, tuple(candidates)):
+        return
     sentences = []
     reduced_parts, total_words = [], 0
-    for start, end in sentence_spans(text):
+    for start, end in spans:
         reduced, words = detection_text(text[start:end])
         reduced_parts.append(reduced)
         total_words += words
