@@ -7,8 +7,8 @@
 Prints one table: the corpus checked cold (no cache), the same corpus
 re-checked unchanged (cache), one article cold, and with ``--po`` a folder of
 gettext catalogs checked by tqa and, in the same run, by pofilter, with the
-ratio of the two wall times. Peak RSS is of tqa and its worker processes
-together. The corpus is built deterministically (seeded) under
+ratio of the two wall times. Peak memory is of tqa and its worker processes
+together (proportional set size: pages shared after fork count once). The corpus is built deterministically (seeded) under
 bench/corpus/ and reused.
 """
 
@@ -107,16 +107,17 @@ def build_corpus(folder: Path, n_articles: int, per_file: int = 10, seed: int = 
 
 
 def tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants (worker
-    processes included), from /proc."""
+    """Memory of a process and all its descendants (worker processes
+    included), from /proc: the proportional set size, so that pages the
+    workers share with the main process after fork count once."""
     total = 0
     stack = [pid]
     while stack:
         current = stack.pop()
         try:
-            with open(f"/proc/{current}/status") as status:
-                for line in status:
-                    if line.startswith("VmRSS:"):
+            with open(f"/proc/{current}/smaps_rollup") as rollup:
+                for line in rollup:
+                    if line.startswith("Pss:"):
                         total += int(line.split()[1])
                         break
             with open(f"/proc/{current}/task/{current}/children") as children:
