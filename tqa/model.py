@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterable, Sequence
 
 
@@ -157,11 +158,13 @@ class Article:
     source_lang: str | None = None
     slug: str | None = None
 
-    @property
+    # Computed once: every rule asks, and an article's segments are fixed
+    # once the reader has built it.
+    @cached_property
     def paragraphs(self) -> list[Segment]:
         return [s for s in self.segments if s.kind != "label" and s.is_prose]
 
-    @property
+    @cached_property
     def prose(self) -> list[Segment]:
         return [s for s in self.segments if s.is_prose]
 

@@ -83,13 +83,19 @@ class BandIndex:
                 members.append(text)
 
 
-def band_keys(signature) -> list[int]:
-    """One integer per band: the band's rows (32-bit values) side by side."""
+def band_keys(signature) -> bytes:
+    """One 64-bit integer per band (the band's 32-bit rows side by side),
+    packed: 192 bytes a paragraph instead of a list of Python integers, as a
+    whole archive's paragraphs wait in memory for the band index."""
     rows = signature.reshape(-1, ROWS)
     keys = rows[:, 0].copy()
     for row in range(1, ROWS):
         keys = (keys << 32) | rows[:, row]
-    return keys.tolist()
+    return keys.tobytes()  # native 64-bit integers, read back by _unpack
+
+
+def _unpack(keys: bytes) -> list[int]:
+    return memoryview(keys).cast("Q").tolist()
 
 
 def _shingles(text: str) -> list[bytes]:
@@ -103,7 +109,7 @@ CHUNK = 2000  # texts per piece of work handed to a worker process
 
 
 def find(texts: Sequence[str], threshold: float, same_group: Sequence[object],
-         parallel_map=None, keys: Sequence[list[int]] | None = None) -> Iterator[tuple[int, int, float]]:
+         parallel_map=None, keys: Sequence[bytes] | None = None) -> Iterator[tuple[int, int, float]]:
     """(later, earlier, score) for each text that copies an earlier one of
     another group (article); ``texts`` are already normalised. Each later
     text is reported once, against the first text it copies.
@@ -129,7 +135,7 @@ def find(texts: Sequence[str], threshold: float, same_group: Sequence[object],
             copies[index] = first
             continue
         exact.setdefault(text, index)
-        keys = signatures[index]
+        keys = _unpack(signatures[index])
         candidates = index_.best(keys, lambda c: same_group[c] != same_group[index], MAX_CONFIRMED)
         if candidates:
             work.append((index, text, [(c, texts[c]) for c in candidates]))
@@ -147,7 +153,7 @@ def find(texts: Sequence[str], threshold: float, same_group: Sequence[object],
 _hasher_instance: MinHasher | None = None
 
 
-def keys_of(text: str) -> list[int]:
+def keys_of(text: str) -> bytes:
     """The band keys of a normalised text (its MinHash signature, banded)."""
     global _hasher_instance
     if _hasher_instance is None:

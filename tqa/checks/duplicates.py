@@ -176,7 +176,7 @@ def repeated_title(article, ctx):
             break
 
 
-def _blocks(document, ctx) -> list[tuple[int, int, str, list[int]]]:
+def _blocks(document, ctx) -> list[tuple[int, int, str, bytes]]:
     """The map step of repeated-block, per file (in the worker processes):
     (article index, segment index, normalised text, band keys) of each
     paragraph long enough to compare."""
