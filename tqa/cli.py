@@ -170,7 +170,7 @@ def check(
     cache = None if no_cache else _cache(config)
     files, errors, reported = _discover(paths, config, _changed(changed_since))
     replay = None
-    if cache is not None and known is None and all(f in REPLAYABLE for f, _ in reports):
+    if cache is not None and known is None and all(f.value in REPLAYABLE for f, _ in reports):
         # the same reports of the same run: written again from the cache, nothing checked
         settings = [[(f.value, str(o) if o else None) for f, o in reports], quiet, _colour(color, reports),
                     show_baselined, config.fail_on, list(paths)]
