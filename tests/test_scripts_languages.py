@@ -184,3 +184,16 @@ def test_cached_model_classifies_like_the_packaged_one(tmp_path, monkeypatch):
         identifier.set_languages(["en", "de", "kk", "ru", "uz"])
     for text in texts:
         assert cached.classify(text) == again.classify(text) == packaged.classify(text)
+
+
+def test_detector_knows_its_languages_without_loading_the_model(tmp_path, monkeypatch):
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from tqa.languages import Py3LangidDetector
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    detector = Py3LangidDetector()
+    packaged = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    assert detector.supported() == frozenset(packaged.nb_classes) and {"kk", "ky", "tg"} <= detector.supported()
+    assert detector._identifier is None  # nothing identified yet: no model in memory
+    assert detector.detect("The two-day seminar was organized by the Hub in Astana.", ["en", "de"])[0] == "en"

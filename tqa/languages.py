@@ -46,8 +46,11 @@ class Py3LangidDetector:
     name = "py3langid"
 
     def __init__(self) -> None:
-        self._identifier = _load_py3langid()
-        self._all = frozenset(self._identifier.nb_classes)
+        # The model (and numpy) are loaded at the first text that needs the
+        # identifier: prose plain by its function words never does, so a
+        # short run on such text starts without them.
+        self._identifier = None
+        self._all = _py3langid_languages()
         self._by_langs: dict[tuple[str, ...], object] = {}
 
     def supported(self) -> frozenset[str]:
@@ -57,6 +60,8 @@ class Py3LangidDetector:
         langs = tuple(sorted(c for c in candidates if c in self._all))
         identifier = self._by_langs.get(langs)
         if identifier is None:
+            if self._identifier is None:
+                self._identifier = _load_py3langid()
             # Restricting the model to some languages costs milliseconds; a
             # run switches between a few sets (one per script), so keep each.
             identifier = copy.copy(self._identifier)
@@ -66,30 +71,52 @@ class Py3LangidDetector:
         return lang, float(prob)
 
 
-def _load_py3langid():
-    """py3langid's identifier. Its model ships LZMA-compressed, and
-    decompressing it is most of a short run's time; the decompressed arrays
-    are kept in the user's cache folder (keyed by the model file's size and
-    date) and reused. Any trouble with the cache falls back to the
-    package's own loader."""
+def _model_paths():
+    """(py3langid's packed model, the folder it is unpacked to in the
+    user's cache, keyed by the model file's size and date)."""
+    import importlib.util
     import os
     from pathlib import Path
 
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+    package = Path(importlib.util.find_spec("py3langid").origin).parent
+    model = package / "data" / "model.npz.xz"
+    stat = model.stat()
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tqa" / \
+        f"py3langid-{stat.st_size}-{stat.st_mtime_ns}"
+    return model, folder
+
+
+_MODEL_ARRAYS = ("ptc", "pc", "classes", "nextmove", "out_feat", "nextmove_row")
+
+
+def _py3langid_languages() -> frozenset[str]:
+    """The languages py3langid knows, from the unpacked model's list (no
+    numpy needed), else from the model itself."""
+    try:
+        model, folder = _model_paths()
+        if not (folder / "done").exists():
+            _unpack_model(model, folder, _MODEL_ARRAYS)
+        return frozenset((folder / "languages.txt").read_text(encoding="ascii").split())
+    except Exception:  # noqa: BLE001 - the cache is an optimisation only
+        return frozenset(_load_py3langid().nb_classes)
+
+
+def _load_py3langid():
+    """py3langid's identifier. Its model ships LZMA-compressed, and
+    decompressing it is most of a short run's time; the decompressed arrays
+    are kept in the user's cache folder and memory-mapped. Any trouble with
+    the cache falls back to the package's own loader."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     try:
         import numpy as np
         from py3langid.modelio import _to_array
 
-        model = MODEL_DIR / MODEL_FILE
-        stat = model.stat()
-        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tqa" / \
-            f"py3langid-{stat.st_size}-{stat.st_mtime_ns}"
-        names = ("ptc", "pc", "classes", "nextmove", "out_feat", "nextmove_row")
+        model, folder = _model_paths()
         if not (folder / "done").exists():
-            _unpack_model(model, folder, names)
+            _unpack_model(model, folder, _MODEL_ARRAYS)
         # memory-mapped: pages of the 30 MB table are read when used, not all at start
-        data = {name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in names}
+        data = {name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in _MODEL_ARRAYS}
         return LanguageIdentifier(data["ptc"], np.asarray(data["pc"]), data["classes"].tolist(),
                                   _to_array(data["nextmove"]), data["out_feat"].tolist(), norm_probs=True,
                                   tk_row=_to_array(data["nextmove_row"]))
@@ -116,6 +143,8 @@ def _unpack_model(model, folder, names) -> None:
         with np.load(temp, allow_pickle=False) as arrays:
             for name in names:
                 np.save(os.path.join(unpacked, f"{name}.npy"), arrays[name], allow_pickle=False)
+            with open(os.path.join(unpacked, "languages.txt"), "w", encoding="ascii") as listing:
+                listing.write("\n".join(arrays["classes"].tolist()) + "\n")
         open(os.path.join(unpacked, "done"), "w").close()
         try:
             os.rename(unpacked, folder)
