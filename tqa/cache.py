@@ -27,7 +27,6 @@ they are made and read only by this project's own runs.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from dataclasses import replace
 from functools import lru_cache
@@ -199,5 +198,6 @@ class Cache:
             self._store("file", key, ([a.lang for a in one.document.articles], one.raw, one.errors, one.prepared))
 
 
-def open_cache(config, enabled: bool = True) -> Cache | None:
-    return Cache(config.root, config) if enabled and not os.environ.get("TQA_NO_CACHE") else None
+def open_cache(config) -> Cache:
+    """The cache of the project whose config this is (beside the config)."""
+    return Cache(config.root, config)

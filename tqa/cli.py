@@ -338,7 +338,7 @@ def _emit(result, fmt: Format, output: Optional[Path], color: Optional[bool], qu
 
     output = _report_path(fmt, output)
     to_terminal = output is None and sys.stdout.isatty()
-    options = ReportOptions(color=to_terminal if color is None else color, quiet=quiet, inputs=result.inputs,
+    options = ReportOptions(color=to_terminal if color is None else color, quiet=quiet,
                             fail_on=fail_on, show_baselined=show_baselined)
     report = render(fmt.value, result, options)
     if output is None:
@@ -346,6 +346,8 @@ def _emit(result, fmt: Format, output: Optional[Path], color: Optional[bool], qu
         sys.stdout.write(text)
         sys.stdout.flush()
         return (None, text.encode("utf-8")) if keep else None
+    if keep:  # the bytes are kept for the replay cache anyway: no need to stream
+        report = text_of(report)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(output, report)
@@ -353,7 +355,7 @@ def _emit(result, fmt: Format, output: Optional[Path], color: Optional[bool], qu
         _fail(f"{output}: cannot write report: {exc.strerror or exc}")
     if fmt == Format.html:
         _stderr().print(f"wrote {output}", markup=False)
-    return (str(output), output.read_bytes()) if keep else None
+    return (str(output), report.encode("utf-8")) if keep else None
 
 
 @app.command()

@@ -107,9 +107,6 @@ class Config:
 
     def relative(self, path: str) -> str:
         """``path`` relative to the config's folder, the way globs see it."""
-        return self._relative(path)
-
-    def _relative(self, path: str) -> str:
         p = Path(path)
         try:
             return p.resolve().relative_to(self.root.resolve()).as_posix()
@@ -119,7 +116,7 @@ class Config:
     def lang_for(self, path: str) -> str | None:
         if not self.languages:
             return self.lang
-        rel = self._relative(path)
+        rel = self.relative(path)
         for pattern, lang in self.languages.items():
             if _glob_match(rel, pattern):
                 return lang
@@ -128,7 +125,7 @@ class Config:
     def is_excluded(self, path: str) -> bool:
         if not self.exclude:
             return False
-        rel = self._relative(path)
+        rel = self.relative(path)
         return any(_glob_match(rel, pattern) for pattern in self.exclude)
 
 

@@ -141,12 +141,6 @@ def discover(paths: Iterable[str], config: Config) -> tuple[list[str], list[File
     return list(dict.fromkeys(files)), errors
 
 
-def check_paths(paths: Iterable[str], config: Config,
-                progress: Callable[[str], None] | None = None) -> RunResult:
-    files, errors = discover(paths, config)
-    return check_files(files, config, errors, progress)
-
-
 @dataclass
 class RunSetup:
     """What every file of a run is checked with, worked out once (and once

@@ -124,7 +124,6 @@ def find(texts: Sequence[str], threshold: float, same_group: Sequence[object],
     if keys is None:
         pieces = [list(texts[i:i + CHUNK]) for i in range(0, len(texts), CHUNK)]
         keys = [k for piece in run(_signatures, pieces) for k in piece]
-    signatures = keys
     exact: dict[str, int] = {}
     index_ = BandIndex()
     work: list[tuple[int, str, list[tuple[int, str]]]] = []
@@ -135,11 +134,11 @@ def find(texts: Sequence[str], threshold: float, same_group: Sequence[object],
             copies[index] = first
             continue
         exact.setdefault(text, index)
-        keys = _unpack(signatures[index])
-        candidates = index_.best(keys, lambda c: same_group[c] != same_group[index], MAX_CONFIRMED)
+        text_keys = _unpack(keys[index])
+        candidates = index_.best(text_keys, lambda c: same_group[c] != same_group[index], MAX_CONFIRMED)
         if candidates:
             work.append((index, text, [(c, texts[c]) for c in candidates]))
-        index_.insert(index, keys)
+        index_.insert(index, text_keys)
     batches = [(threshold, work[i:i + CHUNK // 4]) for i in range(0, len(work), CHUNK // 4)]
     confirmed = {index: found for batch in run(_confirm, batches) for index, found in batch}
     for index in range(len(texts)):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from functools import partial
 from typing import Callable
 
 from .engine import FilePass, RunSetup, first_pass
@@ -88,7 +89,7 @@ def first_passes(files: list[str], setup: RunSetup, only: set[str] | None, worke
     if workers.parallel and len(chunks) > 1:
         done_chunks = workers.imap_unordered(_work, chunks)  # the workers have their own setup
     else:
-        done_chunks = map(_work_here(setup), chunks)
+        done_chunks = map(partial(_passes, setup), chunks)
     for done in done_chunks:
         for (path, report), one in done:
             passes[path] = one
@@ -132,11 +133,10 @@ def _start_worker(config) -> None:
     _setup = RunSetup.of(config)
 
 
+def _passes(setup: RunSetup, chunk: list[tuple[str, bool]]) -> list[tuple[tuple[str, bool], FilePass]]:
+    return [((path, report), first_pass(path, setup, report)) for path, report in chunk]
+
+
 def _work(chunk: list[tuple[str, bool]]) -> list[tuple[tuple[str, bool], FilePass]]:
-    return [((path, report), first_pass(path, _setup, report)) for path, report in chunk]
-
-
-def _work_here(setup: RunSetup):
-    def work(chunk):
-        return [((path, report), first_pass(path, setup, report)) for path, report in chunk]
-    return work
+    """In a worker: the passes of a chunk, with the worker's own setup."""
+    return _passes(_setup, chunk)

@@ -100,9 +100,11 @@ def cut_down(a: str, b: str) -> bool:
 
 
 def _comparable(article, min_words: int):
-    for segment in article.paragraphs:
-        if segment.kind == "paragraph" and len(segment.text.split()) >= min_words:
-            yield segment, normalized(segment.text)
+    """(index in the article's segments, segment, normalised text) of each
+    paragraph long enough to compare."""
+    for index, segment in enumerate(article.segments):
+        if segment.kind == "paragraph" and segment.is_prose and len(segment.text.split()) >= min_words:
+            yield index, segment, normalized(segment.text)
 
 
 def _trimmed(segment):
@@ -127,7 +129,7 @@ def duplicate_paragraph(article, ctx):
         Offices⏎⏎The ministry opened a new office in Astana on Monday morning.⏎⏎The agency closed its old office in Almaty on Friday evening after the audit.
     """
     seen: list[tuple] = []
-    for segment, norm in _comparable(article, ctx.options["min-words"]):
+    for _, segment, norm in _comparable(article, ctx.options["min-words"]):
         for first, first_norm in seen:
             if norm == first_norm:
                 message = f"paragraph repeats the one at line {_line(ctx, first)} word for word"
@@ -182,14 +184,9 @@ def _blocks(document, ctx) -> list[tuple[int, int, str, bytes]]:
     paragraph long enough to compare."""
     from ..nearduplicates import keys_of
 
-    min_words = ctx.options["min-words"]
-    found = []
-    for article in document.articles:
-        for index, segment in enumerate(article.segments):
-            if segment.kind == "paragraph" and segment.is_prose and len(segment.text.split()) >= min_words:
-                norm = normalized(segment.text)
-                found.append((article.index, index, norm, keys_of(norm)))
-    return found
+    return [(article.index, index, norm, keys_of(norm))
+            for article in document.articles
+            for index, _, norm in _comparable(article, ctx.options["min-words"])]
 
 
 @rule("TQA303", "repeated-block", "duplicate", "info", scope="corpus",

@@ -5,7 +5,7 @@ pieces of it for formats that stream (JSON)."""
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 FORMATS = {
     "text": "tqa.report.text",
@@ -24,7 +24,6 @@ class ReportOptions:
     color: bool = False
     width: int | None = None
     quiet: bool = False
-    inputs: list[str] = field(default_factory=list)
     fail_on: str = "warning"  # what counts as a failure (JUnit, GitHub annotations' summary)
     show_baselined: bool = False  # text/markdown: also list findings already in the baseline
 

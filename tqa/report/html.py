@@ -110,7 +110,7 @@ def build_view(result, options) -> dict:
     return {
         "version": __version__,
         "generated": _dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z").strip(),
-        "inputs": options.inputs or result.inputs or sorted({a.path for a in result.articles}),
+        "inputs": result.inputs or sorted({a.path for a in result.articles}),
         "files": result.files,
         "articles": articles,
         "errors": [str(e) for e in result.errors],
