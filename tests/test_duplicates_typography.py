@@ -113,16 +113,38 @@ def test_repeated_title_in_a_page():
     ("семинар организован хабом государственной службы", "семинар был организован хабом"),
     ("the same text", "the same text"),
     ("abc", ""),
+    ("", ""),
+    ("a", "a b"),
+    ("   ", "x"),
     ("күн жылы", "ауа райы суық"),
+    ("ааааааа ааа", "аааа"),  # n-grams repeated inside a text: counts clipped
+    ("東京で会議が開かれた", "会議は東京で開かれた"),
+    ("die Sitzung 😀 fand statt 𝔸", "die Sitzung fand 😀 statt"),  # beyond the BMP
 ])
-def test_cached_chrf_equals_sacrebleu(a, b):
+def test_chrf_equals_sacrebleu(a, b):
     from sacrebleu.metrics import CHRF
 
-    from tqa.checks.duplicates import similarity
+    from tqa.chrf import similarity
 
     chrf = CHRF()
     expected = max(chrf.sentence_score(a, [b]).score, chrf.sentence_score(b, [a]).score)
     assert similarity(a, b) == pytest.approx(expected, abs=1e-9)
+
+
+def test_chrf_equals_sacrebleu_on_every_pair_of_seed_paragraphs():
+    from sacrebleu.metrics import CHRF
+
+    from tqa.checks.duplicates import normalized
+    from tqa.chrf import similarity
+    from tqa.readers import read_document
+
+    document = read_document(str(SEED))
+    texts = [normalized(s.text) for a in document.articles for s in a.paragraphs if len(s.text) > 40][:30]
+    chrf = CHRF()
+    for i, a in enumerate(texts):
+        for b in texts[i + 1:]:
+            expected = max(chrf.sentence_score(a, [b]).score, chrf.sentence_score(b, [a]).score)
+            assert similarity(a, b) == pytest.approx(expected, abs=1e-9), (a, b)
 
 
 @pytest.mark.parametrize("lang,text", [

@@ -188,7 +188,7 @@ class Cache:
             return None
         for article, lang in zip(document.articles, languages):
             article.lang = lang
-        return FilePass(path, document, raw, errors, prepared)
+        return FilePass(path, document.skeleton(), raw, errors, prepared)
 
     def store_file_pass(self, one, setup) -> None:
         if one.document is None or any("internal error" in e.message for e in one.errors):

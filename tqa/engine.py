@@ -166,7 +166,7 @@ class FilePass:
     run (unless the file is only context for cross-article rules)."""
 
     path: str
-    document: Document | None  # None: unreadable
+    document: Document | None  # its skeleton (no segments); None: unreadable
     raw: list[tuple[Finding, int]] | None  # (finding, specificity); None: context only
     errors: list[FileError] = field(default_factory=list)
     prepared: dict[str, object] = field(default_factory=dict)  # corpus rule code -> its prepare() data
@@ -187,7 +187,7 @@ def first_pass(path: str, setup: RunSetup, report: bool = True, document: Docume
         article.lang = lang or article.lang or _detect_language(article, setup.detection)
     prepared = prepare_corpus_rules(document, setup, errors)
     if not report:
-        return FilePass(path, document, None, errors, prepared)
+        return FilePass(path, document.skeleton(), None, errors, prepared)
     raw: list[tuple[Finding, int]] = []
     by_path = {document.path: document}
     for article in document.articles:
@@ -198,7 +198,7 @@ def first_pass(path: str, setup: RunSetup, report: bool = True, document: Docume
                 with _guard(rule, document.path, errors):
                     raw.extend((_finding(rule, p, document, setup.config, by_path), rule.specificity)
                                for p in rule.check(article, ctx))
-    return FilePass(path, document, raw, errors, prepared)
+    return FilePass(path, document.skeleton(), raw, errors, prepared)
 
 
 def prepare_corpus_rules(document: Document, setup: RunSetup, errors: list[FileError]) -> dict[str, object]:
@@ -286,8 +286,9 @@ def _split_settings(config: Config) -> SplitSettings:
 
 
 def finish(passes: list[FilePass], setup: RunSetup, result: RunResult, parallel_map=None) -> RunResult:
-    """After the per-file passes: cross-article rules over every document,
-    then per reported file one finding per span, suppressions, the rules
+    """After the per-file passes: cross-article rules over every document
+    (skeletons, with what their ``prepare`` step made of each file), then
+    per reported file one finding per span, suppressions, the rules
     about findings, fingerprints. Runs in the main process, in file order."""
     documents = [p.document for p in passes if p.document is not None]
     raw = {p.path: list(p.raw) for p in passes if p.document is not None and p.raw is not None}

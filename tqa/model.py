@@ -196,3 +196,13 @@ class Document:
     @property
     def text(self) -> str:
         return self.source.text
+
+    def skeleton(self) -> "Document":
+        """The document without its segments: what the end of a run needs
+        (text, articles' places and languages, suppressions) once the rules
+        have read the segments. Worker processes send this back instead of
+        the whole model, so a big run holds one copy of each file's text,
+        not every paragraph of the archive as objects."""
+        articles = [Article(a.index, a.title, [], a.start, a.end, a.lang, a.source_lang, a.slug)
+                    for a in self.articles]
+        return Document(self.path, self.source, articles, self.format, self.suppressions)

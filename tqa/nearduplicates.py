@@ -11,7 +11,6 @@ but takes half a second to import, through scipy.)
 from __future__ import annotations
 
 import zlib
-from collections import Counter
 from typing import Iterator, Sequence
 
 # 24 bands of 2 rows: a pair whose word pairs have a Jaccard similarity J
@@ -46,56 +45,68 @@ class MinHasher:
         return values.min(axis=0)
 
 
-class BandIndex:
-    """Locality-sensitive hashing over signature bands. A text is given by
-    its band keys (``band_keys``): one integer per band."""
+def candidates(keys, indexed, groups, count: int = MAX_CONFIRMED, cap: int = BUCKET_CAP) -> dict[int, list[int]]:
+    """For each indexed text, the ``count`` earlier indexed texts of another
+    group that share most bands with it (more shared bands: more alike; the
+    earliest first among equals).
 
-    def __init__(self, bands: int = BANDS) -> None:
-        self.buckets: list[dict[int, list[int]]] = [{} for _ in range(bands)]
+    This is banded LSH done in bulk: ``keys`` is an (n, bands) array of band
+    keys; per band, a stable sort puts equal keys side by side in text
+    order, and each text meets the texts before it in its run. Only the
+    first ``cap`` texts of a run count as members: a band value shared by
+    many texts is a common phrase, not a sign of copying, and the cap keeps
+    the pairs (so time and memory) linear however repetitive the corpus.
+    The same result as inserting texts one by one into capped buckets and
+    querying each before inserting it, without a Python object per bucket."""
+    import numpy as np
 
-    def best(self, keys: list[int], eligible, count: int) -> list[int]:
-        """The ``count`` earlier texts sharing most bands with ``keys``
-        (more shared bands: more alike; the earliest first among equals),
-        among those ``eligible`` accepts."""
-        found: Counter = Counter()
-        for bucket, key in zip(self.buckets, keys):
-            members = bucket.get(key)
-            if members:
-                found.update(members)
-        if not found:
-            return []
-        chosen = []
-        for shared in sorted(set(found.values()), reverse=True):
-            for text in sorted(k for k, n in found.items() if n == shared):
-                if eligible(text):
-                    chosen.append(text)
-                    if len(chosen) == count:
-                        return chosen
-        return chosen
-
-    def insert(self, text: int, keys: list[int]) -> None:
-        for bucket, key in zip(self.buckets, keys):
-            members = bucket.setdefault(key, [])
-            # A band value shared by many texts is a common phrase, not a
-            # sign of copying; capping its bucket keeps queries bounded
-            # (and the whole search linear) however repetitive the corpus.
-            if len(members) < BUCKET_CAP:
-                members.append(text)
+    ids = np.flatnonzero(indexed)
+    if len(ids) < 2:
+        return {}
+    queries, members = [], []
+    for band in range(keys.shape[1]):
+        column = keys[ids, band]
+        order = np.argsort(column, kind="stable")  # equal keys together, in text order
+        ordered = column[order]
+        starts_run = np.ones(len(order), dtype=bool)
+        starts_run[1:] = ordered[1:] != ordered[:-1]
+        run_start = np.flatnonzero(starts_run)[np.cumsum(starts_run) - 1]  # per position
+        seen = np.minimum(np.arange(len(order)) - run_start, cap)  # members before it in its run
+        total = int(seen.sum())
+        if not total:
+            continue
+        within = np.arange(total) - np.repeat(np.cumsum(seen) - seen, seen)
+        queries.append(ids[np.repeat(order, seen)])
+        members.append(ids[order[np.repeat(run_start, seen) + within]])
+    if not queries:
+        return {}
+    n = np.int64(len(keys))
+    pairs, shared = np.unique(np.concatenate(queries) * n + np.concatenate(members), return_counts=True)
+    query, member = pairs // n, pairs % n
+    other_group = groups[query] != groups[member]
+    query, member, shared = query[other_group], member[other_group], shared[other_group]
+    order = np.lexsort((member, -shared, query))  # per text: most shared bands, then earliest
+    query, member = query[order], member[order]
+    first = np.ones(len(query), dtype=bool)
+    first[1:] = query[1:] != query[:-1]
+    rank = np.arange(len(query)) - np.flatnonzero(first)[np.cumsum(first) - 1]
+    chosen = rank < count
+    found: dict[int, list[int]] = {}
+    for q, m in zip(query[chosen].tolist(), member[chosen].tolist()):
+        found.setdefault(q, []).append(m)
+    return found
 
 
 def band_keys(signature) -> bytes:
     """One 64-bit integer per band (the band's 32-bit rows side by side),
     packed: 192 bytes a paragraph instead of a list of Python integers, as a
-    whole archive's paragraphs wait in memory for the band index."""
+    whole archive's paragraphs wait in memory for the band index (the
+    bytes of all texts are one array for ``candidates``)."""
     rows = signature.reshape(-1, ROWS)
     keys = rows[:, 0].copy()
     for row in range(1, ROWS):
         keys = (keys << 32) | rows[:, row]
-    return keys.tobytes()  # native 64-bit integers, read back by _unpack
-
-
-def _unpack(keys: bytes) -> list[int]:
-    return memoryview(keys).cast("Q").tolist()
+    return keys.tobytes()  # native 64-bit integers
 
 
 def _shingles(text: str) -> list[bytes]:
@@ -114,8 +125,8 @@ def find(texts: Sequence[str], threshold: float, same_group: Sequence[object],
     another group (article); ``texts`` are already normalised. Each later
     text is reported once, against the first text it copies.
 
-    Three steps: signatures (per text), candidates (one pass in order over
-    the band index: for each text, the few earlier texts most alike), and
+    Three steps: signatures (per text), candidates (``candidates``: for
+    each text, the few earlier texts most alike), and
     confirmation with chrF (per text). The first and the last are
     independent per text and go through ``parallel_map`` (see
     ``Context.map``) when given; ``keys``, the texts' band keys (see
@@ -124,21 +135,22 @@ def find(texts: Sequence[str], threshold: float, same_group: Sequence[object],
     if keys is None:
         pieces = [list(texts[i:i + CHUNK]) for i in range(0, len(texts), CHUNK)]
         keys = [k for piece in run(_signatures, pieces) for k in piece]
+    import numpy as np
+
     exact: dict[str, int] = {}
-    index_ = BandIndex()
-    work: list[tuple[int, str, list[tuple[int, str]]]] = []
     copies: dict[int, int] = {}
+    group_ids: dict[object, int] = {}
+    group_of = [group_ids.setdefault(g, len(group_ids)) for g in same_group]
     for index, text in enumerate(texts):
-        first = exact.get(text)
-        if first is not None and same_group[first] != same_group[index]:
-            copies[index] = first
-            continue
-        exact.setdefault(text, index)
-        text_keys = _unpack(keys[index])
-        candidates = index_.best(text_keys, lambda c: same_group[c] != same_group[index], MAX_CONFIRMED)
-        if candidates:
-            work.append((index, text, [(c, texts[c]) for c in candidates]))
-        index_.insert(index, text_keys)
+        first = exact.setdefault(text, index)
+        if group_of[first] != group_of[index]:
+            copies[index] = first  # a copy word for word: no need for the band index
+    indexed = np.ones(len(texts), dtype=bool)
+    indexed[list(copies)] = False
+    matrix = np.frombuffer(b"".join(keys), dtype=np.uint64).reshape(len(texts), BANDS) if len(texts) \
+        else np.zeros((0, BANDS), dtype=np.uint64)
+    found = candidates(matrix, indexed, np.array(group_of, dtype=np.int64))
+    work = [(index, texts[index], [(c, texts[c]) for c in found[index]]) for index in sorted(found)]
     batches = [(threshold, work[i:i + CHUNK // 4]) for i in range(0, len(work), CHUNK // 4)]
     confirmed = {index: found for batch in run(_confirm, batches) for index, found in batch}
     for index in range(len(texts)):

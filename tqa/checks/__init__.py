@@ -37,7 +37,10 @@ class Context:
     lang: str | None
     options: dict[str, Any]
     document: Document | None
-    documents: list[Document] = field(default_factory=list)  # corpus rules: the whole run
+    # corpus rules: the whole run, as skeletons (``Document.skeleton``: text,
+    # articles' places and languages, no segments); what a rule needs of the
+    # segments, its prepare() step takes out in the worker processes
+    documents: list[Document] = field(default_factory=list)
     glossary: Any = None  # tqa.glossary.Glossary of the run, if any
     # corpus rules: map(function, items) -> results in order, spread over the
     # run's worker processes when there are any (function at module level)
@@ -66,7 +69,7 @@ class Rule:
     specificity: int = 50
     choices: dict[str, tuple] = field(default_factory=dict)  # option -> allowed values
     # "article": check(article, ctx) yields Problems; "corpus": check(documents,
-    # ctx) sees the whole run and yields (document, Problem).
+    # ctx) sees the whole run (skeletons) and yields (document, Problem).
     scope: str = "article"
     # corpus rules: prepare(document, ctx) -> data computed per file, in the
     # worker processes with the file's own rules (the map step); check then

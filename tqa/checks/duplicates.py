@@ -1,7 +1,7 @@
 """Repeated paragraphs and titles.
 
 Paragraphs are compared after normalisation (case, spaces, quotes and
-punctuation). Near copies are confirmed with chrF (sacrebleu), scored in
+punctuation). Near copies are confirmed with chrF (``tqa.chrf``), scored in
 both directions so that a cut-down copy of a paragraph (high in one
 direction only) counts too; rapidfuzz picks the candidate pairs first, so
 chrF runs only on pairs that can pass.
@@ -18,6 +18,8 @@ from functools import lru_cache
 
 import regex
 
+from ..chrf import similarity
+from ..model import Problem
 from . import rule
 
 _PUNCT = regex.compile(r"[\p{P}\p{S}\s]+")
@@ -28,40 +30,6 @@ def normalized(text: str) -> str:
     """Text for comparison: case-folded, punctuation and quotes dropped,
     spaces collapsed."""
     return _PUNCT.sub(" ", text.casefold()).strip()
-
-
-@lru_cache(maxsize=1)
-def _chrf():
-    from sacrebleu.metrics import CHRF
-
-    return CHRF()
-
-
-# a paragraph's n-grams take some 100 kB: keep a few hundred
-@lru_cache(maxsize=256)
-def _char_ngrams(text: str):
-    from sacrebleu.metrics.helpers import extract_all_char_ngrams
-
-    return extract_all_char_ngrams(text, _chrf().char_order, _chrf().whitespace)
-
-
-def similarity(a: str, b: str) -> float:
-    """chrF of the two texts, the higher of the two directions (0–100).
-
-    The same numbers as sacrebleu's ``CHRF().sentence_score`` (a test holds
-    them equal), but each text's character n-grams are extracted once and
-    reused: in a corpus one paragraph is compared with many."""
-    chrf = _chrf()
-    grams_a, grams_b = _char_ngrams(a), _char_ngrams(b)
-    forward: list[int] = []
-    for hyp, ref in zip(grams_a, grams_b):
-        forward += chrf._get_match_statistics(hyp, ref)
-    backward = []
-    for i in range(0, len(forward), 3):
-        n_a, n_b, matches = forward[i:i + 3]
-        # counts of the other direction; no hit counts when a side is empty
-        backward += [n_b if n_a else 0, sum(grams_a[i // 3].values()), matches]
-    return max(chrf._compute_f_score(forward), chrf._compute_f_score(backward))
 
 
 @lru_cache(maxsize=4096)  # a few MB; the texts compared often are the recent ones
@@ -178,15 +146,20 @@ def repeated_title(article, ctx):
             break
 
 
-def _blocks(document, ctx) -> list[tuple[int, int, str, bytes]]:
+def _blocks(document, ctx) -> list[tuple[int, int, int, int, str, bytes]]:
     """The map step of repeated-block, per file (in the worker processes):
-    (article index, segment index, normalised text, band keys) of each
-    paragraph long enough to compare."""
+    for each paragraph long enough to compare, (article index, the
+    paragraph's offset, the offsets of the span to report, normalised text,
+    band keys). Offsets, not segments: the reduce step runs where only the
+    documents' skeletons are kept."""
     from ..nearduplicates import keys_of
 
-    return [(article.index, index, norm, keys_of(norm))
-            for article in document.articles
-            for index, _, norm in _comparable(article, ctx.options["min-words"])]
+    blocks = []
+    for article in document.articles:
+        for _, segment, norm in _comparable(article, ctx.options["min-words"]):
+            span = segment.problem(*_trimmed(segment), "")
+            blocks.append((article.index, segment.start, span.start, span.end, norm, keys_of(norm)))
+    return blocks
 
 
 @rule("TQA303", "repeated-block", "duplicate", "info", scope="corpus",
@@ -209,19 +182,15 @@ def repeated_block(documents, ctx):
 
     entries, keys = [], []
     for document in documents:
-        articles = document.articles
-        for article_index, segment_index, norm, band_keys in ctx.prepared.get(document.path) \
-                or _blocks(document, ctx):
-            entries.append((document, article_index, articles[article_index].segments[segment_index], norm))
+        for article_index, start, span_start, span_end, norm, band_keys in ctx.prepared.get(document.path) or ():
+            entries.append((document, article_index, start, span_start, span_end, norm))
             keys.append(band_keys)
-    for later, earlier, score in nearduplicates.find([e[3] for e in entries], ctx.options["threshold"],
+    for later, earlier, score in nearduplicates.find([e[5] for e in entries], ctx.options["threshold"],
                                                      same_group=[(e[0].path, e[1]) for e in entries],
                                                      parallel_map=ctx.map, keys=keys):
-        document, _, segment, _ = entries[later]
-        first_doc, _, first, _ = entries[earlier]
-        where = f"{first_doc.path}:{first_doc.source.position(first.start)[0]}"
+        document, _, _, span_start, span_end, _ = entries[later]
+        first_doc, _, first_start, _, _, _ = entries[earlier]
+        where = f"{first_doc.path}:{first_doc.source.position(first_start)[0]}"
         how = "word for word" if score >= 100 else f"{score:.0f}% chrF"
-        lead, trail = _trimmed(segment)
-        yield document, segment.problem(lead, trail, f"block also stands in another article ({where}, {how})",
-                                        related=[(first_doc.path, first.start)])
-
+        yield document, Problem(span_start, span_end, f"block also stands in another article ({where}, {how})",
+                                related=((first_doc.path, first_start),))

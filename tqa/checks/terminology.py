@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import regex
 
+from ..model import Problem
 from ..resources import load
 from ..scripts import WORD, words_of
 from . import rule
@@ -223,7 +224,25 @@ def expansion_before(text: str, paren: int, acronym: str) -> tuple[int, str] | N
     return start, " ".join(text[start:paren].split())
 
 
-@rule("TQA403", "acronym-drift", "terminology", "warning", scope="corpus", specificity=60)
+def _acronym_uses(document, ctx) -> list[tuple[str, str, int, int, str | None]]:
+    """The map step of acronym-drift, per file: (acronym, expansion, its
+    start and end offsets, the article's language) of each ``Name (ACRONYM)``."""
+    uses = []
+    for article in document.articles:
+        for segment in article.prose:
+            if "(" not in segment.text:
+                continue
+            for match in _ACRONYM.finditer(segment.text):
+                acronym = match.group(1)
+                found = expansion_before(segment.text, match.start(), acronym)
+                if found:
+                    span = segment.problem(found[0], found[0] + len(found[1]), "")
+                    uses.append((acronym, found[1], span.start, span.end, article.lang))
+    return uses
+
+
+@rule("TQA403", "acronym-drift", "terminology", "warning", scope="corpus", specificity=60,
+      prepare=_acronym_uses)
 def acronym_drift(documents, ctx):
     """One acronym introduced with different expansions (``Ministry of the Interior and Safety (MOIS)`` / ``Ministry of the Internal and Safety (MOIS)``).
 
@@ -245,15 +264,10 @@ def acronym_drift(documents, ctx):
         for entry in ctx.glossary.entries:
             for acronym in entry.acronyms:
                 canonical_by_acronym[acronym] = entry.names
-    uses = defaultdict(list)  # acronym -> [(document, segment, start, expansion, lang)]
+    uses = defaultdict(list)  # acronym -> [(document, start, end, expansion, lang)]
     for document in documents:
-        for article in document.articles:
-            for segment in article.prose:
-                for match in _ACRONYM.finditer(segment.text):
-                    acronym = match.group(1)
-                    found = expansion_before(segment.text, match.start(), acronym)
-                    if found:
-                        uses[acronym].append((document, segment, found[0], found[1], article.lang))
+        for acronym, expansion, start, end, lang in ctx.prepared.get(document.path) or ():
+            uses[acronym].append((document, start, end, expansion, lang))
     for acronym, found in uses.items():
         forms = Counter(_fold(u[3]) for u in found)
         if len(forms) < 2:
@@ -264,15 +278,14 @@ def acronym_drift(documents, ctx):
             first_of.setdefault(_fold(use[3]), use)
         # the most common form; among equals, the one met first
         common = max(first_of, key=lambda form: (forms[form], -found.index(first_of[form])))
-        for document, segment, start, expansion, lang in found:
+        for document, start, end, expansion, lang in found:
             majority = lang_names.get(lang or "") or first_of[common][3]
             if _fold(expansion) == _fold(majority):
                 continue
             reference = first_of.get(_fold(majority))
-            related = [(reference[0].path, reference[1].source_offset(reference[2]))] if reference else []
-            yield document, segment.problem(start, start + len(expansion),
-                                            f"{acronym} is expanded as {expansion!r} here but as {majority!r} "
-                                            f"elsewhere ({forms[_fold(majority)]}×)", majority, related)
+            related = ((reference[0].path, reference[1]),) if reference else ()
+            yield document, Problem(start, end, f"{acronym} is expanded as {expansion!r} here but as {majority!r} "
+                                                f"elsewhere ({forms[_fold(majority)]}×)", majority, related)
 
 
 # ----------------------------------------------------------------------------
