@@ -147,6 +147,45 @@ def test_chrf_equals_sacrebleu_on_every_pair_of_seed_paragraphs():
             assert similarity(a, b) == pytest.approx(expected, abs=1e-9), (a, b)
 
 
+def _candidates_one_by_one(keys, indexed, groups, count, cap):
+    """The specification of banded LSH: insert texts in order into capped
+    buckets, querying each text before inserting it."""
+    from collections import Counter
+
+    buckets = [{} for _ in range(keys.shape[1])]
+    found = {}
+    for text in range(len(keys)):
+        if not indexed[text]:
+            continue
+        shared = Counter()
+        for band, bucket in enumerate(buckets):
+            shared.update(bucket.get(int(keys[text, band]), []))
+        ranked = sorted((m for m in shared if groups[m] != groups[text]), key=lambda m: (-shared[m], m))
+        if ranked:
+            found[text] = ranked[:count]
+        for band, bucket in enumerate(buckets):
+            members = bucket.setdefault(int(keys[text, band]), [])
+            if len(members) < cap:
+                members.append(text)
+    return found
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_bulk_lsh_candidates_equal_inserting_texts_one_by_one(seed, monkeypatch):
+    import numpy as np
+
+    from tqa import nearduplicates
+
+    monkeypatch.setattr(nearduplicates, "QUERY_BLOCK", 7)  # several blocks
+    rng = np.random.default_rng(seed)
+    texts = 60
+    keys = rng.integers(0, 4, size=(texts, 6)).astype(np.uint64)  # few values: long runs, caps reached
+    indexed = rng.random(texts) > 0.2
+    groups = rng.integers(0, 12, size=texts)
+    expected = _candidates_one_by_one(keys, indexed, groups, count=3, cap=5)
+    assert expected and nearduplicates.candidates(keys, indexed, groups, count=3, cap=5) == expected
+
+
 @pytest.mark.parametrize("lang,text", [
     ("hi", "कोई दिन निर्दिष्ट नहीं किया गया है।"),       # vowel signs are marks: words are not split at them
     ("mr", "मूल्य योग्य JSON असणे आवश्यक आहे."),

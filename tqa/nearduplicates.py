@@ -45,6 +45,9 @@ class MinHasher:
         return values.min(axis=0)
 
 
+QUERY_BLOCK = 4096  # texts whose pairs are counted together (bounds the memory of the counting)
+
+
 def candidates(keys, indexed, groups, count: int = MAX_CONFIRMED, cap: int = BUCKET_CAP) -> dict[int, list[int]]:
     """For each indexed text, the ``count`` earlier indexed texts of another
     group that share most bands with it (more shared bands: more alike; the
@@ -57,32 +60,49 @@ def candidates(keys, indexed, groups, count: int = MAX_CONFIRMED, cap: int = BUC
     many texts is a common phrase, not a sign of copying, and the cap keeps
     the pairs (so time and memory) linear however repetitive the corpus.
     The same result as inserting texts one by one into capped buckets and
-    querying each before inserting it, without a Python object per bucket."""
+    querying each before inserting it, without a Python object per bucket;
+    pairs are counted a block of texts at a time."""
     import numpy as np
 
     ids = np.flatnonzero(indexed)
     if len(ids) < 2:
         return {}
-    queries, members = [], []
+    bands = []  # per band: (place of each indexed text in the sorted band, sort order, start of its run)
     for band in range(keys.shape[1]):
         column = keys[ids, band]
         order = np.argsort(column, kind="stable")  # equal keys together, in text order
         ordered = column[order]
         starts_run = np.ones(len(order), dtype=bool)
         starts_run[1:] = ordered[1:] != ordered[:-1]
-        run_start = np.flatnonzero(starts_run)[np.cumsum(starts_run) - 1]  # per position
-        seen = np.minimum(np.arange(len(order)) - run_start, cap)  # members before it in its run
+        run_start = np.flatnonzero(starts_run)[np.cumsum(starts_run) - 1]
+        place = np.empty(len(order), dtype=np.int64)
+        place[order] = np.arange(len(order))
+        bands.append((place, order, run_start))
+    found: dict[int, list[int]] = {}
+    for block in range(0, len(ids), QUERY_BLOCK):
+        _count_block(ids, block, min(len(ids), block + QUERY_BLOCK), bands, groups, count, cap, found)
+    return found
+
+
+def _count_block(ids, low, high, bands, groups, count, cap, found) -> None:
+    """Candidates of the indexed texts ``ids[low:high]`` into ``found``."""
+    import numpy as np
+
+    queries, members = [], []
+    for place, order, run_start in bands:
+        places = place[low:high]
+        seen = np.minimum(places - run_start[places], cap)  # members before it in its run
         total = int(seen.sum())
         if not total:
             continue
         within = np.arange(total) - np.repeat(np.cumsum(seen) - seen, seen)
-        queries.append(ids[np.repeat(order, seen)])
-        members.append(ids[order[np.repeat(run_start, seen) + within]])
+        queries.append(np.repeat(np.arange(low, high), seen))
+        members.append(order[np.repeat(run_start[places], seen) + within])
     if not queries:
-        return {}
-    n = np.int64(len(keys))
+        return
+    n = np.int64(len(ids))
     pairs, shared = np.unique(np.concatenate(queries) * n + np.concatenate(members), return_counts=True)
-    query, member = pairs // n, pairs % n
+    query, member = ids[pairs // n], ids[pairs % n]
     other_group = groups[query] != groups[member]
     query, member, shared = query[other_group], member[other_group], shared[other_group]
     order = np.lexsort((member, -shared, query))  # per text: most shared bands, then earliest
@@ -91,10 +111,8 @@ def candidates(keys, indexed, groups, count: int = MAX_CONFIRMED, cap: int = BUC
     first[1:] = query[1:] != query[:-1]
     rank = np.arange(len(query)) - np.flatnonzero(first)[np.cumsum(first) - 1]
     chosen = rank < count
-    found: dict[int, list[int]] = {}
     for q, m in zip(query[chosen].tolist(), member[chosen].tolist()):
         found.setdefault(q, []).append(m)
-    return found
 
 
 def band_keys(signature) -> bytes:
