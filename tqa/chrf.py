@@ -3,13 +3,13 @@
 sacrebleu's ``CHRF().sentence_score`` counts n-grams in Python ``Counter``s:
 about a millisecond for two paragraphs, and a whole archive has tens of
 thousands of candidate pairs to confirm. Here each text becomes, once, a
-sorted array of n-gram hashes with their counts (all orders together, each
-hash tagged with its order); a pair is then one ``searchsorted`` and a few
+sorted array of n-gram hashes with their counts (all orders together, the
+order in the low bits of each hash); a pair is then one ``searchsorted`` and a few
 vector operations. The score itself is sacrebleu's formula
 (``CHRF._compute_f_score``) on the same statistics, so the numbers are
-sacrebleu's (a test holds them equal on many pairs). Hashes are 64-bit: two
-different n-grams of a pair would have to collide for a count to differ,
-about one chance in 10^15 per pair.
+sacrebleu's (a test holds them equal on many pairs). Hashes keep 61 bits:
+two different n-grams of a pair would have to collide for a count to
+differ, about one chance in 10^14 per pair.
 """
 
 from __future__ import annotations
@@ -28,13 +28,12 @@ def _chrf():
 
 
 class NGrams(NamedTuple):
-    keys: object  # sorted unique n-gram hashes (uint64)
+    keys: object  # sorted unique n-gram hashes (uint64), the order (1…6) in the low 3 bits
     counts: object  # how often each occurs (int64)
-    orders: object  # the order (1…6) of each hash, 0-based (int64)
     totals: tuple[int, ...]  # n-grams of each order in the text
 
 
-@lru_cache(maxsize=512)  # about 30 kB a paragraph; the texts compared often are the recent ones
+@lru_cache(maxsize=512)  # about 20 kB a paragraph; the texts compared often are the recent ones
 def char_ngrams(text: str) -> NGrams:
     """The character n-grams of ``text`` as chrF counts them: whitespace
     removed, orders 1 to 6."""
@@ -45,8 +44,8 @@ def char_ngrams(text: str) -> NGrams:
     line = text if chrf.whitespace else "".join(text.split())
     points = np.frombuffer(line.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
     length = len(points)
-    multiplier = np.uint64(_MULTIPLIER)
-    parts, tags, totals = [], [], []
+    multiplier, three = np.uint64(_MULTIPLIER), np.uint64(3)
+    parts, totals = [], []
     rolling = None
     for n in range(1, order_max + 1):
         count = max(0, length - n + 1)
@@ -55,13 +54,12 @@ def char_ngrams(text: str) -> NGrams:
             continue
         # hash of line[i:i+n] from that of line[i:i+n-1] (wrapping arithmetic)
         rolling = points[:count].copy() if rolling is None else rolling[:count] * multiplier + points[n - 1:]
-        parts.append(rolling * multiplier + np.uint64(n))  # tagged with its order
-        tags.append(np.full(count, n - 1, dtype=np.int64))
-    if not parts:
-        empty = np.zeros(0, dtype=np.uint64)
-        return NGrams(empty, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), tuple(totals))
-    keys, first, counts = np.unique(np.concatenate(parts), return_index=True, return_counts=True)
-    return NGrams(keys, counts, np.concatenate(tags)[first], tuple(totals))
+        parts.append((rolling << three) | np.uint64(n))  # tagged with its order
+    keys = np.sort(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.uint64)
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if len(keys) else \
+        np.zeros(0, dtype=np.int64)
+    counts = np.diff(np.append(starts, len(keys)))
+    return NGrams(keys[starts], counts, tuple(totals))
 
 
 def _matches(a: NGrams, b: NGrams) -> list[int]:
@@ -72,12 +70,11 @@ def _matches(a: NGrams, b: NGrams) -> list[int]:
     order_max = len(a.totals)
     if not len(a.keys) or not len(b.keys):
         return [0] * order_max
-    where = np.searchsorted(b.keys, a.keys)
-    inside = where < len(b.keys)
-    hit = np.zeros(len(a.keys), dtype=bool)
-    hit[inside] = b.keys[where[inside]] == a.keys[inside]
+    where = np.minimum(np.searchsorted(b.keys, a.keys), len(b.keys) - 1)
+    hit = b.keys[where] == a.keys
     shared = np.minimum(a.counts[hit], b.counts[where[hit]])
-    return np.bincount(a.orders[hit], weights=shared, minlength=order_max).astype(np.int64).tolist()
+    orders = (a.keys[hit] & np.uint64(7)).astype(np.int64)
+    return np.bincount(orders, weights=shared, minlength=order_max + 1)[1:].astype(np.int64).tolist()
 
 
 def similarity(a: str, b: str) -> float:

@@ -25,7 +25,7 @@ from .splitting import SplitSettings
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a big run holds hundreds of thousands
 class Finding:
     rule: str
     name: str

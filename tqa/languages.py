@@ -37,6 +37,10 @@ class Detector(Protocol):
 
     def supported(self) -> frozenset[str]: ...
 
+    def load(self) -> None:
+        """Load the model now rather than at the first text (before worker
+        processes are forked, so that they share its memory)."""
+
     def detect(self, text: str, candidates: Iterable[str]) -> tuple[str, float]:
         """The most likely language among ``candidates`` and its probability
         (0–1, normalised over the candidates)."""
@@ -56,12 +60,15 @@ class Py3LangidDetector:
     def supported(self) -> frozenset[str]:
         return self._all
 
+    def load(self) -> None:
+        if self._identifier is None:
+            self._identifier = _load_py3langid()
+
     def detect(self, text: str, candidates: Iterable[str]) -> tuple[str, float]:
         langs = tuple(sorted(c for c in candidates if c in self._all))
         identifier = self._by_langs.get(langs)
         if identifier is None:
-            if self._identifier is None:
-                self._identifier = _load_py3langid()
+            self.load()
             # Restricting the model to some languages costs milliseconds; a
             # run switches between a few sets (one per script), so keep each.
             identifier = copy.copy(self._identifier)
@@ -170,6 +177,9 @@ class LangdetectDetector:
 
     def supported(self) -> frozenset[str]:
         return self._all
+
+    def load(self) -> None:
+        pass  # the profiles are read when the detector is made
 
     def detect(self, text: str, candidates: Iterable[str]) -> tuple[str, float]:
         from langdetect.lang_detect_exception import LangDetectException

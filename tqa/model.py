@@ -12,8 +12,10 @@ to where its escape stands).
 from __future__ import annotations
 
 import bisect
+import zlib
+from array import array
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Iterable, Sequence
 
 
@@ -22,13 +24,32 @@ class SourceText:
     1-based columns counted in Unicode code points)."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
-        self.line_starts = [0]
+        self._text: str | None = text
+        self._packed: bytes | None = None
+        starts = [0]
         find = text.find
         pos = find("\n")
         while pos != -1:
-            self.line_starts.append(pos + 1)
+            starts.append(pos + 1)
             pos = find("\n", pos + 1)
+        self.line_starts = array("q", starts)
+
+    @property
+    def text(self) -> str:
+        if self._text is not None:
+            return self._text
+        return _unpacked(self._packed)
+
+    def packed(self) -> "SourceText":
+        """The same text kept compressed (about a quarter of the memory; a
+        few recently used texts are kept unpacked): what a run keeps of each
+        file between checking it and writing the reports."""
+        if self._text is None:
+            return self
+        copy = SourceText.__new__(SourceText)
+        copy._text, copy._packed = None, zlib.compress(self._text.encode("utf-8", "surrogatepass"), 1)
+        copy.line_starts = self.line_starts
+        return copy
 
     @property
     def line_count(self) -> int:
@@ -44,6 +65,11 @@ class SourceText:
         start = self.line_starts[line - 1]
         end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
         return self.text[start:end].rstrip("\r")
+
+
+@lru_cache(maxsize=8)  # the files being merged or reported now
+def _unpacked(packed: bytes) -> str:
+    return zlib.decompress(packed).decode("utf-8", "surrogatepass")
 
 
 class OffsetRuns(Sequence[int]):
@@ -199,10 +225,10 @@ class Document:
 
     def skeleton(self) -> "Document":
         """The document without its segments: what the end of a run needs
-        (text, articles' places and languages, suppressions) once the rules
-        have read the segments. Worker processes send this back instead of
+        (text, packed; articles' places and languages; suppressions) once
+        the rules have read the segments. Worker processes send this back instead of
         the whole model, so a big run holds one copy of each file's text,
         not every paragraph of the archive as objects."""
         articles = [Article(a.index, a.title, [], a.start, a.end, a.lang, a.source_lang, a.slug)
                     for a in self.articles]
-        return Document(self.path, self.source, articles, self.format, self.suppressions)
+        return Document(self.path, self.source.packed(), articles, self.format, self.suppressions)

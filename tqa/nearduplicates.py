@@ -151,8 +151,7 @@ def find(texts: Sequence[str], threshold: float, same_group: Sequence[object],
     ``keys_of``), may come computed already."""
     run = parallel_map or (lambda function, items: [function(item) for item in items])
     if keys is None:
-        pieces = [list(texts[i:i + CHUNK]) for i in range(0, len(texts), CHUNK)]
-        keys = [k for piece in run(_signatures, pieces) for k in piece]
+        keys = [k for piece in run(_signatures, _pieces(list(texts), CHUNK)) for k in piece]
     import numpy as np
 
     exact: dict[str, int] = {}
@@ -168,8 +167,7 @@ def find(texts: Sequence[str], threshold: float, same_group: Sequence[object],
     matrix = np.frombuffer(b"".join(keys), dtype=np.uint64).reshape(len(texts), BANDS) if len(texts) \
         else np.zeros((0, BANDS), dtype=np.uint64)
     found = candidates(matrix, indexed, np.array(group_of, dtype=np.int64))
-    work = [(index, texts[index], [(c, texts[c]) for c in found[index]]) for index in sorted(found)]
-    batches = [(threshold, work[i:i + CHUNK // 4]) for i in range(0, len(work), CHUNK // 4)]
+    batches = [_batch(texts, found, part, threshold) for part in _pieces(sorted(found), CHUNK // 4)]
     confirmed = {index: found for batch in run(_confirm, batches) for index, found in batch}
     for index in range(len(texts)):
         if index in copies:
@@ -194,15 +192,29 @@ def _signatures(texts: list[str]) -> list:
     return [keys_of(text) for text in texts]
 
 
+def _pieces(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _batch(texts, found, indexes, threshold):
+    """A piece of confirmation work: the texts to confirm, their candidates,
+    and each text it needs once (the first texts of a common phrase are the
+    candidates of many)."""
+    needed = {i: texts[i] for index in indexes for i in (index, *found[index])}
+    return threshold, [(index, found[index]) for index in indexes], needed
+
+
 def _confirm(batch) -> list[tuple[int, tuple[int, float] | None]]:
     """For each text, the first of its candidates that chrF confirms."""
     from .checks.duplicates import may_be_similar, similarity
 
-    threshold, work = batch
+    threshold, work, texts = batch
     results = []
-    for index, text, candidates in work:
+    for index, candidates in work:
         found = None
-        for candidate, other in candidates:
+        text = texts[index]
+        for candidate in candidates:
+            other = texts[candidate]
             if may_be_similar(text, other):
                 score = similarity(text, other)
                 if score >= threshold:

@@ -53,8 +53,10 @@ class Workers:
 
     def _get(self):
         if self._pool is None:
-            methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+            if method == "fork":
+                _load_shared_models(self.config)
+            context = multiprocessing.get_context(method)
             self._pool = context.Pool(self.jobs, initializer=_start_worker, initargs=(self.config,))
         return self._pool
 
@@ -123,6 +125,18 @@ def _chunks(todo, sizes, count: int) -> list[list[tuple[str, bool]]]:
         chunks.append(current)
     chunks.sort(key=lambda chunk: -sum(sizes[p] for p, _ in chunk))
     return chunks
+
+
+def _load_shared_models(config) -> None:
+    """Load the language model in the main process before forking, when the
+    run may need it: the workers then share its pages (tens of MB of arrays)
+    instead of each loading its own copy."""
+    from .checks import find_rule
+    from .languages import get_detector
+
+    rule = find_rule("wrong-language")
+    if rule is not None and (rule in config.enabled_rules() or config.lang is None):
+        get_detector(config.options_of(rule)["detector"]).load()
 
 
 def _start_worker(config) -> None:

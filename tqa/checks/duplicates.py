@@ -32,7 +32,7 @@ def normalized(text: str) -> str:
     return _PUNCT.sub(" ", text.casefold()).strip()
 
 
-@lru_cache(maxsize=4096)  # a few MB; the texts compared often are the recent ones
+@lru_cache(maxsize=1024)  # some 6 MB; the texts compared often are the recent ones
 def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
