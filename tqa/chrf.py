@@ -17,6 +17,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
+from .memo import text_cache
+
 _MULTIPLIER = 0x9E3779B97F4A7C15  # odd 64-bit constant (golden ratio): spreads code points over 64 bits
 
 
@@ -33,7 +35,7 @@ class NGrams(NamedTuple):
     totals: tuple[int, ...]  # n-grams of each order in the text
 
 
-@lru_cache(maxsize=512)  # about 20 kB a paragraph; the texts compared often are the recent ones
+@text_cache(maxsize=512)  # about 20 kB a paragraph; the texts compared often are the recent ones
 def char_ngrams(text: str) -> NGrams:
     """The character n-grams of ``text`` as chrF counts them: whitespace
     removed, orders 1 to 6."""

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
+from . import memo
 from .checks import Context, Rule, find_rule
 from .config import Config
 from .model import Article, Document, Problem, SourceText
@@ -187,6 +188,7 @@ def first_pass(path: str, setup: RunSetup, report: bool = True, document: Docume
         article.lang = lang or article.lang or _detect_language(article, setup.detection)
     prepared = prepare_corpus_rules(document, setup, errors)
     if not report:
+        memo.forget()
         return FilePass(path, document.skeleton(), None, errors, prepared)
     raw: list[tuple[Finding, int]] = []
     by_path = {document.path: document}
@@ -198,6 +200,7 @@ def first_pass(path: str, setup: RunSetup, report: bool = True, document: Docume
                 with _guard(rule, document.path, errors):
                     raw.extend((_finding(rule, p, document, setup.config, by_path), rule.specificity)
                                for p in rule.check(article, ctx))
+    memo.forget()  # the rules' text caches served this file
     return FilePass(path, document.skeleton(), raw, errors, prepared)
 
 
@@ -291,7 +294,10 @@ def finish(passes: list[FilePass], setup: RunSetup, result: RunResult, parallel_
     per reported file one finding per span, suppressions, the rules
     about findings, fingerprints. Runs in the main process, in file order."""
     documents = [p.document for p in passes if p.document is not None]
-    raw = {p.path: list(p.raw) for p in passes if p.document is not None and p.raw is not None}
+    raw = {}
+    for one in passes:  # the findings move here, and each file's go once it is merged
+        if one.document is not None and one.raw is not None:
+            raw[one.path], one.raw = one.raw, None
     by_path = {d.path: d for d in documents}
     rules, options, config, glossary = setup.rules, setup.options, setup.config, setup.glossary
     for rule in rules:
@@ -307,6 +313,8 @@ def finish(passes: list[FilePass], setup: RunSetup, result: RunResult, parallel_
                     if document.path in raw:  # not a context-only document
                         raw[document.path].append((_finding(rule, problem, document, config, by_path),
                                                    rule.specificity))
+    for one in passes:
+        one.prepared = {}  # the corpus rules are done with it (on a big run, tens of MB)
     with timed("merging findings"):
         _merge(documents, raw, setup, result, by_path)
     result.suppressed.sort(key=lambda s: s.finding.sort_key)
@@ -321,7 +329,7 @@ def _merge(documents, raw, setup: RunSetup, result: RunResult, by_path) -> None:
     for document in documents:
         if document.path not in raw:
             continue
-        kept, silenced = _silence(document, _deduplicate(raw[document.path]), allowed, config)
+        kept, silenced = _silence(document, _deduplicate(raw.pop(document.path)), allowed, config)
         for rule in rules:
             if rule.scope == "findings":  # rules about the findings themselves
                 ctx = Context(lang=None, options=options[rule.code], document=document, glossary=glossary)

@@ -45,7 +45,7 @@ class MinHasher:
         return values.min(axis=0)
 
 
-QUERY_BLOCK = 4096  # texts whose pairs are counted together (bounds the memory of the counting)
+QUERY_BLOCK = 1024  # texts whose pairs are counted together (bounds the memory of the counting: ~30 MB)
 
 
 def candidates(keys, indexed, groups, count: int = MAX_CONFIRMED, cap: int = BUCKET_CAP) -> dict[int, list[int]]:
@@ -74,10 +74,10 @@ def candidates(keys, indexed, groups, count: int = MAX_CONFIRMED, cap: int = BUC
         ordered = column[order]
         starts_run = np.ones(len(order), dtype=bool)
         starts_run[1:] = ordered[1:] != ordered[:-1]
-        run_start = np.flatnonzero(starts_run)[np.cumsum(starts_run) - 1]
-        place = np.empty(len(order), dtype=np.int64)
-        place[order] = np.arange(len(order))
-        bands.append((place, order, run_start))
+        run_start = np.flatnonzero(starts_run)[np.cumsum(starts_run) - 1].astype(np.int32)
+        place = np.empty(len(order), dtype=np.int32)
+        place[order] = np.arange(len(order), dtype=np.int32)
+        bands.append((place, order.astype(np.int32), run_start))
     found: dict[int, list[int]] = {}
     for block in range(0, len(ids), QUERY_BLOCK):
         _count_block(ids, block, min(len(ids), block + QUERY_BLOCK), bands, groups, count, cap, found)
@@ -167,7 +167,7 @@ def find(texts: Sequence[str], threshold: float, same_group: Sequence[object],
     matrix = np.frombuffer(b"".join(keys), dtype=np.uint64).reshape(len(texts), BANDS) if len(texts) \
         else np.zeros((0, BANDS), dtype=np.uint64)
     found = candidates(matrix, indexed, np.array(group_of, dtype=np.int64))
-    batches = [_batch(texts, found, part, threshold) for part in _pieces(sorted(found), CHUNK // 4)]
+    batches = (_batch(texts, found, part, threshold) for part in _pieces(sorted(found), CHUNK // 4))
     confirmed = {index: found for batch in run(_confirm, batches) for index, found in batch}
     for index in range(len(texts)):
         if index in copies:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from functools import partial
-from typing import Callable
+from typing import Callable, Iterable, Sized
 
 from .engine import FilePass, RunSetup, first_pass
 
@@ -60,12 +60,14 @@ class Workers:
             self._pool = context.Pool(self.jobs, initializer=_start_worker, initargs=(self.config,))
         return self._pool
 
-    def map(self, function: Callable, items: list) -> list:
+    def map(self, function: Callable, items: Iterable) -> list:
         """``[function(item) for item in items]``, in worker processes when
-        that pays."""
-        if not self.parallel or len(items) < 2:
+        that pays. ``items`` may be a generator: it is then consumed as the
+        workers take the items, so big pieces of work need not all be in
+        memory at once."""
+        if not self.parallel or (isinstance(items, Sized) and len(items) < 2):
             return [function(item) for item in items]
-        return self._get().map(function, items, chunksize=1)
+        return list(self._get().imap(function, items, chunksize=1))
 
     def imap_unordered(self, function: Callable, items: list):
         """Results as the workers finish them (the caller puts them in order)."""

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import regex
 
+from .memo import text_cache
 from .resources import load
 
 # A word: letters and combining marks, with inner apostrophes of the kinds
@@ -17,7 +18,7 @@ from .resources import load
 WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’ʼ][\p{L}\p{M}]+)*")
 
 
-@lru_cache(maxsize=1024)
+@text_cache(maxsize=1024)
 def words_of(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, word) of each WORD of ``text``; several rules read the
     words of the same paragraph, so they are found once."""
@@ -130,7 +131,7 @@ def has_foreign_letters(text: str, scripts: frozenset[str]) -> bool:
     return _foreign_letter(scripts).search(text) is not None
 
 
-@lru_cache(maxsize=4096)
+@text_cache(maxsize=4096)
 def mask_non_prose(text: str) -> str:
     """``text`` with links, placeholders and code blanked out by U+FFFC, so
     offsets stay valid and ``%dд`` leaves the word ``д``, not ``dд``."""

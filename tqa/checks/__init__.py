@@ -43,7 +43,8 @@ class Context:
     documents: list[Document] = field(default_factory=list)
     glossary: Any = None  # tqa.glossary.Glossary of the run, if any
     # corpus rules: map(function, items) -> results in order, spread over the
-    # run's worker processes when there are any (function at module level)
+    # run's worker processes when there are any (function at module level;
+    # items may be a generator, consumed as the workers take them)
     map: Callable[[Callable, list], list] = lambda function, items: [function(item) for item in items]
     prepared: dict[str, Any] = field(default_factory=dict)  # corpus rules: path -> what prepare() made
 

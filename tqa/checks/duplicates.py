@@ -14,25 +14,25 @@ distinct paragraphs on the same topic at most 73, mostly under 60.
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 import regex
 
 from ..chrf import similarity
+from ..memo import text_cache
 from ..model import Problem
 from . import rule
 
 _PUNCT = regex.compile(r"[\p{P}\p{S}\s]+")
 
 
-@lru_cache(maxsize=2048)  # a paragraph is compared by two rules, within and across articles
+@text_cache(maxsize=2048)  # a paragraph is compared by two rules, within and across articles
 def normalized(text: str) -> str:
     """Text for comparison: case-folded, punctuation and quotes dropped,
     spaces collapsed."""
     return _PUNCT.sub(" ", text.casefold()).strip()
 
 
-@lru_cache(maxsize=1024)  # some 6 MB; the texts compared often are the recent ones
+@text_cache(maxsize=1024)  # some 6 MB; the texts compared often are the recent ones
 def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
 from ..languages import default_candidates, get_detector, language_name
+from ..memo import text_cache
 from ..scripts import (confusable_scripts, has_foreign_letters, language_scripts, letter_scripts, lookalike,
                        mask_non_prose)
 from . import rule
@@ -54,7 +54,7 @@ def needs_look(text: str, target) -> bool:
     return has_foreign_letters(text, target.own)
 
 
-@lru_cache(maxsize=256)
+@text_cache(maxsize=256)
 def words(text: str) -> list[Word]:
     """The words of ``text`` outside links and e-mails, each with the script
     of its letters. A change between scripts that are not look-alike prone
