@@ -106,15 +106,17 @@ def near_variant(article, ctx):
     known, targets = _variant_index(tuple(entries), lang)
     if not targets:
         return
-    from rapidfuzz import fuzz
-
-    anchors = defaultdict(list)
-    for target in targets:
-        for word in target[1]:
+    anchors = defaultdict(list)  # stem of a word of a target -> (number, entry, words, canonical, first stem)
+    for number, (entry, target_words, canonical) in enumerate(targets):
+        first_stem = _stem(target_words[0].casefold(), lang)
+        for word in target_words:
             if len(word) >= 4:
-                anchors[_stem(word.casefold(), lang)].append(target)
+                anchors[_stem(word.casefold(), lang)].append((number, entry, target_words, canonical, first_stem))
     threshold = ctx.options["threshold"]
+    starts_window = _first_words_pattern(tuple(target[1][0] for target in targets), lang)
     for segment in article.prose:
+        if not starts_window.search(segment.text.casefold()):
+            continue  # no target's first word: no window to score (most paragraphs)
         words = words_of(segment.text)
         stems = [_stem(w[2].casefold(), lang) for w in words] if lang in _STEMMED_LANGS else \
             [w[2].casefold() for w in words]
@@ -124,11 +126,13 @@ def near_variant(article, ctx):
         for index, stem in enumerate(stems):
             places[stem].append(index)
         reported_until = -1
+        # a window holds several anchor words: score it once, not once per word
+        verdicts: dict[tuple[int, int, int], float | None] = {}
         for i, stem in enumerate(stems):
-            for entry, target_words, canonical in anchors.get(stem, ()):
+            for number, entry, target_words, canonical, first_stem in anchors.get(stem, ()):
                 best = None
                 n = len(target_words)
-                first = places.get(_stem(target_words[0].casefold(), lang), ())
+                first = places.get(first_stem, ())
                 for size in ((n - 1, n, n + 1, n + 2) if n >= 4 else (n, n + 1, n + 2)):
                     if size < 3:
                         continue
@@ -136,16 +140,18 @@ def near_variant(article, ctx):
                     for start in first:
                         if start < low or start > high:
                             continue
-                        window = words[start:start + size]
-                        if start <= reported_until or not _plausible(segment.text, words, start, size,
-                                                                     target_words, lang):
+                        if start <= reported_until:
                             continue
-                        key = _key([w[2] for w in window], lang)
-                        if key in known or any(f" {k} " in f" {key} " for k in known):
+                        place = (number, start, size)
+                        if place not in verdicts:
+                            verdicts[place] = _window_score(segment.text, words, start, size, target_words,
+                                                            lang, known)
+                        score = verdicts[place]
+                        if score is None:
+                            continue  # not a whole name
+                        if score < 0:
                             best = None  # a known name, or a known name with a neighbour
                             break
-                        target_key = _key(target_words, lang)
-                        score = max(fuzz.ratio(key, target_key), fuzz.token_sort_ratio(key, target_key))
                         if score >= threshold and (best is None or score > best[0]):
                             best = (score, start, start + size)
                     else:
@@ -158,6 +164,21 @@ def near_variant(article, ctx):
                                                 f"({entry.id}, {score:.0f}% alike)", canonical)
                     reported_until = last - 1
                     break
+
+
+def _window_score(text, words, start, size, target_words, lang, known) -> float | None:
+    """How alike ``words[start:start+size]`` and the target name are (0–100);
+    None when the window cannot be a whole name, -1 when it is a known name
+    (or a known name with a neighbour)."""
+    from rapidfuzz import fuzz
+
+    if not _plausible(text, words, start, size, target_words, lang):
+        return None
+    key = _key([w[2] for w in words[start:start + size]], lang)
+    if key in known or any(f" {k} " in f" {key} " for k in known):
+        return -1
+    target_key = _key(target_words, lang)
+    return max(fuzz.ratio(key, target_key), fuzz.token_sort_ratio(key, target_key))
 
 
 def _plausible(text, words, start, size, target_words, lang) -> bool:
@@ -177,6 +198,14 @@ def _plausible(text, words, start, size, target_words, lang) -> bool:
         if before and before[-1] not in ".!?:;\"“«":
             return False
     return True
+
+
+@lru_cache(maxsize=64)
+def _first_words_pattern(first_words: tuple[str, ...], lang) -> regex.Pattern:
+    """Where a word of casefolded text begins with the stem of a target's
+    first word: a window (which starts with that word) can only stand there."""
+    stems = sorted({_stem(word.casefold(), lang) for word in first_words}, key=len, reverse=True)
+    return regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(s) for s in stems) + ")")
 
 
 @lru_cache(maxsize=64)

@@ -7,6 +7,7 @@ exceptions, quotation marks) is in ``data/typography.yaml``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 import regex
@@ -118,7 +119,11 @@ def glued_words(article, ctx):
             if head not in prefix or token.casefold() in allowed or _count_word(text_of_file, token) > 1:
                 continue
             yield segment.problem(start, end, f"missing space in {token!r}", f"{head} {token[len(head):]}")
-        for match in _LETTER_WORD.finditer(masked) if glued_suffixes else ():
+        # most paragraphs hold no long word, used once, that ends in a
+        # function word: tested on the bare words before finding places
+        maybe_tail = glued_suffixes and any(
+            _glued_tail(token, suffix) for token in _LETTER_WORD.findall(masked) if counts.get(token, 0) <= 1)
+        for match in _LETTER_WORD.finditer(masked) if maybe_tail else ():
             token = match.group(0)
             if counts.get(token, 0) > 1:  # a word used twice is a word (cheapest test first)
                 continue
@@ -187,10 +192,7 @@ _TOKEN = regex.compile(r"[\p{L}\p{N}_-]+")
 @lru_cache(maxsize=8)
 def _token_counts(text: str) -> dict[str, int]:
     """How often each token stands in a file (computed once per file)."""
-    counts: dict[str, int] = {}
-    for token in _TOKEN.findall(text):
-        counts[token] = counts.get(token, 0) + 1
-    return counts
+    return Counter(_TOKEN.findall(text))
 
 
 def _count_word(text: str, word: str) -> int:
