@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import os
+import sys
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -49,6 +50,18 @@ class Finding:
     @property
     def sort_key(self):
         return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column)
+
+    def __reduce__(self):
+        # Findings come back from the worker processes by the hundred
+        # thousand, and most messages and flagged texts recur (a leftover
+        # label on every page): interned as they arrive, each is kept once.
+        return _interned_finding, tuple(getattr(self, name) for name in self.__slots__)
+
+
+def _interned_finding(rule, name, category, severity, message, path, line, column, end_line, end_column, text,
+                      *rest) -> Finding:
+    return Finding(rule, name, category, severity, sys.intern(message), path, line, column, end_line, end_column,
+                   sys.intern(text), *rest)
 
 
 @dataclass
@@ -380,7 +393,6 @@ def timed(what: str):
     if not os.environ.get("TQA_TIMINGS"):
         yield
         return
-    import sys
     import time
 
     start = time.perf_counter()

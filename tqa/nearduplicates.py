@@ -45,10 +45,11 @@ class MinHasher:
         return values.min(axis=0)
 
 
-QUERY_BLOCK = 1024  # texts whose pairs are counted together (bounds the memory of the counting: ~30 MB)
+QUERY_BLOCK = 1000  # texts whose pairs are counted together (bounds the memory of the counting: ~30 MB)
 
 
-def candidates(keys, indexed, groups, count: int = MAX_CONFIRMED, cap: int = BUCKET_CAP) -> dict[int, list[int]]:
+def candidates(keys, indexed, groups, count: int = MAX_CONFIRMED, cap: int = BUCKET_CAP
+               ) -> Iterator[dict[int, list[int]]]:
     """For each indexed text, the ``count`` earlier indexed texts of another
     group that share most bands with it (more shared bands: more alike; the
     earliest first among equals).
@@ -60,13 +61,15 @@ def candidates(keys, indexed, groups, count: int = MAX_CONFIRMED, cap: int = BUC
     many texts is a common phrase, not a sign of copying, and the cap keeps
     the pairs (so time and memory) linear however repetitive the corpus.
     The same result as inserting texts one by one into capped buckets and
-    querying each before inserting it, without a Python object per bucket;
-    pairs are counted a block of texts at a time."""
+    querying each before inserting it, without a Python object per bucket.
+    Pairs are counted a block of texts at a time, and the candidates come
+    out as they are found, a dict per block: the confirmations of one block
+    can start while the next is counted, and memory stays bounded."""
     import numpy as np
 
     ids = np.flatnonzero(indexed)
     if len(ids) < 2:
-        return {}
+        return
     bands = []  # per band: (place of each indexed text in the sorted band, sort order, start of its run)
     for band in range(keys.shape[1]):
         column = keys[ids, band]
@@ -78,16 +81,17 @@ def candidates(keys, indexed, groups, count: int = MAX_CONFIRMED, cap: int = BUC
         place = np.empty(len(order), dtype=np.int32)
         place[order] = np.arange(len(order), dtype=np.int32)
         bands.append((place, order.astype(np.int32), run_start))
-    found: dict[int, list[int]] = {}
     for block in range(0, len(ids), QUERY_BLOCK):
-        _count_block(ids, block, min(len(ids), block + QUERY_BLOCK), bands, groups, count, cap, found)
-    return found
+        found = _count_block(ids, block, min(len(ids), block + QUERY_BLOCK), bands, groups, count, cap)
+        if found:
+            yield found
 
 
-def _count_block(ids, low, high, bands, groups, count, cap, found) -> None:
-    """Candidates of the indexed texts ``ids[low:high]`` into ``found``."""
+def _count_block(ids, low, high, bands, groups, count, cap) -> dict[int, list[int]]:
+    """Candidates of the indexed texts ``ids[low:high]``."""
     import numpy as np
 
+    found: dict[int, list[int]] = {}
     queries, members = [], []
     for place, order, run_start in bands:
         places = place[low:high]
@@ -99,7 +103,7 @@ def _count_block(ids, low, high, bands, groups, count, cap, found) -> None:
         queries.append(np.repeat(np.arange(low, high), seen))
         members.append(order[np.repeat(run_start[places], seen) + within])
     if not queries:
-        return
+        return found
     n = np.int64(len(ids))
     pairs, shared = np.unique(np.concatenate(queries) * n + np.concatenate(members), return_counts=True)
     query, member = ids[pairs // n], ids[pairs % n]
@@ -113,6 +117,7 @@ def _count_block(ids, low, high, bands, groups, count, cap, found) -> None:
     chosen = rank < count
     for q, m in zip(query[chosen].tolist(), member[chosen].tolist()):
         found.setdefault(q, []).append(m)
+    return found
 
 
 def band_keys(signature) -> bytes:
@@ -166,8 +171,9 @@ def find(texts: Sequence[str], threshold: float, same_group: Sequence[object],
     indexed[list(copies)] = False
     matrix = np.frombuffer(b"".join(keys), dtype=np.uint64).reshape(len(texts), BANDS) if len(texts) \
         else np.zeros((0, BANDS), dtype=np.uint64)
-    found = candidates(matrix, indexed, np.array(group_of, dtype=np.int64))
-    batches = (_batch(texts, found, part, threshold) for part in _pieces(sorted(found), CHUNK // 4))
+    batches = (_batch(texts, found, part, threshold)
+               for found in candidates(matrix, indexed, np.array(group_of, dtype=np.int64))
+               for part in _pieces(sorted(found), CHUNK // 4))
     confirmed = {index: found for batch in run(_confirm, batches) for index, found in batch}
     for index in range(len(texts)):
         if index in copies:

@@ -22,7 +22,15 @@ WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’ʼ][\p{L}\p{M}]+)*")
 def words_of(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, word) of each WORD of ``text``; several rules read the
     words of the same paragraph, so they are found once."""
-    return tuple((m.start(), m.end(), m.group()) for m in WORD.finditer(text))
+    # findall and str.find beat a match object per word; a word starts at
+    # the first letter after the previous one (between words stand no letters)
+    found = []
+    append, find, at = found.append, text.find, 0
+    for word in WORD.findall(text):
+        at = find(word, at)
+        append((at, at + len(word), word))
+        at += len(word)
+    return tuple(found)
 
 # Each kind of non-prose (below), with what a text must contain for it to match.
 _NON_PROSE_KINDS = (
