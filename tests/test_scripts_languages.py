@@ -22,6 +22,10 @@ def only(findings, rule):
     ("uk", "Замiсть цього.", "Замiсть", "Замість"),
     ("sr", "Град Бeоград је главни град.", "Бeоград", "Београд"),
     ("de", "Die Ausstellung in Мünchen war voll.", "Мünchen", "München"),
+    # whole foreign words beside the defect (Django, Python) must not hide it
+    ("ru", "Установите Django и Python, затем откройте Aлматы.", "Aлматы", "Алматы"),
+    ("en", "Django and Python: in his speech, А. Baimenov noted it.", "А", "A"),
+    ("sk", "Výstava v Bratislavе bola otvorená.", "Bratislavе", "Bratislave"),  # languages added for catalogs
 ])
 def test_homoglyph_found_with_the_right_suggestion(lang, text, flagged, fix):
     [f] = only(findings_of(f"№ 1\n\n{text}\n", lang=lang), "homoglyph")
@@ -56,6 +60,22 @@ def test_cyrillic_capital_i_looks_like_latin_capital_i():
 def test_legitimate_text_stays_silent(lang, text):
     found = findings_of(f"№ 1\n\n{text}\n", lang=lang, select=["mixed-script", "language"])
     assert found == [], [(f.rule, f.text) for f in found]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("bn", "Django প্রশাসন সাইটে স্বাগতম।"),
+    ("km", "សូមស្វាគមន៍មកកាន់ Django ។"),
+    ("sk", "Vitajte v administrácii Django."),
+    ("ru", "Установите Django и Python, затем откройте сайт."),
+])
+def test_whole_foreign_names_in_catalog_languages_stay_silent(lang, text):
+    assert only(findings_of(f"№ 1\n\n{text}\n", lang=lang), "homoglyph") == []
+    assert only(findings_of(f"№ 1\n\n{text}\n", lang=lang), "foreign-script") == []
+
+
+def test_thai_letters_in_khmer_text_are_found():  # seen in Django's Khmer catalog
+    [f] = only(findings_of("№ 1\n\nសូមស្វាគមន៍ รั មកកាន់គេហទំព័រ។\n", lang="km"), "foreign-script")
+    assert f.text == "รั"
 
 
 def test_foreign_run_is_one_finding():

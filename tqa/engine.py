@@ -200,9 +200,13 @@ def first_pass(path: str, setup: RunSetup, report: bool = True, document: Docume
     for article in document.articles:
         article.lang = lang or article.lang or _detect_language(article, setup.detection)
     prepared = prepare_corpus_rules(document, setup, errors)
-    if not report:
-        memo.forget()
-        return FilePass(path, document.skeleton(), None, errors, prepared)
+    raw = _article_findings(document, setup, errors) if report else None
+    memo.forget()  # the rules' text caches served this file
+    return FilePass(path, document.skeleton(), raw, errors, prepared)
+
+
+def _article_findings(document: Document, setup: RunSetup, errors: list[FileError]) -> list[tuple[Finding, int]]:
+    """(finding, specificity) of every article rule on every article."""
     raw: list[tuple[Finding, int]] = []
     by_path = {document.path: document}
     for article in document.articles:
@@ -213,8 +217,7 @@ def first_pass(path: str, setup: RunSetup, report: bool = True, document: Docume
                 with _guard(rule, document.path, errors):
                     raw.extend((_finding(rule, p, document, setup.config, by_path), rule.specificity)
                                for p in rule.check(article, ctx))
-    memo.forget()  # the rules' text caches served this file
-    return FilePass(path, document.skeleton(), raw, errors, prepared)
+    return raw
 
 
 def prepare_corpus_rules(document: Document, setup: RunSetup, errors: list[FileError]) -> dict[str, object]:

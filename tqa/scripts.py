@@ -82,6 +82,7 @@ def scripts_of(ch: str) -> frozenset[str]:
     return frozenset(name for name, p in patterns.items() if p.match(ch))
 
 
+@lru_cache(maxsize=1)
 def confusable_scripts() -> frozenset[str]:
     return frozenset(_tables()[0]["confusable_scripts"])
 
@@ -128,7 +129,8 @@ def letter_scripts(word: str) -> list[tuple[int, str]]:
 
 
 @lru_cache(maxsize=64)
-def _foreign_letter(scripts: frozenset[str]) -> regex.Pattern:
+def foreign_letter(scripts: frozenset[str]) -> regex.Pattern:
+    """A letter outside ``scripts``."""
     own = "".join(rf"\p{{scx={name}}}" for name in sorted(scripts))
     return regex.compile(rf"[\p{{L}}--[{own}]]", regex.V1)
 
@@ -136,7 +138,7 @@ def _foreign_letter(scripts: frozenset[str]) -> regex.Pattern:
 def has_foreign_letters(text: str, scripts: frozenset[str]) -> bool:
     """Does ``text`` hold a letter outside ``scripts``? One regex scan, so
     the per-letter work runs only on the rare text where it can matter."""
-    return _foreign_letter(scripts).search(text) is not None
+    return foreign_letter(scripts).search(text) is not None
 
 
 @text_cache(maxsize=4096)

@@ -16,8 +16,8 @@ import regex
 
 from ..languages import default_candidates, get_detector, language_name
 from ..memo import text_cache
-from ..scripts import (confusable_scripts, has_foreign_letters, language_scripts, letter_scripts, lookalike,
-                       mask_non_prose)
+from ..scripts import (confusable_scripts, foreign_letter, has_foreign_letters, language_scripts, letter_scripts,
+                       lookalike, mask_non_prose)
 from . import rule
 
 
@@ -142,7 +142,7 @@ def homoglyph(article, ctx):
     target = language_scripts(ctx.lang)
     preferred = target.own if target else frozenset()
     for segment in article.prose:
-        if not needs_look(segment.text, target):
+        if not needs_look(segment.text, target) or _foreign_words_whole(segment.text, target):
             continue
         found = words(segment.text)
         for position, word in enumerate(found):
@@ -164,6 +164,30 @@ def homoglyph(article, ctx):
                 yield segment.problem(word.start, word.end,
                                       f"{script} {_describe(word.text[0])} among {main} words; "
                                       f"it looks like {main} {fix!r}", fix)
+
+
+def _foreign_words_whole(text: str, target) -> bool:
+    """Is every word that holds a foreign letter wholly of one foreign
+    script, and too long (or of a script too harmless) to be a stray
+    initial? Then no word of ``text`` can mix scripts or be a stray
+    initial, which is settled on those few words (``Django`` in a Russian
+    catalog) instead of letter by letter on the whole text."""
+    if target is None or len(target.own & confusable_scripts()) > 1:
+        return False
+    foreign = foreign_letter(target.own)
+    for run in LETTER_RUN.findall(mask_non_prose(text)):
+        if not foreign.search(run):
+            continue
+        letters = letter_scripts(run)
+        scripts = {script for _, script in letters}
+        if len(scripts) != 1:
+            return False
+        script = next(iter(scripts))
+        # the tests of _is_stray_initial, turned round
+        if script in target.own or not (len(letters) > 2 or target.allows(script) or
+                                        script not in confusable_scripts()):
+            return False
+    return True
 
 
 def _glued_run(word: Word, intruders) -> bool:
