@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import regex
 
+from ..fuzzy import fuzz
 from ..model import Problem
 from ..resources import load
 from ..scripts import WORD, words_of
@@ -170,15 +171,14 @@ def _window_score(text, words, start, size, target_words, lang, known) -> float 
     """How alike ``words[start:start+size]`` and the target name are (0–100);
     None when the window cannot be a whole name, -1 when it is a known name
     (or a known name with a neighbour)."""
-    from rapidfuzz import fuzz
-
     if not _plausible(text, words, start, size, target_words, lang):
         return None
     key = _key([w[2] for w in words[start:start + size]], lang)
     if key in known or any(f" {k} " in f" {key} " for k in known):
         return -1
     target_key = _key(target_words, lang)
-    return max(fuzz.ratio(key, target_key), fuzz.token_sort_ratio(key, target_key))
+    scorers = fuzz()
+    return max(scorers.ratio(key, target_key), scorers.token_sort_ratio(key, target_key))
 
 
 def _plausible(text, words, start, size, target_words, lang) -> bool:
