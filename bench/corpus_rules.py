@@ -6,7 +6,7 @@
     python bench/corpus_rules.py --sizes 1000 10000
 
 Prints one row per size: articles, MB, wall s, seconds per 1,000 articles,
-peak RSS of tqa and its workers, findings. Near-linear growth shows as a
+peak memory (PSS) of tqa and its workers, findings. Near-linear growth shows as a
 steady "s / 1k articles" column.
 """
 
@@ -30,7 +30,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     parser.add_argument("--corpus", type=Path, default=ROOT / "bench" / "corpus")
     args = parser.parse_args()
-    print("| articles | MB | wall s | s / 1k articles | peak RSS MB | findings |")
+    print("| articles | MB | wall s | s / 1k articles | peak PSS MB | findings |")
     print("|---:|---:|---:|---:|---:|---:|")
     for size in args.sizes:
         folder = args.corpus / f"articles-{size}"

@@ -106,7 +106,7 @@ def build_corpus(folder: Path, n_articles: int, per_file: int = 10, seed: int = 
     return files, total
 
 
-def tree_rss_kb(pid: int) -> int:
+def tree_pss_kb(pid: int) -> int:
     """Memory of a process and all its descendants (worker processes
     included), from /proc: the proportional set size, so that pages the
     workers share with the main process after fork count once."""
@@ -128,14 +128,14 @@ def tree_rss_kb(pid: int) -> int:
 
 
 def run_tqa(args: list[str], parse_summary: bool = True) -> tuple[float, int, dict | None]:
-    """Wall time, peak resident memory (KiB) of tqa and its worker
+    """Wall time, peak memory (proportional set size, KiB) of tqa and its worker
     processes together (sampled every 20 ms), and the JSON summary."""
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-m", "tqa", *args], stdout=out, stderr=subprocess.PIPE)
         peak = 0
         while proc.poll() is None:
-            peak = max(peak, tree_rss_kb(proc.pid))
+            peak = max(peak, tree_pss_kb(proc.pid))
             time.sleep(0.02)
         wall = time.perf_counter() - start
         if proc.returncode not in (0, 1):
@@ -198,7 +198,7 @@ def main() -> None:
             if pofilter:
                 rows.append(("PO catalogs: pofilter (default checks)", nfiles, nbytes / 1e6, pofilter,
                              nbytes / 1e6 / pofilter, float("nan"), "1"))
-    header = ("corpus", "files", "MB", "wall s", "MB/s", "peak RSS MB", "wall / pofilter")
+    header = ("corpus", "files", "MB", "wall s", "MB/s", "peak PSS MB", "wall / pofilter")
     print("| " + " | ".join(header) + " |")
     print("|" + "|".join("---" for _ in header) + "|")
     for name, nfiles, mb, wall, mbps, rss, ratio in rows:
