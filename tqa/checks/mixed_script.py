@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
@@ -39,7 +40,7 @@ class Word:
     text: str
     letters: list[tuple[int, str]]  # (index in word, script)
 
-    @property
+    @cached_property  # both script rules ask, several times a word
     def scripts(self) -> Counter:
         return Counter(script for _, script in self.letters)
 
