@@ -7,6 +7,7 @@ Glossaries are YAML files (see ``tqa.glossary``) named in config
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -115,17 +116,19 @@ def near_variant(article, ctx):
                 anchors[_stem(word.casefold(), lang)].append((number, entry, target_words, canonical, first_stem))
     threshold = ctx.options["threshold"]
     starts_window = _first_words_pattern(tuple(target[1][0] for target in targets), lang)
+    first_stems = {anchor[4] for found in anchors.values() for anchor in found}
     for segment in article.prose:
         if not starts_window.search(segment.text.casefold()):
             continue  # no target's first word: no window to score (most paragraphs)
         words = words_of(segment.text)
         stems = [_stem(w[2].casefold(), lang) for w in words] if lang in _STEMMED_LANGS else \
             [w[2].casefold() for w in words]
-        # where each stem stands: a name starts with its first word, so only
-        # those places can start a window (most words start none)
+        # where each first word stands: a name starts with its first word,
+        # so only those places can start a window (most words start none)
         places = defaultdict(list)
         for index, stem in enumerate(stems):
-            places[stem].append(index)
+            if stem in first_stems:
+                places[stem].append(index)
         reported_until = -1
         # a window holds several anchor words: score it once, not once per word
         verdicts: dict[tuple[int, int, int], float | None] = {}
@@ -134,15 +137,14 @@ def near_variant(article, ctx):
                 best = None
                 n = len(target_words)
                 first = places.get(first_stem, ())
+                nearest = bisect.bisect_left(first, max(0, i - n - 1, reported_until + 1))
+                if nearest == len(first) or first[nearest] > i:
+                    continue  # the target's first word starts no window around this word
                 for size in ((n - 1, n, n + 1, n + 2) if n >= 4 else (n, n + 1, n + 2)):
                     if size < 3:
                         continue
-                    low, high = max(0, i - size + 1), min(i, len(words) - size)
-                    for start in first:
-                        if start < low or start > high:
-                            continue
-                        if start <= reported_until:
-                            continue
+                    low, high = max(0, i - size + 1, reported_until + 1), min(i, len(words) - size)
+                    for start in first[bisect.bisect_left(first, low):bisect.bisect_right(first, high)]:
                         place = (number, start, size)
                         if place not in verdicts:
                             verdicts[place] = _window_score(segment.text, words, start, size, target_words,
