@@ -147,6 +147,31 @@ def test_chrf_equals_sacrebleu_on_every_pair_of_seed_paragraphs():
             assert similarity(a, b) == pytest.approx(expected, abs=1e-9), (a, b)
 
 
+def test_band_keys_are_minhash_of_word_pairs_whatever_texts_come_together(monkeypatch):
+    import zlib
+
+    from tqa import nearduplicates
+    from tqa.checks.duplicates import normalized
+    from tqa.readers import read_document
+
+    monkeypatch.setattr(nearduplicates, "SIGNED_TOGETHER", 7)  # several pieces
+    document = read_document(str(SEED))
+    texts = [normalized(s.text) for a in document.articles for s in a.paragraphs][:40] + ["", "один"]
+    keys = nearduplicates.keys_of(texts)
+    hasher = nearduplicates.MinHasher()
+    prime, rows = (1 << 61) - 1, nearduplicates.ROWS
+    for text, packed in zip(texts, keys):
+        assert nearduplicates.keys_of([text]) == [packed]
+        words = text.split()
+        pairs = {f"{a} {b}" for a, b in zip(words, words[1:])} if len(words) > 1 else {text}
+        hashes = [zlib.crc32(p.encode()) for p in pairs]
+        # (a*h + b) in 64-bit arithmetic (it wraps, as numpy's), mod p, low 32 bits
+        signature = [min((int(a) * h + int(b)) % (1 << 64) % prime & 0xFFFFFFFF for h in hashes)
+                     for a, b in zip(hasher.a, hasher.b)]
+        bands = memoryview(packed).cast("Q").tolist()
+        assert bands == [(signature[rows * i] << 32) | signature[rows * i + 1] for i in range(len(bands))]
+
+
 def _candidates_one_by_one(keys, indexed, groups, count, cap):
     """The specification of banded LSH: insert texts in order into capped
     buckets, querying each text before inserting it."""

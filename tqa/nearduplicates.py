@@ -37,12 +37,17 @@ class MinHasher:
         self.a = generator.randint(1, _PRIME, size=num_perm, dtype=np.uint64)
         self.b = generator.randint(0, _PRIME, size=num_perm, dtype=np.uint64)
 
-    def signature(self, shingles: list[bytes]):
+    def signatures(self, shingles_of_texts: list[list[bytes]]):
+        """The signatures of several texts (each with one shingle or more),
+        as rows: one numpy pass over all their shingles, not one per text."""
         np = self._np
-        hashes = np.fromiter((zlib.crc32(s) for s in shingles), dtype=np.uint64, count=len(shingles))
-        # (a*h + b) mod p, kept in 32 bits; then the minimum per permutation
+        counts = [len(shingles) for shingles in shingles_of_texts]
+        hashes = np.fromiter((zlib.crc32(s) for shingles in shingles_of_texts for s in shingles),
+                             dtype=np.uint64, count=sum(counts))
+        # (a*h + b) mod p, kept in 32 bits (the product wraps at 64 bits: still
+        # one fixed hash per permutation); then the minimum per permutation, per text
         values = (np.outer(hashes, self.a) + self.b) % np.uint64(_PRIME) & np.uint64(_MAX32)
-        return values.min(axis=0)
+        return np.minimum.reduceat(values, np.cumsum([0] + counts[:-1]), axis=0)
 
 
 QUERY_BLOCK = 1000  # texts whose pairs are counted together (bounds the memory of the counting: ~30 MB)
@@ -120,16 +125,16 @@ def _count_block(ids, low, high, bands, groups, count, cap) -> dict[int, list[in
     return found
 
 
-def band_keys(signature) -> bytes:
-    """One 64-bit integer per band (the band's 32-bit rows side by side),
-    packed: 192 bytes a paragraph instead of a list of Python integers, as a
-    whole archive's paragraphs wait in memory for the band index (the
-    bytes of all texts are one array for ``candidates``)."""
-    rows = signature.reshape(-1, ROWS)
-    keys = rows[:, 0].copy()
+def band_keys(signatures) -> list[bytes]:
+    """Per signature (a row), one 64-bit integer per band (the band's 32-bit
+    rows side by side), packed: 192 bytes a paragraph instead of a list of
+    Python integers, as a whole archive's paragraphs wait in memory for the
+    band index (the bytes of all texts are one array for ``candidates``)."""
+    rows = signatures.reshape(len(signatures), -1, ROWS)
+    keys = rows[:, :, 0].copy()
     for row in range(1, ROWS):
-        keys = (keys << 32) | rows[:, row]
-    return keys.tobytes()  # native 64-bit integers
+        keys = (keys << 32) | rows[:, :, row]
+    return [key.tobytes() for key in keys]  # native 64-bit integers
 
 
 def _shingles(text: str) -> list[bytes]:
@@ -156,7 +161,7 @@ def find(texts: Sequence[str], threshold: float, same_group: Sequence[object],
     ``keys_of``), may come computed already."""
     run = parallel_map or (lambda function, items: [function(item) for item in items])
     if keys is None:
-        keys = [k for piece in run(_signatures, _pieces(list(texts), CHUNK)) for k in piece]
+        keys = [k for piece in run(keys_of, _pieces(list(texts), CHUNK)) for k in piece]
     import numpy as np
 
     exact: dict[str, int] = {}
@@ -184,18 +189,16 @@ def find(texts: Sequence[str], threshold: float, same_group: Sequence[object],
 
 
 _hasher_instance: MinHasher | None = None
+SIGNED_TOGETHER = 500  # texts whose shingles go through numpy at once (some 15 MB)
 
 
-def keys_of(text: str) -> bytes:
-    """The band keys of a normalised text (its MinHash signature, banded)."""
+def keys_of(texts: list[str]) -> list[bytes]:
+    """The band keys of normalised texts (their MinHash signatures, banded)."""
     global _hasher_instance
     if _hasher_instance is None:
         _hasher_instance = MinHasher()
-    return band_keys(_hasher_instance.signature(_shingles(text)))
-
-
-def _signatures(texts: list[str]) -> list:
-    return [keys_of(text) for text in texts]
+    return [key for piece in _pieces(texts, SIGNED_TOGETHER)
+            for key in band_keys(_hasher_instance.signatures([_shingles(text) for text in piece]))]
 
 
 def _pieces(items: list, size: int) -> list[list]:

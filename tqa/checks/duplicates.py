@@ -155,12 +155,12 @@ def _blocks(document, ctx) -> list[tuple[int, int, int, int, str, bytes]]:
     documents' skeletons are kept."""
     from ..nearduplicates import keys_of
 
-    blocks = []
+    found = []
     for article in document.articles:
         for _, segment, norm in _comparable(article, ctx.options["min-words"]):
             span = segment.problem(*_trimmed(segment), "")
-            blocks.append((article.index, segment.start, span.start, span.end, norm, keys_of(norm)))
-    return blocks
+            found.append((article.index, segment.start, span.start, span.end, norm))
+    return [(*block, keys) for block, keys in zip(found, keys_of([block[4] for block in found]))]
 
 
 @rule("TQA303", "repeated-block", "duplicate", "info", scope="corpus",
