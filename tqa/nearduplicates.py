@@ -86,6 +86,7 @@ def candidates(keys, indexed, groups, count: int = MAX_CONFIRMED, cap: int = BUC
         place = np.empty(len(order), dtype=np.int32)
         place[order] = np.arange(len(order), dtype=np.int32)
         bands.append((place, order.astype(np.int32), run_start))
+    groups = groups[ids]  # by position in ids, as the pairs are
     for block in range(0, len(ids), QUERY_BLOCK):
         found = _count_block(ids, block, min(len(ids), block + QUERY_BLOCK), bands, groups, count, cap)
         if found:
@@ -97,30 +98,31 @@ def _count_block(ids, low, high, bands, groups, count, cap) -> dict[int, list[in
     import numpy as np
 
     found: dict[int, list[int]] = {}
-    queries, members = [], []
+    pairs = []  # (query << 32 | member), positions in ``ids``
+    queries = np.arange(low, high, dtype=np.int64) << 32
     for place, order, run_start in bands:
         places = place[low:high]
         seen = np.minimum(places - run_start[places], cap)  # members before it in its run
         total = int(seen.sum())
         if not total:
             continue
-        within = np.arange(total) - np.repeat(np.cumsum(seen) - seen, seen)
-        queries.append(np.repeat(np.arange(low, high), seen))
-        members.append(order[np.repeat(run_start[places], seen) + within])
-    if not queries:
+        # the k-th member seen by a text is order[run_start + k]
+        first_member = np.repeat(run_start[places] - (np.cumsum(seen) - seen), seen) + np.arange(total)
+        pairs.append(np.repeat(queries, seen) | order[first_member])
+    if not pairs:
         return found
-    n = np.int64(len(ids))
-    pairs, shared = np.unique(np.concatenate(queries) * n + np.concatenate(members), return_counts=True)
-    query, member = ids[pairs // n], ids[pairs % n]
+    pairs, shared = np.unique(np.concatenate(pairs), return_counts=True)  # sorted by query, then member
+    query, member = pairs >> 32, pairs & 0xFFFFFFFF
     other_group = groups[query] != groups[member]
     query, member, shared = query[other_group], member[other_group], shared[other_group]
-    order = np.lexsort((member, -shared, query))  # per text: most shared bands, then earliest
+    # per text, most shared bands first; a stable sort keeps the earliest first among equals
+    order = np.argsort(query * (len(bands) + 1) + (len(bands) - shared), kind="stable")
     query, member = query[order], member[order]
     first = np.ones(len(query), dtype=bool)
     first[1:] = query[1:] != query[:-1]
     rank = np.arange(len(query)) - np.flatnonzero(first)[np.cumsum(first) - 1]
     chosen = rank < count
-    for q, m in zip(query[chosen].tolist(), member[chosen].tolist()):
+    for q, m in zip(ids[query[chosen]].tolist(), ids[member[chosen]].tolist()):
         found.setdefault(q, []).append(m)
     return found
 
