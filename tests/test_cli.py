@@ -64,6 +64,30 @@ def test_json_is_deterministic(tqa, tmp_path):
     assert first == second
 
 
+def test_json_report_is_exactly_json_dumps_of_the_report(tmp_path):
+    """The streamed writer must give the bytes of the standard encoder:
+    related places, baseline states, missing titles, quotes, control
+    characters, scripts beyond the BMP."""
+    import json
+    from dataclasses import replace
+
+    from tqa.config import Config
+    from tqa.engine import check_files
+    from tqa.report import ReportOptions, render, text_of
+    from tqa.report.json_report import report_dict
+
+    odd = write(tmp_path / "odd.txt", 'Заголовок\n\nTODO: "кавычки" \\ и\tтаб 𝔸 😀 — He said "had had".\n\n'
+                                      "Тарату:\n")
+    clean = write(tmp_path / "clean.txt", "Title\n\nThe ministry opened a new office in Astana on Monday.\n")
+    result = check_files([str(SEED), str(odd), str(clean)], Config(lang="en"))
+    assert result.articles[-1].findings == []
+    result.articles[0].findings[0] = replace(result.articles[0].findings[0], baseline_state="new")
+    result.articles[1].title = None
+    assert any(f.related for a in result.articles for f in a.findings)
+    expected = json.dumps(report_dict(result), ensure_ascii=False, indent=2) + "\n"
+    assert text_of(render("json", result, ReportOptions(color=False))) == expected
+
+
 def test_fingerprints_ignore_inserted_lines(tqa, tmp_path):
     path = write(tmp_path / "a.txt", DIRTY_EN)
     before = tqa("check", "-f", "json", path).json()["articles"][0]["findings"][0]

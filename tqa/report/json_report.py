@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from json.encoder import encode_basestring  # the C encoder of one string (ensure_ascii=False)
 
 from .. import __version__
 
@@ -104,7 +105,30 @@ def render(result, options):
         yield "[]"
     else:
         for i, article in enumerate(result.articles):
-            text = json.dumps(_article(article), ensure_ascii=False, indent=2)
-            yield ("[\n" if i == 0 else ",\n") + "    " + text.replace("\n", "\n    ")
+            yield ("[\n" if i == 0 else ",\n") + "    " + _indented(_article(article), "    ")
         yield "\n  ]"
     yield after + "\n"
+
+
+def _indented(value, pad: str = "") -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)`` for the values a
+    report holds, continued at ``pad``. The standard encoder takes its
+    pure-Python path whenever output is indented, which on a run of a
+    hundred thousand findings was seconds; this does less (strings through
+    the C encoder), and a test holds the two equal."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = pad + "  "
+        return "{\n" + ",\n".join(f"{inner}{encode_basestring(key)}: {_indented(item, inner)}"
+                                   for key, item in value.items()) + "\n" + pad + "}"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        inner = pad + "  "
+        return "[\n" + ",\n".join(inner + _indented(item, inner) for item in value) + "\n" + pad + "]"
+    if value is None or value is True or value is False or type(value) is not int:
+        return json.dumps(value)
+    return int.__repr__(value)
