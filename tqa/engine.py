@@ -14,6 +14,7 @@ import sys
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from . import memo
@@ -355,7 +356,7 @@ def _merge(documents, raw, setup: RunSetup, result: RunResult, by_path) -> None:
         # reports need the text, not the segments: keep the text alone
         result.documents[document.path] = Document(document.path, document.source, [], document.format)
         result.checked.append(document.path)
-        fingerprinted = _assign_fingerprints(kept + [s.finding for s in silenced], document)
+        fingerprinted = _assign_fingerprints(kept + [s.finding for s in silenced])
         kept, silenced = fingerprinted[:len(kept)], [
             replace(s, finding=f) for s, f in zip(silenced, fingerprinted[len(kept):])]
         result.articles.extend(_article_results(document, kept))
@@ -454,6 +455,7 @@ def _finding(rule: Rule, problem: Problem, document: Document, config: Config,
     for path, offset in problem.related:
         other = documents.get(path, document) if path else document
         related.append((other.path, other.source.position(offset)[0]))
+    text = source.text
     return Finding(
         rule=rule.code,
         name=rule.name,
@@ -465,8 +467,11 @@ def _finding(rule: Rule, problem: Problem, document: Document, config: Config,
         column=column,
         end_line=end_line,
         end_column=end_column,
-        text=source.text[problem.start:problem.end],
+        text=text[problem.start:problem.end],
         suggestion=problem.suggestion,
+        # the digest part of the fingerprint, here where the rules ran (in the
+        # workers, mostly); the engine adds the occurrence index when merging
+        fingerprint=_digest(rule.code, document.path, text, problem.start, problem.end),
         related=tuple(related),
         start=problem.start,
         end=problem.end,
@@ -505,37 +510,45 @@ def _normalize(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
-def _assign_fingerprints(findings: list[Finding], document: Document) -> list[Finding]:
+def _digest(rule: str, path: str, text: str, start: int, end: int) -> str:
+    """The fingerprint of a finding but for its occurrence index: rule, path
+    (as a relative POSIX path, however it was named), the flagged text and
+    a little context from the same line. It never depends on line numbers."""
+    # context stops at the line's edges, so moving a paragraph keeps it
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    before = _normalize(text[max(line_start, start - 24):start])[-16:]
+    after = _normalize(text[end:min(line_end, end + 24)])[:16]
+    key = "\x1f".join((rule, _portable_from(os.getcwd(), path), _normalize(text[start:end]), before, after))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+def _assign_fingerprints(findings: list[Finding]) -> list[Finding]:
     """A fingerprint that survives moving text and inserting lines above it:
-    rule, path (as a relative POSIX path, however it was named), the
-    flagged text and a little context from the same line, plus the
-    occurrence index among identical ones. It never depends on line
-    numbers. Returns the findings in the order given, fingerprinted."""
-    text = document.text
-    path = portable_path(document.path)
+    the finding's digest (``_digest``) plus its occurrence index among
+    findings of the same digest in the file. Returns the findings in the
+    order given, fingerprinted."""
     seen: dict[str, int] = {}
     stamped: dict[int, Finding] = {}
     for i in sorted(range(len(findings)), key=lambda k: (findings[k].start, findings[k].end, findings[k].rule)):
         finding = findings[i]
-        # context stops at the line's edges, so moving a paragraph keeps it
-        line_start = text.rfind("\n", 0, finding.start) + 1
-        line_end = text.find("\n", finding.end)
-        line_end = len(text) if line_end == -1 else line_end
-        before = _normalize(text[max(line_start, finding.start - 24):finding.start])[-16:]
-        after = _normalize(text[finding.end:min(line_end, finding.end + 24)])[:16]
-        key = "\x1f".join((finding.rule, path, _normalize(finding.text), before, after))
-        digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
-        occurrence = seen.get(digest, 0)
-        seen[digest] = occurrence + 1
-        stamped[i] = replace(finding, fingerprint=f"{digest}:{occurrence}")
+        occurrence = seen.get(finding.fingerprint, 0)
+        seen[finding.fingerprint] = occurrence + 1
+        stamped[i] = replace(finding, fingerprint=f"{finding.fingerprint}:{occurrence}")
     return [stamped[i] for i in range(len(findings))]
 
 
 def portable_path(path: str) -> str:
     """``path`` relative to the working folder with forward slashes (as
     given when outside it): the same file has the same name in every run."""
-    absolute = os.path.abspath(path)
-    relative = os.path.relpath(absolute)
+    return _portable_from(os.getcwd(), path)
+
+
+@lru_cache(maxsize=256)  # asked for every finding of a file
+def _portable_from(folder: str, path: str) -> str:
+    absolute = os.path.abspath(os.path.join(folder, path))
+    relative = os.path.relpath(absolute, folder)
     return (relative if not relative.startswith("..") else absolute).replace(os.sep, "/")
 
 
