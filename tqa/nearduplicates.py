@@ -50,7 +50,7 @@ class MinHasher:
         return np.minimum.reduceat(values, np.cumsum([0] + counts[:-1]), axis=0)
 
 
-QUERY_BLOCK = 1000  # texts whose pairs are counted together (bounds the memory of the counting: ~30 MB)
+QUERY_BLOCK = 500  # texts whose pairs are counted together (bounds the memory of the counting: ~15 MB)
 
 
 def candidates(keys, indexed, groups, count: int = MAX_CONFIRMED, cap: int = BUCKET_CAP
