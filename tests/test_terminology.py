@@ -36,6 +36,13 @@ def test_nia_and_undp_variants_flagged(seed_terms):
     assert (109, "Astana Hub", "Astana Civil Service Hub") in found
 
 
+def test_forbidden_name_found_across_a_line_break_and_in_other_case():
+    text = "Title\n\nThe MINISTRY of Internal\nAffairs and   Security joined the meeting.\n"
+    [f] = findings_of(text, lang="en", select="forbidden-term", glossaries=[GLOSSARY])
+    assert f.text == "MINISTRY of Internal\nAffairs and   Security" and (f.line, f.end_line) == (3, 4)
+    assert f.suggestion == "Ministry of the Interior and Safety"
+
+
 def test_acronym_drift_without_glossary():
     found = findings_of(SEED.read_text(encoding="utf-8"), lang="en", select="acronym-drift")
     [f] = found

@@ -60,6 +60,12 @@ def forbidden_term(article, ctx):
         return
     pattern = _term_pattern(tuple(by_term))
     for segment in article.prose:
+        # a match, folded as the terms are (case, spaces, apostrophes), stands
+        # in the folded text: most paragraphs hold no term, settled without
+        # the pattern
+        folded = _fold(segment.text)
+        if not any(term in folded for term in by_term):
+            continue
         for match in pattern.finditer(segment.text):
             entry, canonical = by_term[_fold(match.group())]
             hint = f"; use {canonical!r}" if canonical else ""
