@@ -161,11 +161,11 @@ def find(texts: Sequence[str], threshold: float, same_group: Sequence[object],
     independent per text and go through ``parallel_map`` (see
     ``Context.map``) when given; ``keys``, the texts' band keys (see
     ``keys_of``), may come computed already."""
+    import numpy as np
+
     run = parallel_map or (lambda function, items: [function(item) for item in items])
     if keys is None:
         keys = [k for piece in run(keys_of, _pieces(list(texts), CHUNK)) for k in piece]
-    import numpy as np
-
     exact: dict[str, int] = {}
     copies: dict[int, int] = {}
     group_ids: dict[object, int] = {}
