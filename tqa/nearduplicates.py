@@ -150,7 +150,7 @@ CHUNK = 2000  # texts per piece of work handed to a worker process
 
 
 def find(texts: Sequence[str], threshold: float, same_group: Sequence[object],
-         parallel_map=None, keys: Sequence[bytes] | None = None) -> Iterator[tuple[int, int, float]]:
+         parallel_map=None, keys: bytes | None = None) -> Iterator[tuple[int, int, float]]:
     """(later, earlier, score) for each text that copies an earlier one of
     another group (article); ``texts`` are already normalised. Each later
     text is reported once, against the first text it copies.
@@ -159,13 +159,13 @@ def find(texts: Sequence[str], threshold: float, same_group: Sequence[object],
     each text, the few earlier texts most alike), and
     confirmation with chrF (per text). The first and the last are
     independent per text and go through ``parallel_map`` (see
-    ``Context.map``) when given; ``keys``, the texts' band keys (see
-    ``keys_of``), may come computed already."""
+    ``Context.map``) when given; ``keys``, the texts' band keys one after
+    the other (see ``keys_of``), may come computed already."""
     import numpy as np
 
     run = parallel_map or (lambda function, items: [function(item) for item in items])
     if keys is None:
-        keys = [k for piece in run(keys_of, _pieces(list(texts), CHUNK)) for k in piece]
+        keys = b"".join(k for piece in run(keys_of, _pieces(list(texts), CHUNK)) for k in piece)
     exact: dict[str, int] = {}
     copies: dict[int, int] = {}
     group_ids: dict[object, int] = {}
@@ -176,7 +176,7 @@ def find(texts: Sequence[str], threshold: float, same_group: Sequence[object],
             copies[index] = first  # a copy word for word: no need for the band index
     indexed = np.ones(len(texts), dtype=bool)
     indexed[list(copies)] = False
-    matrix = np.frombuffer(b"".join(keys), dtype=np.uint64).reshape(len(texts), BANDS) if len(texts) \
+    matrix = np.frombuffer(keys, dtype=np.uint64).reshape(len(texts), BANDS) if len(texts) \
         else np.zeros((0, BANDS), dtype=np.uint64)
     batches = (_batch(texts, found, part, threshold)
                for found in candidates(matrix, indexed, np.array(group_of, dtype=np.int64))

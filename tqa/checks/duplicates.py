@@ -15,6 +15,10 @@ distinct paragraphs on the same topic at most 73, mostly under 60.
 from __future__ import annotations
 
 
+import bisect
+from array import array
+from typing import NamedTuple
+
 import regex
 
 from ..chrf import similarity
@@ -147,20 +151,33 @@ def repeated_title(article, ctx):
             break
 
 
-def _blocks(document, ctx) -> list[tuple[int, int, int, int, str, bytes]]:
-    """The map step of repeated-block, per file (in the worker processes):
-    for each paragraph long enough to compare, (article index, the
-    paragraph's offset, the offsets of the span to report, normalised text,
-    band keys). Offsets, not segments: the reduce step runs where only the
-    documents' skeletons are kept."""
+class Blocks(NamedTuple):
+    """The paragraphs of one file that repeated-block compares, column by
+    column: a big run keeps every paragraph of the archive until the reduce
+    step, so a paragraph costs its normalised text and some 220 bytes.
+    Offsets, not segments: the reduce step runs where only the documents'
+    skeletons are kept."""
+
+    articles: array  # index of each paragraph's article
+    starts: array  # file offset of each paragraph
+    spans: array  # start and end offsets of the span to report, two per paragraph
+    norms: list[str]  # normalised texts
+    keys: bytes  # band keys of all, one after the other (nearduplicates.keys_of)
+
+
+def _blocks(document, ctx) -> Blocks:
+    """The map step of repeated-block, per file (in the worker processes)."""
     from ..nearduplicates import keys_of
 
-    found = []
+    blocks = Blocks(array("i"), array("q"), array("q"), [], b"")
     for article in document.articles:
         for _, segment, norm in _comparable(article, ctx.options["min-words"]):
             span = segment.problem(*_trimmed(segment), "")
-            found.append((article.index, segment.start, span.start, span.end, norm))
-    return [(*block, keys) for block, keys in zip(found, keys_of([block[4] for block in found]))]
+            blocks.articles.append(article.index)
+            blocks.starts.append(segment.start)
+            blocks.spans.extend((span.start, span.end))
+            blocks.norms.append(norm)
+    return blocks._replace(keys=b"".join(keys_of(blocks.norms)))
 
 
 @rule("TQA303", "repeated-block", "duplicate", "info", scope="corpus",
@@ -181,17 +198,28 @@ def repeated_block(documents, ctx):
     """
     from .. import nearduplicates
 
-    entries, keys = [], []
-    for document in documents:
-        for article_index, start, span_start, span_end, norm, band_keys in ctx.prepared.get(document.path) or ():
-            entries.append((document, article_index, start, span_start, span_end, norm))
-            keys.append(band_keys)
-    for later, earlier, score in nearduplicates.find([e[5] for e in entries], ctx.options["threshold"],
-                                                     same_group=[(e[0].path, e[1]) for e in entries],
+    files = [(document, ctx.prepared[document.path]) for document in documents
+             if ctx.prepared.get(document.path) and ctx.prepared[document.path].norms]
+    first_text = []  # index of each file's first paragraph among all
+    texts, groups, group_base = [], [], 0
+    for document, blocks in files:
+        first_text.append(len(texts))
+        texts.extend(blocks.norms)
+        groups.extend(group_base + article for article in blocks.articles)  # one group per article
+        group_base += len(document.articles)
+
+    def place(index):
+        number = bisect.bisect_right(first_text, index) - 1
+        return files[number][0], files[number][1], index - first_text[number]
+
+    keys = b"".join(blocks.keys for _, blocks in files)
+    for later, earlier, score in nearduplicates.find(texts, ctx.options["threshold"], same_group=groups,
                                                      parallel_map=ctx.map, keys=keys):
-        document, _, _, span_start, span_end, _ = entries[later]
-        first_doc, _, first_start, _, _, _ = entries[earlier]
+        document, blocks, at = place(later)
+        first_doc, first_blocks, first_at = place(earlier)
+        first_start = first_blocks.starts[first_at]
         where = f"{first_doc.path}:{first_doc.source.position(first_start)[0]}"
         how = "word for word" if score >= 100 else f"{score:.0f}% chrF"
-        yield document, Problem(span_start, span_end, f"block also stands in another article ({where}, {how})",
+        yield document, Problem(blocks.spans[2 * at], blocks.spans[2 * at + 1],
+                                f"block also stands in another article ({where}, {how})",
                                 related=((first_doc.path, first_start),))
