@@ -171,7 +171,8 @@ class Cache:
         return self._digest("file", path, content, str(report)) if content else None
 
     def file_pass(self, path: str, setup, report: bool):
-        """The cached pass of ``path``, its document read again (cheap)."""
+        """The cached pass of ``path``, its document read again (cheap) for
+        its skeleton."""
         from .engine import FilePass
         from .readers import InputError, read_document
 
