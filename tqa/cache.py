@@ -9,8 +9,9 @@ result. Two levels:
 - **run**: the hash of every file's content (and whether it is reported or
   only context) -> the whole result. An unchanged corpus costs reading and
   hashing its files.
-- **file**: one file's content -> its per-file pass (languages, article rule
-  findings). After an edit only the edited files are checked again; the
+- **file**: one file's content -> its per-file pass (the document's
+  skeleton with its languages, article rule findings, what cross-article
+  rules prepared). After an edit only the edited files are checked again; the
   cross-article rules run over all files, as they must.
 - **replay**: a run and the report options -> the reports as written, the
   error lines and the exit code, so an unchanged corpus re-checked with the
@@ -170,33 +171,18 @@ class Cache:
         content = self.content(path)
         return self._digest("file", path, content, str(report)) if content else None
 
-    def file_pass(self, path: str, setup, report: bool):
-        """The cached pass of ``path``, its document read again (cheap) for
-        its skeleton."""
-        from .engine import FilePass
-        from .readers import InputError, read_document
-
+    def file_pass(self, path: str, report: bool):
+        """The cached pass of ``path`` (its document's skeleton holds all a
+        run needs of it: the file is not read or parsed again)."""
         key = self._file_key(path, report)
-        stored = self._load("file", key) if key else None
-        if stored is None:
-            return None
-        languages, raw, errors, prepared = stored
-        try:
-            document = read_document(path, setup.split)
-        except InputError:
-            return None
-        if len(languages) != len(document.articles):
-            return None
-        for article, lang in zip(document.articles, languages):
-            article.lang = lang
-        return FilePass(path, document.skeleton(), raw, errors, prepared)
+        return self._load("file", key) if key else None
 
-    def store_file_pass(self, one, setup) -> None:
+    def store_file_pass(self, one) -> None:
         if one.document is None or any("internal error" in e.message for e in one.errors):
             return  # unreadable files and rule crashes are reported afresh each run
         key = self._file_key(one.path, one.raw is not None)
         if key:
-            self._store("file", key, ([a.lang for a in one.document.articles], one.raw, one.errors, one.prepared))
+            self._store("file", key, one)
 
 
 def open_cache(config) -> Cache:

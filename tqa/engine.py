@@ -353,8 +353,7 @@ def _merge(documents, raw, setup: RunSetup, result: RunResult, by_path) -> None:
                 with _guard(rule, document.path, result.errors):
                     kept.extend(_finding(rule, p, document, config, by_path) for p in rule.check(document, ctx))
         result.files += 1
-        # reports need the text, not the segments: keep the text alone
-        result.documents[document.path] = Document(document.path, document.source, [], document.format)
+        result.documents[document.path] = document  # a skeleton: the text reports show, packed
         result.checked.append(document.path)
         fingerprinted = _assign_fingerprints(kept + [s.finding for s in silenced])
         kept, silenced = fingerprinted[:len(kept)], [
@@ -520,7 +519,7 @@ def _digest(rule: str, path: str, text: str, start: int, end: int) -> str:
     line_end = len(text) if line_end == -1 else line_end
     before = _normalize(text[max(line_start, start - 24):start])[-16:]
     after = _normalize(text[end:min(line_end, end + 24)])[:16]
-    key = "\x1f".join((rule, _portable_from(os.getcwd(), path), _normalize(text[start:end]), before, after))
+    key = "\x1f".join((rule, portable_path(path), _normalize(text[start:end]), before, after))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 

@@ -226,9 +226,9 @@ class Document:
     def skeleton(self) -> "Document":
         """The document without its segments: what the end of a run needs
         (text, packed; articles' places and languages; suppressions) once
-        the rules have read the segments. Worker processes send this back instead of
-        the whole model, so a big run holds one copy of each file's text,
-        not every paragraph of the archive as objects."""
+        the rules have read the segments. Worker processes send this back
+        instead of the whole model, and the cache keeps it, so a big run
+        holds each file's text once, not every paragraph as objects."""
         articles = [Article(a.index, a.title, [], a.start, a.end, a.lang, a.source_lang, a.slug)
                     for a in self.articles]
         return Document(self.path, self.source.packed(), articles, self.format, self.suppressions)

@@ -81,7 +81,7 @@ def first_passes(files: list[str], setup: RunSetup, only: set[str] | None, worke
     todo = []
     for path in files:
         report = only is None or path in only
-        cached = cache.file_pass(path, setup, report) if cache is not None else None
+        cached = cache.file_pass(path, report) if cache is not None else None
         if cached is not None:
             passes[path] = cached
             if progress and report:
@@ -100,7 +100,7 @@ def first_passes(files: list[str], setup: RunSetup, only: set[str] | None, worke
             if progress and report:
                 progress(path)
             if cache is not None:
-                cache.store_file_pass(one, setup)
+                cache.store_file_pass(one)
     return [passes[path] for path in files]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -111,18 +112,11 @@ def near_variant(article, ctx):
         return
     lang = ctx.lang or ""
     entries = ctx.glossary.for_article(lang, ctx.document.path)
-    known, targets = _variant_index(tuple(entries), lang)
-    if not targets:
+    index = _variant_index(tuple(entries), lang)
+    if index is None:
         return
-    anchors = defaultdict(list)  # stem of a word of a target -> (number, entry, words, canonical, first stem)
-    for number, (entry, target_words, canonical) in enumerate(targets):
-        first_stem = _stem(target_words[0].casefold(), lang)
-        for word in target_words:
-            if len(word) >= 4:
-                anchors[_stem(word.casefold(), lang)].append((number, entry, target_words, canonical, first_stem))
+    known, anchors, first_stems, starts_window = index
     threshold = ctx.options["threshold"]
-    starts_window = _first_words_pattern(tuple(target[1][0] for target in targets), lang)
-    first_stems = {anchor[4] for found in anchors.values() for anchor in found}
     for segment in article.prose:
         if not starts_window.search(segment.text.casefold()):
             continue  # no target's first word: no window to score (most paragraphs)
@@ -208,17 +202,17 @@ def _plausible(text, words, start, size, target_words, lang) -> bool:
     return True
 
 
-@lru_cache(maxsize=64)
-def _first_words_pattern(first_words: tuple[str, ...], lang) -> regex.Pattern:
-    """Where a word of casefolded text begins with the stem of a target's
-    first word: a window (which starts with that word) can only stand there."""
-    stems = sorted({_stem(word.casefold(), lang) for word in first_words}, key=len, reverse=True)
-    return regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(s) for s in stems) + ")")
+class _VariantIndex(NamedTuple):
+    known: set[str]  # keys of every known form
+    anchors: dict  # stem of a target's word of 4+ letters -> [(number, entry, words, canonical, first stem)]
+    first_stems: frozenset[str]  # stems of those targets' first words: a window starts with one
+    starts_window: regex.Pattern  # where a word of casefolded text begins with a target's first stem
 
 
 @lru_cache(maxsize=64)
-def _variant_index(entries, lang):
-    """(keys of every known form, [(entry, words, canonical)] to compare with)."""
+def _variant_index(entries, lang) -> _VariantIndex | None:
+    """What near-variant compares paragraphs with, once per glossary and
+    language; None when no name is long enough to have variants."""
     known, targets = set(), []
     for entry in entries:
         canonical = entry.names.get(lang)
@@ -228,7 +222,18 @@ def _variant_index(entries, lang):
             known.add(_key(form_words, lang))
             if canonical and len(form_words) >= 3 and form not in entry.forbidden.get(lang, []):
                 targets.append((entry, form_words, canonical))
-    return known, targets
+    if not targets:
+        return None
+    anchors = defaultdict(list)
+    for number, (entry, target_words, canonical) in enumerate(targets):
+        first_stem = _stem(target_words[0].casefold(), lang)
+        for word in target_words:
+            if len(word) >= 4:
+                anchors[_stem(word.casefold(), lang)].append((number, entry, target_words, canonical, first_stem))
+    first_stems = frozenset(anchor[4] for found in anchors.values() for anchor in found)
+    stems = sorted({_stem(words[0].casefold(), lang) for _, words, _ in targets}, key=len, reverse=True)
+    starts_window = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(s) for s in stems) + ")")
+    return _VariantIndex(known, dict(anchors), first_stems, starts_window)
 
 
 # ----------------------------------------------------------------------------
