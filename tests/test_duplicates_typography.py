@@ -101,6 +101,47 @@ def test_repeated_block_across_files_points_to_the_other_file(tqa, tmp_path):
     assert finding["related"] == [{"path": str(tmp_path / "a.txt"), "line": 5}]
 
 
+@pytest.mark.parametrize("lang,block,word,slip,rule", [
+    ("en", "The event is part of the joint regional project of UNDP and the Hub, aimed at increasing the "
+           "capacity of civil servants in seven countries of the region.", "capacity", "capаcity", "homoglyph"),
+    ("ru", "Мероприятие является частью совместного регионального проекта ПРООН и Хаба, направленного на "
+           "повышение потенциала государственных служащих семи стран региона.", "Хаба", "Хaба", "homoglyph"),
+    ("kk", "Іс-шара БҰҰДБ мен Хабтың бірлескен өңірлік жобасының бөлігі болып табылады және өңірдегі жеті "
+           "елдің мемлекеттік қызметшілерінің әлеуетін арттыруға бағытталған.", "мен", "мен мен", "repeated-word"),
+])
+def test_defect_inside_a_repeated_block_is_still_reported(tqa, tmp_path, lang, block, word, slip, rule):
+    """A block repeated across articles is information; an error inside one
+    copy must not be hidden behind it (nor fail to fail the run)."""
+    copy = block.replace(word, slip, 1)
+    (tmp_path / "a.txt").write_text(f"First\n\nOpening text here.\n\n{block}\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"Second\n\nOther opening text.\n\n{copy}\n", encoding="utf-8")
+    run = tqa("check", "-f", "json", "--lang", lang, "--no-cache", tmp_path)
+    found = [(f["name"], f["path"][-5:], f["text"]) for a in run.json()["articles"] for f in a["findings"]]
+    assert ("repeated-block", "b.txt", copy) in found
+    assert any(name == rule and path == "b.txt" and text in slip for name, path, text in found), found
+    assert run.code == 1
+
+
+def test_defect_inside_a_duplicated_paragraph_is_reported_once_per_copy():
+    paragraph = "The Ministry said the new rules will apply from May, and that schools will get more money."
+    text = f"T\n\n{paragraph} The the rest.\n\n{paragraph} The the rest.\n"
+    found = findings_of(text, lang="en")
+    assert [f.line for f in named(found, "repeated-word")] == [3, 5]
+    assert [f.line for f in named(found, "duplicate-paragraph")] == [5]
+
+
+def test_a_repeated_block_hides_findings_of_its_own_kind_only(tqa, tmp_path):
+    """A paragraph repeated in its article and across files: one duplicate
+    finding for it (the more specific), not two."""
+    block = ("This event was part of the regional project jointly implemented by UNDP Kazakhstan and the "
+             "Astana Civil Service Hub, aimed at increasing the capacity of civil servants.")
+    (tmp_path / "a.txt").write_text(f"First\n\nOpening text here.\n\n{block}\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"Second\n\n{block}\n\nOther text.\n\n{block}\n", encoding="utf-8")
+    report = tqa("check", "-f", "json", "--lang", "en", "--no-cache", tmp_path).json()
+    found = [(f["name"], f["line"]) for a in report["articles"] for f in a["findings"] if f["path"].endswith("b.txt")]
+    assert sorted(found) == [("duplicate-paragraph", 7), ("repeated-block", 3)], found
+
+
 def test_repeated_title_in_a_page():
     page = ("Same title\n\nТарату:\n\nBody one.\n\nMore one.\n\nТарату:\n\nSame title\n\nТарату:\n\n"
             "Body two.\n\nMore two.\n\nТарату:\n")

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 from . import memo
-from .checks import Context, Rule, find_rule
+from .checks import Context, Rule, all_rules, find_rule
 from .config import Config
 from .model import Article, Document, Problem, SourceText
 from .readers import InputError, document_from_text, is_supported, read_document
@@ -398,9 +398,12 @@ def timed(what: str):
         return
     import time
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     yield
-    print(f"tqa timing: {what}: {time.perf_counter() - start:.2f} s", file=sys.stderr)
+    # this process's CPU beside the wall time: how much of a parallel
+    # phase the main process took from the workers
+    print(f"tqa timing: {what}: {time.perf_counter() - start:.2f} s (main process CPU "
+          f"{time.process_time() - cpu:.2f} s)", file=sys.stderr)
 
 
 @contextmanager
@@ -479,11 +482,15 @@ def _finding(rule: Rule, problem: Problem, document: Document, config: Config,
 
 def _deduplicate(scored: list[tuple[Finding, int]]) -> list[Finding]:
     """One finding per span: drop a finding whose characters lie inside a
-    finding of a more specific rule (or of the same rule, reported twice).
+    finding of a more specific rule (or of the same rule, reported twice),
+    unless that rule's findings hide only their own kind
+    (``Rule.hides_inside``: a repeated block hides a near copy of the same
+    paragraph, but does not excuse a homoglyph inside it).
 
     Findings are taken most specific first; the kept ones are indexed by
     start offset, so each check looks only at kept findings that start
     close enough before it to contain it (n log n, not n²)."""
+    own_kind_only = _rules_hiding_own_kind_only()
     scored.sort(key=lambda fs: (-fs[1], fs[0].start, -(fs[0].end - fs[0].start), fs[0].rule))
     starts: list[int] = []
     kept_sorted: list[tuple[Finding, int]] = []
@@ -493,7 +500,8 @@ def _deduplicate(scored: list[tuple[Finding, int]]) -> list[Finding]:
         low = bisect.bisect_left(starts, finding.start - longest)
         high = bisect.bisect_right(starts, finding.start)
         covered = any(
-            k.end >= finding.end and (spec > specificity or k.rule == finding.rule)
+            k.end >= finding.end and (k.rule == finding.rule or (
+                spec > specificity and (k.rule not in own_kind_only or k.category == finding.category)))
             for k, spec in kept_sorted[low:high]
         )
         if not covered:
@@ -503,6 +511,11 @@ def _deduplicate(scored: list[tuple[Finding, int]]) -> list[Finding]:
             longest = max(longest, finding.end - finding.start)
             kept.append(finding)
     return kept
+
+
+@lru_cache(maxsize=1)
+def _rules_hiding_own_kind_only() -> frozenset[str]:
+    return frozenset(r.code for r in all_rules() if not r.hides_inside)
 
 
 def _normalize(text: str) -> str:

@@ -76,6 +76,11 @@ class Rule:
     # worker processes with the file's own rules (the map step); check then
     # finds it in ctx.prepared[document.path] (the reduce step)
     prepare: Callable[[Document, "Context"], Any] | None = None
+    # Does a finding of this rule hide the less specific findings inside it?
+    # Not when it is about a whole block being there at all (a repeated
+    # paragraph): a homoglyph inside a repeated block is still wrong. Such a
+    # rule hides only findings of its own category.
+    hides_inside: bool = True
 
     @property
     def summary(self) -> str:
@@ -91,7 +96,8 @@ _REGISTRY: dict[str, Rule] = {}
 
 def rule(code: str, name: str, category: str, severity: str, *,
          options: dict[str, Any] | None = None, specificity: int = 50,
-         choices: dict[str, tuple] | None = None, scope: str = "article", prepare: Callable | None = None):
+         choices: dict[str, tuple] | None = None, scope: str = "article", prepare: Callable | None = None,
+         hides_inside: bool = True):
     """Register ``check`` as a rule. The docs are the function's docstring,
     or the module's when the function has none."""
     if category not in CATEGORIES:
@@ -104,7 +110,8 @@ def rule(code: str, name: str, category: str, severity: str, *,
         if code in _REGISTRY or any(r.name == name for r in _REGISTRY.values()):
             raise ValueError(f"rule {code} {name} registered twice")
         _REGISTRY[code] = Rule(code, name, category, severity, check, doc,
-                               dict(options or {}), specificity, dict(choices or {}), scope, prepare)
+                               dict(options or {}), specificity, dict(choices or {}), scope, prepare,
+                               hides_inside)
         return check
 
     return register

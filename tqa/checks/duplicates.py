@@ -82,7 +82,7 @@ def _trimmed(segment):
 
 
 @rule("TQA301", "duplicate-paragraph", "duplicate", "warning",
-      options={"min-words": 8, "threshold": 85.0}, specificity=60)
+      options={"min-words": 8, "threshold": 85.0}, specificity=60, hides_inside=False)
 def duplicate_paragraph(article, ctx):
     """Paragraph repeated in the same article, word for word or nearly (a few words changed, or cut down).
 
@@ -123,7 +123,7 @@ def _line(ctx, segment) -> int:
     return ctx.document.source.position(segment.start)[0]
 
 
-@rule("TQA302", "repeated-title", "duplicate", "warning", specificity=60)
+@rule("TQA302", "repeated-title", "duplicate", "warning", specificity=60, hides_inside=False)
 def repeated_title(article, ctx):
     """Title repeated as the article's first paragraph, or the same title twice on one page.
 
@@ -181,7 +181,8 @@ def _blocks(document, ctx) -> Blocks:
 
 
 @rule("TQA303", "repeated-block", "duplicate", "info", scope="corpus",
-      options={"min-words": 12, "threshold": 75.0}, specificity=50, prepare=_blocks)
+      options={"min-words": 12, "threshold": 75.0}, specificity=50, prepare=_blocks,
+      hides_inside=False)
 def repeated_block(documents, ctx):
     """Block repeated across articles of the run (press-release boilerplate, with or without rewording).
 
