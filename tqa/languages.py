@@ -224,16 +224,11 @@ _NAME_OR_ACRONYM = regex.compile(r"^(?:\p{Lu}.*|.*\p{Lu}.*\p{Lu}.*)$")
 
 def detection_text(text: str) -> tuple[str, int]:
     """The ordinary words of ``text`` joined by spaces, and how many."""
-    kept = []
-    for index, match in enumerate(WORD.finditer(mask_non_prose(text))):
-        word = match.group()
-        # lower-case words (most of them) are ordinary without a regex look
-        if not word.islower() and _NAME_OR_ACRONYM.match(word) and not _caseless(word):
-            # A capital opening the text is grammar, not a name; keep it.
-            if index == 0 and word[1:].islower():
-                kept.append(word.lower())
-            continue
-        kept.append(word)
+    words = WORD.findall(mask_non_prose(text))
+    # lower-case words (most of them) are ordinary without a regex look
+    kept = [word for word in words if word.islower() or not _NAME_OR_ACRONYM.match(word) or _caseless(word)]
+    if words and len(kept) < len(words) and kept[:1] != words[:1] and words[0][1:].islower():
+        kept.insert(0, words[0].lower())  # a capital opening the text is grammar, not a name
     joined = " ".join(kept)
     if not _UNSPACED.search(joined):
         return joined, len(kept)
