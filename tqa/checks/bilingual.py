@@ -48,33 +48,38 @@ def _source_for(meta) -> str:
     return meta["source"]
 
 
+_PRINTF_FLAGS = frozenset(("c-format", "python-format", "php-format", "perl-format", "sh-format"))
+_BRACE_FLAGS = frozenset(("python-brace-format", "csharp-format", "java-format"))
+
+
 def _syntaxes(flags: list[str], source: str) -> set[str]:
     """Which placeholder syntaxes apply, by the entry's flags; without a
     flag, the ones the source visibly uses."""
     chosen = set()
-    if any(f in flags for f in ("c-format", "python-format", "php-format", "perl-format", "sh-format")):
+    if flags:
+        if not _PRINTF_FLAGS.isdisjoint(flags):
+            chosen.add("printf")
+        if not _BRACE_FLAGS.isdisjoint(flags):
+            chosen.add("brace")
+        if "icu-format" in flags:
+            chosen.add("icu")
+        if chosen or any(f.startswith("no-") for f in flags):
+            return chosen
+    if "%" in source and _PRINTF.search(source.replace("%%", "")):
         chosen.add("printf")
-    if any(f in flags for f in ("python-brace-format", "csharp-format", "java-format")):
-        chosen.add("brace")
-    if "icu-format" in flags:
-        chosen.add("icu")
-    if chosen or any(f.startswith("no-") for f in flags):
-        return chosen
-    if _PRINTF.search(source.replace("%%", "")):
-        chosen.add("printf")
-    if _BRACE.search(source):
+    if "{" in source and _BRACE.search(source):
         chosen.add("brace")
     return chosen
 
 
 def placeholders(text: str, syntaxes: set[str]) -> Counter:
     found: Counter = Counter()
-    if "printf" in syntaxes:
+    if "printf" in syntaxes and "%" in text:
         for m in _PRINTF.finditer(text):
             if m.group("conv") == "%":
                 continue
             found[m.group(0) if not m.group("pos") else f"%{m.group('pos')}$…{m.group('conv')}"] += 1
-    if "brace" in syntaxes or "icu" in syntaxes:
+    if ("brace" in syntaxes or "icu" in syntaxes) and "{" in text:
         for m in _BRACE.finditer(text):
             found["{" + m.group("field") + "}"] += 1
         for m in _ICU.finditer(text):
@@ -157,6 +162,8 @@ def markup_mismatch(article, ctx):
     """
     for segment, meta in _translated(article):
         source = _source_for(meta)
+        if "<" not in source and "<" not in segment.text and "source_inline" not in meta:
+            continue  # no tag on either side (most entries)
         wanted = Counter(_tag_key(m) for m in _TAG.finditer(source))
         got = Counter(_tag_key(m) for m in _TAG.finditer(segment.text))
         if "source_inline" in meta:  # XLIFF inline elements, compared by kind and id
@@ -193,8 +200,11 @@ def link_mismatch(article, ctx):
         msgid "Write to info@akorda.kz"⏎msgstr "Напишите на info@akorda.kz"
     """
     for segment, meta in _translated(article):
+        source = _source_for(meta)
+        if ":" not in source and "@" not in source:
+            continue  # a link needs "://" or "mailto:", an address "@"
         got = {_link_key(link) for link in _LINK.findall(segment.text)}
-        for link in sorted(set(_LINK.findall(_source_for(meta)))):
+        for link in sorted(set(_LINK.findall(source))):
             if _link_key(link) in got:
                 continue
             yield _report_whole(segment, f"link {link} of the source is missing")
@@ -245,14 +255,20 @@ def number_mismatch(article, ctx):
         msgid "It costs 1,500 tenge and 2.5 hours."⏎msgstr "Es kostet 1.500 Tenge und 2,5 Stunden."
     """
     for segment, meta in _translated(article):
+        raw = _source_for(meta)
+        if raw.isascii() and not _ASCII_DIGIT.search(raw):
+            continue  # no number to lose (most entries; NFKC leaves ASCII as it is)
         # NFKC: full-width digits (８) are the same numbers
-        source = unicodedata.normalize("NFKC", _PRINTF.sub(" ", _source_for(meta)))
+        source = unicodedata.normalize("NFKC", _PRINTF.sub(" ", raw))
         target = unicodedata.normalize("NFKC", _PRINTF.sub(" ", segment.text))
         got = [number_values(m.group()) for m in _NUMBER.finditer(target)]
         for match in _NUMBER.finditer(source):
             values = number_values(match.group())
             if not any(values & g for g in got):
                 yield _report_whole(segment, f"number {match.group()} of the source is not in the translation")
+
+
+_ASCII_DIGIT = regex.compile(r"[0-9]")
 
 
 # ----------------------------------------------------------------------------
