@@ -303,6 +303,12 @@ def _function_words() -> dict[str, frozenset[str]]:
     return {lang: frozenset(words.split()) for lang, words in table.items()}
 
 
+def has_function_words(lang: str) -> bool:
+    """Does tqa list the function words of ``lang`` (so that text can be
+    plainly in it, see ``plain_words``)?"""
+    return lang in _function_words()
+
+
 def _plainly_in(target: str, reduced: str, others) -> bool:
     """A cheap look before the identifier: text where a fifth of the words
     are the target's function words ("the", "of", "и", "мен") and none is a

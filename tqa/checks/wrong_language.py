@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import bisect
 
-from ..languages import (default_candidates, detection_text, get_detector, identify, identify_reduced, language_name,
-                         plain_words)
+from ..languages import (default_candidates, detection_text, get_detector, has_function_words, identify,
+                         identify_reduced, language_name, plain_words)
 from ..scripts import words_of
 from ..sentences import sentence_spans
 from . import rule
@@ -79,6 +79,8 @@ def _plainly_all_target(text: str, spans, target: str, candidates: tuple[str, ..
     """Is every sentence plainly in the target language by its function
     words, names and all? Then neither the paragraph nor a sentence can be
     in another language, and the identifier need not look (most prose)."""
+    if not has_function_words(target):
+        return not spans  # nothing to be plain by (most catalog languages): spare finding the words
     words = words_of(text)
     starts = [w[0] for w in words]
     for start, end in spans:
