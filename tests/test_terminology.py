@@ -50,6 +50,23 @@ def test_acronym_drift_without_glossary():
     assert f.suggestion == "Ministry of the Interior and Safety" and f.related[0][1] == 11
 
 
+@pytest.mark.parametrize("lang,text,slip", [
+    # near-variant: the name differs from the glossary only by a Cyrillic е
+    ("en", "Title\n\nThe Ministry of the Intеrior and Safety of Korea took part in the forum.\n", "Intеrior"),
+    # acronym drift: two expansions of MOIS that look the same
+    ("en", "Title\n\nThe Ministry of Interior and Safety (MOIS) hosted the forum.\n\n"
+           "The Ministry of Intеrior and Safety (MOIS) thanked the guests.\n", "Intеrior"),
+    # a Latin a inside a Russian name that is close to the glossary's
+    ("ru", "Заголовок\n\nПредставители Министерства внутренних дел и безопaсности приняли участие.\n", "безопaсности"),
+])
+def test_a_homoglyph_inside_a_name_is_reported_with_it(lang, text, slip):
+    """A name that differs from the glossary (or from its other expansion)
+    by a look-alike letter: the homoglyph is the defect, and must show."""
+    found = findings_of(text, lang=lang, glossaries=[GLOSSARY])
+    [homoglyph] = [f for f in found if f.name == "homoglyph"]
+    assert homoglyph.text == slip and homoglyph.severity == "error"
+
+
 def test_acronym_drift_in_german_across_files(tqa, tmp_path):
     (tmp_path / "a.txt").write_text("Titel\n\nDie Europäische Zentralbank (EZB) hob den Zins an.\n\n"
                                     "Die Europäische Zentralbank (EZB) tagt.\n", encoding="utf-8")

@@ -77,8 +77,10 @@ class Rule:
     # finds it in ctx.prepared[document.path] (the reduce step)
     prepare: Callable[[Document, "Context"], Any] | None = None
     # Does a finding of this rule hide the less specific findings inside it?
-    # Not when it is about a whole block being there at all (a repeated
-    # paragraph): a homoglyph inside a repeated block is still wrong. Such a
+    # Yes when it explains them (a leftover label's foreign words, a leaked
+    # comment's). Not when it is about the span as a whole: a block repeated
+    # elsewhere, a name that differs from the glossary. A homoglyph inside
+    # one is a defect of its own (and may be why the name differs); such a
     # rule hides only findings of its own category.
     hides_inside: bool = True
 

@@ -38,7 +38,7 @@ def _fold(text: str) -> str:
     return " ".join(text.replace("’", "'").casefold().split())
 
 
-@rule("TQA401", "forbidden-term", "terminology", "error", specificity=70)
+@rule("TQA401", "forbidden-term", "terminology", "error", specificity=70, hides_inside=False)
 def forbidden_term(article, ctx):
     """Name listed as forbidden in a glossary (``Ministry of Internal Affairs and Security``).
 
@@ -88,7 +88,8 @@ def _key(words: list[str], lang: str) -> str:
     return " ".join(_stem(w.casefold(), lang) for w in words)
 
 
-@rule("TQA402", "near-variant", "terminology", "warning", options={"threshold": 85.0}, specificity=65)
+@rule("TQA402", "near-variant", "terminology", "warning", options={"threshold": 85.0}, specificity=65,
+      hides_inside=False)
 def near_variant(article, ctx):
     """Name close to, but not the same as, a glossary name (``Ministry of the Internal and Safety``).
 
@@ -284,7 +285,7 @@ def _acronym_uses(document, ctx) -> list[tuple[str, str, int, int, str | None]]:
 
 
 @rule("TQA403", "acronym-drift", "terminology", "warning", scope="corpus", specificity=60,
-      prepare=_acronym_uses)
+      prepare=_acronym_uses, hides_inside=False)
 def acronym_drift(documents, ctx):
     """One acronym introduced with different expansions (``Ministry of the Interior and Safety (MOIS)`` / ``Ministry of the Internal and Safety (MOIS)``).
 
