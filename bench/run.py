@@ -25,6 +25,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import timeit
 from pathlib import Path
@@ -135,16 +136,27 @@ def tree_pss_kb(pid: int) -> int:
 def run_tqa(args: list[str], parse_summary: bool = True) -> tuple[float, int, dict | None]:
     """Wall time, peak memory (proportional set size, KiB) of tqa and its worker
     processes together (sampled every 100 ms), and the JSON summary."""
-    with tempfile.TemporaryFile() as out:
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "tqa", *args], stdout=out, stderr=subprocess.PIPE)
-        peak = 0
-        while proc.poll() is None:
-            peak = max(peak, tree_pss_kb(proc.pid))
-            time.sleep(0.1)  # reading smaps is not free: more often slows the run it measures
+        proc = subprocess.Popen([sys.executable, "-m", "tqa", *args], stdout=out, stderr=err)
+        peak = [0]
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.is_set():
+                peak[0] = max(peak[0], tree_pss_kb(proc.pid))
+                done.wait(0.1)  # reading smaps is not free: more often slows the run it measures
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        proc.wait()  # the wall time ends when tqa does, not at the sampler's next look
         wall = time.perf_counter() - start
+        done.set()
+        sampler.join()
+        peak = peak[0]
         if proc.returncode not in (0, 1):
-            sys.exit(f"tqa failed ({proc.returncode}): {proc.stderr.read()[:500]!r}")
+            err.seek(0)
+            sys.exit(f"tqa failed ({proc.returncode}): {err.read()[:500]!r}")
         out.seek(0)
         return wall, peak, json.loads(out.read())["summary"] if parse_summary else None
 
