@@ -160,6 +160,26 @@ def test_catalog_conventions_stay_silent(lang, source, target):
     assert found == [], [(f.rule, f.text, f.message) for f in found]
 
 
+@pytest.mark.parametrize("lang,source,target", [
+    ("ru", "Share", "Поделиться"),                 # the site's own share button
+    ("kk", "Share:", "Бөлісу:"),
+    ("de", "Read also:", "Lesen Sie auch:"),
+    ("ru", "Home", "Главная"),
+    ("ru", "__________", "__________"),            # a separator the UI draws
+])
+def test_interface_labels_in_a_catalog_are_translations_not_leftovers(lang, source, target):
+    text = f'msgid ""\nmsgstr "Language: {lang}\\n"\n\nmsgid "{source}"\nmsgstr "{target}"\n'
+    found = findings_of(text, path="x.po")
+    assert found == [], [(f.rule, f.text, f.message) for f in found]
+
+
+def test_page_leftovers_inside_a_translation_are_still_found():
+    found = po('msgid "Minister visits Astana"\nmsgstr ""\n"Поделиться\\n"\n"Министр посетил Астану"\n\n'
+               'msgid "Step size"\nmsgstr ""\n"\u00a0\\n"\n"Размер шага"\n')
+    assert [(f.name, f.text) for f in found if f.category == "boilerplate"] == [
+        ("share-label", "Поделиться"), ("filler-line", "\u00a0")]
+
+
 TRICKY = HEADER + r'''# translator comment
 #. extracted comment
 #: a.py:1

@@ -44,3 +44,12 @@ def test_malformed_xliff_names_the_line(tqa, tmp_path):
     run = tqa("check", "-f", "json", bad)
     [error] = run.json()["errors"]
     assert run.code == 2 and "malformed XLIFF" in error["message"] and error["line"] == 4
+
+
+def test_translated_interface_label_is_not_a_page_leftover():
+    text = ('<?xml version="1.0"?>\n<xliff version="1.2"><file source-language="en" target-language="ru"><body>'
+            '<trans-unit id="1"><source>Share</source><target>Поделиться</target></trans-unit>'
+            '\n<trans-unit id="2"><source>The forum opened.</source><target>Поделиться\nФорум открылся.</target>'
+            '</trans-unit></body></file></xliff>\n')
+    found = [(f.name, f.line) for f in findings_of(text, path="x.xlf", select="boilerplate")]
+    assert found == [("share-label", 3)]

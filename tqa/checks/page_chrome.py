@@ -2,6 +2,9 @@
 around the article (share buttons, breadcrumbs, "see also" lines, separator
 rules, lines of invisible spaces). Each is reported on every occurrence with
 a suggestion to delete it. Word lists live in ``data/page_chrome.yaml``.
+
+In catalogs (PO, XLIFF) such a line is a leftover only when the source has
+none: msgid "Share" -> msgstr "Поделиться" is the site's own button.
 """
 
 from __future__ import annotations
@@ -12,12 +15,28 @@ from ..chrome import navigation_line, see_also_line, share_label_line
 from . import iter_lines, rule
 
 
-def _line_problems(article, pattern, message):
+def _leftover_lines(article, pattern):
+    """(segment, index, line) of each line ``pattern`` matches, unless the
+    segment translates a source with such a line: in a catalog, msgid
+    "Share" -> msgstr "Поделиться" is the site's own button, translated."""
     for segment, index, line in iter_lines(article):
-        if pattern.match(line):
-            stripped_start = len(line) - len(line.lstrip())
-            end = len(line.rstrip())
-            yield segment.problem(index + stripped_start, index + end, message, "")
+        if pattern.match(line) and not _in_source(segment, pattern):
+            yield segment, index, line
+
+
+def _in_source(segment, pattern) -> bool:
+    meta = segment.meta
+    if not meta or "source" not in meta:
+        return False
+    sources = (meta["source"], meta.get("source_plural") or "")
+    return any(pattern.match(line.rstrip("\r")) for source in sources for line in source.split("\n"))
+
+
+def _line_problems(article, pattern, message):
+    for segment, index, line in _leftover_lines(article, pattern):
+        stripped_start = len(line) - len(line.lstrip())
+        end = len(line.rstrip())
+        yield segment.problem(index + stripped_start, index + end, message, "")
 
 
 @rule("TQA601", "share-label", "boilerplate", "error", options={"labels": []}, specificity=90)
@@ -127,8 +146,7 @@ def filler(article, ctx):
     Passes (en):
         Temperature: 25\u00a0°C.
     """
-    for segment, index, line in iter_lines(article):
-        if _FILLER.match(line):
-            start = len(line) - len(line.lstrip(" \t"))
-            yield segment.problem(index + start, index + len(line),
-                                  "line of invisible spaces (no-break or zero-width)", "")
+    for segment, index, line in _leftover_lines(article, _FILLER):
+        start = len(line) - len(line.lstrip(" \t"))
+        yield segment.problem(index + start, index + len(line),
+                              "line of invisible spaces (no-break or zero-width)", "")
