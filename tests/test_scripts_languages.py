@@ -78,9 +78,16 @@ def test_thai_letters_in_khmer_text_are_found():  # seen in Django's Khmer catal
     assert f.text == "รั"
 
 
-def test_foreign_run_is_one_finding():
-    [f] = only(findings_of("№ 1\n\nThe label Бөлісу түймесі remained in the text.\n", lang="en"), "foreign-script")
-    assert f.text == "Бөлісу түймесі"
+@pytest.mark.parametrize("lang,text,run", [
+    ("en", "The label Бөлісу түймесі remained in the text.", "Бөлісу түймесі"),
+    # numbers inside the foreign words do not cut them in two
+    ("en", "The deal follows talks.Сделка охватывает 2400 км каналов, 30% требуют ремонта.",
+     "Сделка охватывает 2400 км каналов, 30% требуют ремонта"),
+    ("de", "Der Vertrag gilt ab 2025. Договор вступает в силу в 2025 году.", "Договор вступает в силу в 2025 году"),
+])
+def test_foreign_run_is_one_finding(lang, text, run):
+    found = findings_of(f"№ 1\n\n{text}\n", lang=lang, select="foreign-script")
+    assert [f.text for f in found] == [run]
 
 
 def test_english_caption_in_russian_article_is_found():

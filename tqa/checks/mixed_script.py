@@ -257,6 +257,11 @@ def _plain(text: str, word: Word) -> bool:
     return before not in ("-", "/", "_", ".", "=", "<", "\\") and after not in ("-", "/", "_", "=", ">", "(", "\\")
 
 
+# What may stand between two foreign words of one finding: spaces on a line,
+# punctuation, numbers ("Сделка охватывает 2400 км каналов" is one run).
+_WITHIN_RUN = " \t\u00a0,.;:!?-–—()«»\"“”'’/&%0123456789"
+
+
 @rule("TQA102", "foreign-script", "mixed-script", "error", options={"allow": []}, specificity=20)
 def foreign_script(article, ctx):
     """Words in a script the target language does not use (``Тарату:`` in English).
@@ -297,7 +302,7 @@ def foreign_script(article, ctx):
         for word in words(segment.text) + [None]:
             foreign = (word is not None and word.scripts and len(word.scripts) == 1
                        and not set(word.scripts) & target.own and word.text.casefold() not in allowed)
-            if foreign and run and segment.text[run[-1].end:word.start].strip(" \t\u00a0,.;:!?-–—()«»\"“”'’/&"):
+            if foreign and run and segment.text[run[-1].end:word.start].strip(_WITHIN_RUN):
                 yield from _report_run(segment, run, target, ctx, allowed)
                 run = []
             if foreign:
