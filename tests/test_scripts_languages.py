@@ -90,6 +90,27 @@ def test_foreign_run_is_one_finding(lang, text, run):
     assert [f.text for f in found] == [run]
 
 
+@pytest.mark.parametrize("lang,before,after", [
+    ("ja", "アスタナ発――カザフスタンのベクテノフ首相は火曜日、協定に署名した。",
+     "ベクテノフ氏は「地域にとって良い日だ」と語った。"),
+    ("ar", "وقع رئيس وزراء كازاخستان ونظيره الأوزبكي يوم الثلاثاء اتفاقية بشأن الاستخدام المشترك لمياه النهر.",
+     "وقال إن هذا يوم جيد للمنطقة."),
+    ("ko", "카자흐스탄 총리와 우즈베키스탄 총리가 화요일 강 물의 공동 이용에 관한 협정에 서명했다.",
+     "그는 지역에 좋은 날이라고 말했다."),
+])
+def test_english_sentence_left_in_an_article_without_capitals(tqa, tmp_path, lang, before, after):
+    """The article's language is found by its own script, not by the
+    function words of the one English sentence; the sentence ends at ". "
+    though the next one starts with no capital."""
+    sentence = "The agreement covers the joint use of water from the river and the repair of canals."
+    titles = {"ja": "水協定に署名", "ar": "اتفاقية المياه", "ko": "물 협정 서명"}
+    (tmp_path / "a.txt").write_text(f"{titles[lang]}\n\n{before} {sentence} {after}\n", encoding="utf-8")
+    report = tqa("check", "-f", "json", "--no-cache", tmp_path / "a.txt").json()
+    [article] = report["articles"]
+    assert article["lang"] == lang
+    assert [(f["name"], f["text"]) for f in article["findings"]] == [("wrong-language", sentence)]
+
+
 def test_english_caption_in_russian_article_is_found():
     text = "№ 1\n\nВыставка открылась в Таллине.\n\nPhoto by the press service of the embassy\n"
     found = findings_of(text, lang="ru", select="mixed-script")

@@ -368,7 +368,15 @@ def plain_language(reduced: str, pool) -> str | None:
     if count < 0.2 * len(words):
         return None
     # a function word of another candidate only: not plain
-    return None if any(lang not in langs and langs & pool for langs in seen) else lang
+    if any(lang not in langs and langs & pool for langs in seen):
+        return None
+    # nor when letters of another script stand beside them: a Japanese
+    # paragraph holding one English sentence is made of few "words" (it
+    # writes no spaces), so English function words are a fifth of them
+    scripts = language_scripts(lang)
+    if scripts is not None and has_foreign_letters(reduced, scripts.own | scripts.tolerated):
+        return None
+    return lang
 
 
 def article_language(texts: Iterable[str], detector_name: str = "py3langid",

@@ -1,7 +1,8 @@
 """Sentence spans inside a paragraph, for rules that judge sentences.
 
 A full stop, question or exclamation mark (or the CJK ones) ends a sentence
-when a space and a capital, digit or opening quote follow; initials
+when a space and a capital, digit or opening quote follow, or a letter of a
+script without capitals (Arabic, Hebrew, Thai, CJK); initials
 (``А. Baimenov``) and listed abbreviations (``Mr.``, ``т.е.``, ``z.B.``) do
 not end one. CJK terminators end a sentence without a space.
 """
@@ -17,7 +18,7 @@ from .resources import load
 # The terminator is matched, not looked behind for: a look-behind would be
 # tried at every space of the text.
 _BOUNDARY = regex.compile(
-    r"""[.!?…][»"”’)\]]*(?P<space>\s+)(?=[«"“‘(\[]?[\p{Lu}\p{N}])   # ". Next"
+    r"""[.!?…][»"”’)\]]*(?P<space>\s+)(?=[«"“‘(\[]?[\p{Lu}\p{Lt}\p{Lo}\p{N}])   # ". Next", ". 次"
       | [。！？][」』）]*(?P<cjk>)                                   # CJK: no space needed""",
     regex.VERBOSE,
 )
