@@ -5,6 +5,8 @@ import json
 import jsonschema
 import pytest
 
+from tqa.config import Config
+
 from conftest import SCHEMA, SEED
 
 CLEAN_EN = "Title\n\nThe ministry will share its experience.\n"
@@ -191,3 +193,26 @@ def test_python_dash_m_and_version(tqa):
 def test_bad_lang_is_a_usage_error(tqa):
     run = tqa("check", "--lang", "english!", SEED)
     assert run.code == 2 and "language code" in run.err
+
+
+def test_a_rule_that_breaks_costs_its_findings_only(monkeypatch):
+    """A bug in one rule becomes an error naming the rule and the file; the
+    other rules still report, in every article."""
+    import dataclasses
+
+    from tqa import checks
+    from tqa.engine import check_text, exit_code
+
+    def broken(article, ctx):
+        yield from ()
+        raise KeyError("boom")
+
+    rule = checks.find_rule("repeated-word")
+    monkeypatch.setitem(checks._REGISTRY, rule.code, dataclasses.replace(rule, check=broken))
+    result = check_text(SEED.read_text(encoding="utf-8"), Config(lang="en"), path="seed.txt")
+    assert {e.message for e in result.errors} == {
+        "internal error in rule TQA701 repeated-word: KeyError: 'boom' (please report it)"}
+    assert {e.path for e in result.errors} == {"seed.txt"}
+    assert "repeated-word" not in {f.name for f in result.findings}
+    assert {"share-label", "homoglyph", "word-comment"} <= {f.name for f in result.findings}
+    assert exit_code(result, "error") == 2

@@ -221,14 +221,18 @@ def _article_findings(document: Document, setup: RunSetup, errors: list[FileErro
     """(finding, specificity) of every article rule on every article."""
     raw: list[tuple[Finding, int]] = []
     by_path = {document.path: document}
+    rules = [rule for rule in setup.rules if rule.scope == "article"]
+    contexts: dict[str | None, list[Context]] = {}  # per language: the articles of a file mostly share one
     for article in document.articles:
-        for rule in setup.rules:
-            if rule.scope == "article":
-                ctx = Context(lang=article.lang, options=setup.options[rule.code], document=document,
-                              glossary=setup.glossary)
-                with _guard(rule, document.path, errors):
-                    raw.extend((_finding(rule, p, document, setup.config, by_path), rule.specificity)
-                               for p in rule.check(article, ctx))
+        if article.lang not in contexts:
+            contexts[article.lang] = [Context(lang=article.lang, options=setup.options[rule.code],
+                                              document=document, glossary=setup.glossary) for rule in rules]
+        for rule, ctx in zip(rules, contexts[article.lang]):
+            try:  # as _guard, without a context manager per rule and article
+                raw.extend((_finding(rule, p, document, setup.config, by_path), rule.specificity)
+                           for p in rule.check(article, ctx))
+            except Exception as exc:  # noqa: BLE001 - reported, and the exit code says so
+                errors.append(_rule_error(rule, document.path, exc))
     return raw
 
 
@@ -424,8 +428,12 @@ def _guard(rule: Rule, where: str, errors: list[FileError]):
     try:
         yield
     except Exception as exc:  # noqa: BLE001 - reported, and the exit code says so
-        errors.append(FileError(where, f"internal error in rule {rule.code} {rule.name}: "
-                                       f"{type(exc).__name__}: {exc} (please report it)"))
+        errors.append(_rule_error(rule, where, exc))
+
+
+def _rule_error(rule: Rule, where: str, exc: Exception) -> FileError:
+    return FileError(where, f"internal error in rule {rule.code} {rule.name}: {type(exc).__name__}: {exc} "
+                            "(please report it)")
 
 
 def _article_results(document: Document, findings: list[Finding]) -> list[ArticleResult]:
