@@ -66,6 +66,10 @@ def test_clean_text_has_no_duplicate_or_typography_findings(lang):
     ("fr", "Est-ce vrai ? « Oui », dit-il : c'est fini !"),
     ("ja", "「共有しましょう」と彼は言った（会議で）。"),
     ("en", "The cost is 1,500 tenge; e.g. 3.5 dollars. Visit Kursiv.kz, iPhone and YouTube. Options: a) now."),
+    # links inside brackets keep the closing bracket out of the link
+    ("en", "See [the docs](https://example.com/docs/the_guide) or the page (https://a.kz/x?y=1)."),
+    ("ru", "Подробнее на сайте (https://egov.kz/ru/news) и в Telegram (t.me/egov_kz)."),
+    ("de", "Mehr unter https://de.wikipedia.org/wiki/Astana_(Stadt) und (www.astana.kz)."),
 ])
 def test_typography_is_silent_on_correct_text_in_many_languages(lang, text):
     found = findings_of(f"№ 1\n\n{text}\n", lang=lang, select="typography")

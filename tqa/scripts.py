@@ -34,11 +34,14 @@ def words_of(text: str) -> tuple[tuple[int, int, str], ...]:
 
 # Each kind of non-prose (below), with what a text must contain for it to match.
 _NON_PROSE_KINDS = (
-    (("://", "www."), r"(?:https?://|ftp://|www\.)[^\s<>\"«»]+"),
+    # a link: brackets inside it only in pairs (wiki/Foo_(bar)), and not the
+    # punctuation after it: "(see https://a.kz/x)." keeps its ")" and "."
+    (("://", "www."), r"(?:https?://|ftp://|www\.)(?:[^\s<>\"«»()\[\]]|\([^\s<>\"«»()]*\)|\[[^\s<>\"«»\[\]]*\])+"
+                      r"(?<![.,;:!?'’])"),
     (("@",), r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
     (("@", "#"), r"(?<!\w)[@#][\w_]+"),
     ((".",), r"(?<![\w@.-])(?:[\w-]+\.)+(?:com|org|net|kz|ru|uz|kg|tj|de|uk|fr|gov|edu|info|io|me|int|eu|ua|by|am"
-             r"|ge|az|tm)(?:/[^\s]*)?(?!\w)"),
+             r"|ge|az|tm)(?:/(?:[^\s<>\"«»()\[\]]|\([^\s<>\"«»()]*\))*(?<![.,;:!?'’]))?(?!\w)"),
     (("%",), r"%(?:\d+\$)?[-+\ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|z|j|t|I64)?[diouxXeEfFgGaAcspnm%]"),
     (("%(",), r"%\([^)\s]{1,40}\)[-+ #0]*\d*(?:\.\d+)?[a-zA-Z]"),
     (("{",), r"\{[\w.:!\[\]-]{0,40}\}"),
