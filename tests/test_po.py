@@ -180,6 +180,30 @@ def test_page_leftovers_inside_a_translation_are_still_found():
         ("share-label", "Поделиться"), ("filler-line", "\u00a0")]
 
 
+@pytest.mark.parametrize("header,copy_reported", [
+    ("Language: en_GB", False),                                # British English from English sources
+    ("Language: en-AU", False),
+    ("Language: de\\nX-Source-Language: de", False),            # a German catalog of German sources
+    ("Language: en\\nX-Source-Language: de", True),             # English from German: a copy is untranslated
+    ("Language: kk", True),
+])
+def test_a_copy_is_untranslated_only_across_languages(header, copy_reported):
+    text = (f'msgid ""\nmsgstr "{header}\\n"\n\nmsgid "Save changes to this article"\n'
+            f'msgstr "Save changes to this article"\n\nmsgid "Publish"\nmsgstr ""\n')
+    found = [(f.name, f.severity, f.message) for f in findings_of(text, path="x.po", select="untranslated")]
+    assert ("untranslated", "info", "not translated yet (empty)") in found
+    assert (("untranslated", "warning", "translation is a copy of the source") in found) is copy_reported
+
+
+def test_xliff_source_language_decides_what_a_copy_is():
+    unit = '<trans-unit id="1"><source>Save changes to this article</source><target>Save changes to this article</target></trans-unit>'
+    for source, target, reported in (("en", "en-GB", False), ("en-US", "ru", True)):
+        text = (f'<?xml version="1.0"?>\n<xliff version="1.2"><file source-language="{source}" '
+                f'target-language="{target}"><body>{unit}</body></file></xliff>\n')
+        found = findings_of(text, path="x.xlf", select="untranslated")
+        assert bool(found) is reported, (source, target, found)
+
+
 TRICKY = HEADER + r'''# translator comment
 #. extracted comment
 #: a.py:1

@@ -283,7 +283,10 @@ def untranslated(article, ctx):
     placeholders only, codes and acronyms (``OK``, ``PDF``), single words
     (``minute`` is French too), and strings
     whose every word is capitalised (brand names such as ``KazUnite News``)
-    when the target language writes in the source's script.
+    when the target language writes in the source's script. A catalog in the
+    source's own language (``en_GB`` from English sources) copies freely;
+    sources are taken to be English unless the file says otherwise
+    (XLIFF ``source-language``, PO ``X-Source-Language``).
 
     Fails (ru):
         msgid "Save changes"⏎msgstr "Save changes"
@@ -293,7 +296,12 @@ def untranslated(article, ctx):
         msgid "OK"⏎msgstr "OK"
         msgid "KazUnite News"⏎msgstr "KazUnite News"
         msgid "Publish"⏎msgstr "Опубликовать"
+
+    Passes (en):
+        msgid "Save changes to this article"⏎msgstr "Save changes to this article"
     """
+    # en_GB from English sources: a copy is often the right translation
+    same_language = ctx.lang is not None and ctx.lang == (article.source_lang or "en")
     for segment in article.segments:
         meta = _entry(segment)
         if meta is None:
@@ -303,7 +311,7 @@ def untranslated(article, ctx):
             yield _with_severity(_report_whole(segment, "not translated yet (empty)"), "info")
         elif meta["fuzzy"]:
             yield _with_severity(_report_whole(segment, "fuzzy: the translation awaits review"), "info")
-        elif segment.text == source and not _may_stay_same(source):
+        elif segment.text == source and not same_language and not _may_stay_same(source):
             yield _report_whole(segment, "translation is a copy of the source")
 
 

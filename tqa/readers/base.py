@@ -76,3 +76,8 @@ def load_text(path: str) -> str:
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
     return decode(path, data)
+
+
+def language_code(value: str | None) -> str | None:
+    """The language of a locale name: "pt_BR", "en-GB", "sr@latin" -> "pt", "en", "sr"."""
+    return (value or "").replace("-", "_").split("@")[0].split("_")[0].strip().lower() or None

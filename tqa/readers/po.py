@@ -18,7 +18,7 @@ import re
 from pathlib import PurePath
 
 from ..model import Article, Document, OffsetRuns, Segment, SourceText, Suppression
-from .base import InputError
+from .base import InputError, language_code
 
 _LINE = re.compile(
     r'^[ \t]*(?:'
@@ -211,11 +211,11 @@ def read_document(path: str, source: SourceText) -> Document:
                 rules = frozenset(r.strip() for r in match.group(1).split(",") if r.strip())
                 suppressions.append(Suppression(rules, entry.start, entry.end, at, at + len(comment),
                                                 reason=(match.group(2) or "").strip()))
-    language = header.get("Language", "").replace("-", "_").split("_")[0].lower() or None
+    language = language_code(header.get("Language", ""))
     title = header.get("Project-Id-Version") or PurePath(path).name
     start, end = (segments[0].start, segments[-1].end) if segments else (0, len(source.text))
     article = Article(index=0, title=title, segments=segments, start=min(start, 0), end=max(end, len(source.text)),
-                      lang=language)
+                      lang=language, source_lang=language_code(header.get("X-Source-Language", "")))
     return Document(path=path, source=source, articles=[article], format="po", suppressions=suppressions)
 
 

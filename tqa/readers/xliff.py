@@ -21,7 +21,7 @@ from xml.parsers import expat
 import regex
 
 from ..model import Article, Document, Segment, SourceText, Suppression
-from .base import InputError
+from .base import InputError, language_code
 
 _UNIT = {"trans-unit", "unit"}
 _CODE = {"ph", "bpt", "ept", "it", "sc", "ec", "sm", "em"}  # native code: not text
@@ -185,7 +185,7 @@ def read_document(path: str, source: SourceText) -> Document:
             if match:
                 rules = frozenset(r.strip() for r in match.group(1).split(",") if r.strip())
                 suppressions.append(Suppression(rules, unit.start, unit.end or len(source.text), start, end))
-    lang = (parser.target_lang or "").replace("_", "-").split("-")[0].lower() or None
+    lang, source_lang = (language_code(code) for code in (parser.target_lang, parser.source_lang))
     article = Article(index=0, title=PurePath(path).name, segments=segments, start=0, end=len(source.text),
-                      lang=lang)
+                      lang=lang, source_lang=source_lang)
     return Document(path=path, source=source, articles=[article], format="xliff", suppressions=suppressions)
