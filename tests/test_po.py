@@ -204,6 +204,21 @@ def test_xliff_source_language_decides_what_a_copy_is():
         assert bool(found) is reported, (source, target, found)
 
 
+@pytest.mark.parametrize("lang,source,target,repeated", [
+    ("cs", "%(model_name)s with this %(field_labels)s already exists.",
+     "Položka %(model_name)s s touto kombinací hodnot v polích %(field_labels)s již existuje.", None),
+    ("sk", "%(model_name)s with this %(field_labels)s already exists.",
+     "%(model_name)s s týmto %(field_labels)s už existuje.", None),
+    ("es", "The file you uploaded was either not an image or a corrupted image.",
+     "El archivo no es una imagen o es un un archivo de imagen corrupto.", "un un"),
+    ("ru", "Remove %s by selecting them.", "Выделите элементы в списке %s и и нажмите стрелку.", "и и"),
+])
+def test_repeated_word_next_to_a_placeholder(lang, source, target, repeated):
+    text = f'msgid ""\nmsgstr "Language: {lang}\\n"\n\n#, python-format\nmsgid "{source}"\nmsgstr "{target}"\n'
+    found = [f.text for f in findings_of(text, path="x.po", select="repeated-word")]
+    assert found == ([repeated] if repeated else [])
+
+
 TRICKY = HEADER + r'''# translator comment
 #. extracted comment
 #: a.py:1

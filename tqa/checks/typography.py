@@ -60,6 +60,10 @@ def repeated_word(article, ctx):
         Die Frau, die die Zeitung liest, kommt aus Zürich.
     Passes (tr):
         Yavaş yavaş ilerlediler.
+    Passes (nl):
+        Springt naar de documentatie voor de weergave die die pagina genereert.
+    Passes (vi):
+        Con số này lên tới một tỷ tỷ đồng.
     """
     data = _data()
     lang = ctx.lang or ""
@@ -69,7 +73,8 @@ def repeated_word(article, ctx):
     reduplicating = lang in data["reduplication"].split()
     function_words = _function_words(lang)
     for segment in article.prose:
-        text = segment.text
+        # placeholders and links masked: "%(name)s s touto" repeats no word
+        text = mask_non_prose(segment.text)
         for match in (_REPEAT if _MARK.search(text) else _REPEAT_NO_MARKS).finditer(text):
             first, second = match.group(1), match.group(3)
             pair = f"{first} {second}".casefold()
