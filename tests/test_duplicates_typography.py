@@ -76,6 +76,23 @@ def test_typography_is_silent_on_correct_text_in_many_languages(lang, text):
     assert found == [], [(f.rule, f.text) for f in found]
 
 
+@pytest.mark.parametrize("lang,text,unbalanced", [
+    # a one-letter ")" closes its bracket: grammatical alternatives and ranges
+    ("hu", "A(z) érték formára (ÉÉÉÉ-HH-NN) megfelel.", []),
+    ("pl", "Usunięcie wybranych(-nego)(-nej) obiektów, które są z nim(i)/nią powiązane.", []),
+    ("kk", "Таңдалған нысан-ді(ы) өшіру.", []),
+    ("en", "Delete the selected file(s) and folder(s).", []),
+    ("fr", "Il ne peut contenir que des lettres (de a à z ou de A à Z) et des nombres.", []),
+    ("ru", "Варианты: а) сейчас, б) позже.", []),
+    # and a real slip is still one
+    ("en", "Choose a) now or b) later (the default is later.", ["("]),
+    ("ru", "Министерство цифрового развития (МЦРИАП сообщило об этом.", ["("]),
+])
+def test_one_letter_brackets_and_enumerations(lang, text, unbalanced):
+    found = findings_of(f"№ 1\n\n{text}\n", lang=lang, select="unbalanced-pair")
+    assert [f.text for f in found] == unbalanced
+
+
 def test_near_duplicate_in_russian_and_kazakh():
     ru = ("№ 1\n\nСеминар организован Астанинским хабом государственной службы и ПРООН в Казахстане.\n\n"
           "Семинар был организован Астанинским хабом государственной службы и ПРООН в Казахстане.\n")

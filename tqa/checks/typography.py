@@ -348,11 +348,13 @@ def unbalanced_pair(article, ctx):
     prose = [s for s in article.prose if s.kind != "code"]
     for index, segment in enumerate(prose):
         text = mask_non_prose(segment.text).replace("（", "(").replace("）", ")")  # full-width pairs mix
-        if ")" in text:  # "a)" enumerations and ":)" are not brackets
-            text = _SMILEY.sub(lambda m: m.group()[:-1] + " ", _ENUMERATOR.sub(lambda m: m.group()[:-1] + " ", text))
+        # ")" of "a)" enumerations and ":)" closes a bracket when one is open
+        # ("file(s)", "A(z)", "(от а до я)"), and is no stray when none is
+        loose = {m.end() - 1 for m in _ENUMERATOR.finditer(text)} | {m.end() - 1 for m in _SMILEY.finditer(text)} \
+            if ")" in text else set()
         following = prose[index + 1].text.lstrip() if index + 1 < len(prose) else ""
         for opener, closer in pairs:
-            yield from _balance(segment, text, opener, closer, following)
+            yield from _balance(segment, text, opener, closer, following, loose if closer == ")" else ())
 
 
 @lru_cache(maxsize=64)
@@ -365,7 +367,9 @@ def _pair_pattern(opener: str, closer: str) -> regex.Pattern:
 _AMBIGUOUS_CLOSERS = "“‘»"
 
 
-def _balance(segment, text, opener, closer, following):
+def _balance(segment, text, opener, closer, following, loose=()):
+    """Findings for ``opener``/``closer`` left alone; a closer at a place in
+    ``loose`` may close an opener but is never stray itself."""
     if opener not in text and (closer not in text or closer in _AMBIGUOUS_CLOSERS):
         return
     stack = []
@@ -375,7 +379,7 @@ def _balance(segment, text, opener, closer, following):
             stack.append(i)
         elif stack:
             stack.pop()
-        else:
+        elif i not in loose:
             yield segment.problem(i, i + 1, f"{closer} closes nothing: its {opener} is missing")
     for i in stack:
         if opener in "“«„「『" and following.startswith(opener):
