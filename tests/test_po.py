@@ -73,6 +73,30 @@ def test_plural_forms_checked_per_form():
     assert f.line == 11 and "%(user)s" in f.message
 
 
+@pytest.mark.parametrize("lang,source,plural,forms,reported", [
+    # Arabic: zero, one and two are words ("no results", "one result")
+    ("ar", "%(counter)s result", "%(counter)s results", ["لا نتائج", "نتيجة واحدة", "نتيجتان", "%(counter)s نتائج"], []),
+    # form 0 of Arabic is "zero", not the singular: it may use the plural's placeholder
+    ("ar", "an hour ago", "%(count)s hours ago", ["منذ %(count)s ساعة", "منذ ساعة", "منذ %(count)s ساعة"], []),
+    # Hebrew: "a billion" for %(value)s billion
+    ("he", "%(value)s billion", "%(value)s billion", ["מיליארד", "%(value)s מיליארד"], []),
+    # Czech singular drops the count, keeps the name
+    ("cs", "%(count)s %(name)s was changed.", "%(count)s %(name)s were changed.",
+     ["Položka %(name)s byla změněna.", "%(count)s položky %(name)s byly změněny."], []),
+    # dropping the name while keeping the count loses information
+    ("ar", "%(count)s %(name)s was changed.", "%(count)s %(name)s were changed.",
+     ["لم يتم تغيير أي شيء", "تم تغيير %(count)s بنجاح."], [1]),
+    # a placeholder in neither source
+    ("ru", "%(count)s file", "%(count)s files", ["%(count)s файл", "%(count)s файла %(user)s", "%(count)s файлов"], [1]),
+])
+def test_plural_forms_in_languages_with_other_plural_rules(lang, source, plural, forms, reported):
+    body = "".join(f'msgstr[{i}] "{form}"\n' for i, form in enumerate(forms))
+    text = (f'msgid ""\nmsgstr "Language: {lang}\\n"\n\n#, python-format\nmsgid "{source}"\n'
+            f'msgid_plural "{plural}"\n{body}')
+    found = findings_of(text, path="x.po", select="placeholder-mismatch")
+    assert [f.line - 7 for f in found] == reported  # msgstr[0] stands on line 7, [(f.line, f.message) for f in found]
+
+
 def test_fuzzy_and_empty_are_information_not_errors():
     body = '#, fuzzy\nmsgid "Delete"\nmsgstr "Удалить"\n\nmsgid "Publish"\nmsgstr ""\n'
     found = po(body)

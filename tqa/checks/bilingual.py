@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 import regex
 
+from ..resources import load
 from . import rule
 
 _PRINTF = regex.compile(r"%(?:(?P<pos>\d+)\$)?(?:\((?P<name>[^)\s]{1,40})\))?[-+ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
@@ -108,9 +110,13 @@ def placeholder_mismatch(article, ctx):
     The entry's flag decides the syntax (``c-format``, ``python-format``:
     printf; ``python-brace-format``: ``{name}``; ``icu-format``); without a
     flag, the syntaxes the source uses. Placeholders are compared as sets:
-    order may change, and positional ``%1$s`` may move. In plural entries a
-    form may leave out a number placeholder (``одна статья`` for ``%d
-    article``), but not any other.
+    order may change, and positional ``%1$s`` may move. A plural form may
+    use the placeholders of either source (``an hour ago`` / ``%(count)s
+    hours ago``), may leave out a number placeholder (``одна статья`` for
+    ``%d article``; ``%(count)s`` and other names of counts listed in
+    ``data/catalogs.yaml``) or the source's only placeholder, and may spell itself
+    out with none (Arabic ``لا نتائج``, "no results", for ``%(counter)s
+    results``); it may not leave out one placeholder and keep another.
 
     Fails (ru):
         #, python-format⏎msgid "Welcome, %(name)s!"⏎msgstr "Добро пожаловать, %(nmae)s!"
@@ -120,6 +126,16 @@ def placeholder_mismatch(article, ctx):
         #, c-format⏎msgid "%1$s of %2$s"⏎msgstr "%2$s: %1$s"
         #, c-format⏎msgid "%d article"⏎msgid_plural "%d articles"⏎msgstr[0] "одна статья"⏎msgstr[1] "%d статьи"⏎msgstr[2] "%d статей"
         #, python-brace-format⏎msgid "You have {count} messages"⏎msgstr "У вас {count} сообщений"
+
+    Fails (ar):
+        #, python-format⏎msgid "%(count)s %(name)s was changed."⏎msgid_plural "%(count)s %(name)s were changed."⏎msgstr[0] "لم يتم تغيير أي شيء"⏎msgstr[1] "تم تغيير %(count)s بنجاح."
+
+    Passes (cs):
+        #, python-format⏎msgid "%(count)s %(name)s was changed."⏎msgid_plural "%(count)s %(name)s were changed."⏎msgstr[0] "Položka %(name)s byla změněna."⏎msgstr[1] "%(count)s položky %(name)s byly změněny."
+
+    Passes (ar):
+        #, python-format⏎msgid "%(counter)s result"⏎msgid_plural "%(counter)s results"⏎msgstr[0] "لا نتائج"⏎msgstr[1] "نتيجة واحدة"⏎msgstr[2] "%(counter)s نتائج"
+        #, python-format⏎msgid "an hour ago"⏎msgid_plural "%(count)s hours ago"⏎msgstr[0] "منذ %(count)s ساعة"⏎msgstr[1] "منذ ساعة"
     """
     for segment, meta in _translated(article):
         source = _source_for(meta)
@@ -130,7 +146,10 @@ def placeholder_mismatch(article, ctx):
         wanted, got = set(placeholders(source, syntaxes)), set(placeholders(segment.text, syntaxes))
         missing, extra = wanted - got, got - wanted
         if meta.get("plural_index") is not None:
-            missing = {p for p in missing if not _numeric(p)}
+            # a form is not tied to one source: Arabic's form 0 is "zero", not the singular
+            extra -= set(placeholders(meta["source"], syntaxes)) | set(
+                placeholders(meta.get("source_plural") or "", syntaxes))
+            missing = {p for p in missing if not _numeric(p)} if got and len(wanted) > 1 else set()
         for token in extra:
             start, end = _locate(segment.text, token)
             hint = f"; the source has {', '.join(sorted(missing))}" if missing else ""
@@ -141,9 +160,24 @@ def placeholder_mismatch(article, ctx):
 
 
 def _numeric(token: str) -> bool:
-    """A number placeholder (``%d``, ``%(n)d``): singular forms may spell
-    the number out, so plural forms may leave it out."""
-    return token[-1:] in "diu"
+    """A number placeholder (``%d``, ``%(n)d``, ``%(count)s``, ``{count}``):
+    singular forms may spell the number out, so plural forms may leave it
+    out. Names of counts come from ``data/catalogs.yaml``."""
+    if token[-1:] in "diu":
+        return True
+    name = _PLACEHOLDER_NAME.search(token)
+    if name is None:
+        return False
+    name = name.group(1).lower()
+    return name in _count_names() or name.endswith("_count")
+
+
+_PLACEHOLDER_NAME = regex.compile(r"[({]([^)},]+)")
+
+
+@lru_cache(maxsize=1)
+def _count_names() -> frozenset[str]:
+    return frozenset(n.lower() for n in load("catalogs")["count_placeholder_names"])
 
 
 @rule("TQA902", "markup-mismatch", "markup", "error", specificity=80)
