@@ -94,7 +94,8 @@ def test_plural_forms_in_languages_with_other_plural_rules(lang, source, plural,
     text = (f'msgid ""\nmsgstr "Language: {lang}\\n"\n\n#, python-format\nmsgid "{source}"\n'
             f'msgid_plural "{plural}"\n{body}')
     found = findings_of(text, path="x.po", select="placeholder-mismatch")
-    assert [f.line - 7 for f in found] == reported  # msgstr[0] stands on line 7, [(f.line, f.message) for f in found]
+    # msgstr[0] stands on line 7
+    assert [f.line - 7 for f in found] == reported, [(f.line, f.message) for f in found]
 
 
 def test_fuzzy_and_empty_are_information_not_errors():
@@ -127,6 +128,22 @@ def test_numbers_are_compared_by_value(source, target, lang, ok):
     found = findings_of(f'msgid ""\nmsgstr "Language: {lang}\\n"\n\nmsgid "{source}"\nmsgstr "{target}"\n',
                         path="x.po", select="number-mismatch")
     assert (not found) == ok
+
+
+@pytest.mark.parametrize("lang,source,target,reported", [
+    ("de", "6 p.m.", "18 Uhr", False),                 # the 24-hour clock
+    ("fi", "6 p.m.", "18:00", False),
+    ("sr", "6 p.m.", "18ч", False),                    # digits touching letters
+    ("cs", "6 a.m.", "6h ráno", False),
+    ("sr", "6 a.m.", "18ч", True),                     # the wrong hour
+    ("nl", "Past 7 days", "Afgelopen zeven dagen", False),  # spelled out
+    ("ja", "0 of %(cnt)s selected", "%(cnt)s個の内ひとつも選択されていません", False),
+    ("ru", "Past 7 days", "Последние 8 дней", True),    # another number instead
+    ("kk", "Tickets sold: 2,400", "Сатылған билеттер: 2 300", True),
+])
+def test_numbers_across_clocks_scripts_and_words(lang, source, target, reported):
+    text = f'msgid ""\nmsgstr "Language: {lang}\\n"\n\n#, python-format\nmsgid "{source}"\nmsgstr "{target}"\n'
+    assert bool(findings_of(text, path="x.po", select="number-mismatch")) is reported
 
 
 def test_number_values_are_locale_aware():

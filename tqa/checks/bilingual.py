@@ -278,15 +278,27 @@ def number_mismatch(article, ctx):
     """Number of the source missing in the translation (``2,400`` → ``2 300``).
 
     Numbers are compared by value, whatever the locale writes:
-    ``1,500`` = ``1 500`` = ``1.500``. Placeholders do not count.
+    ``1,500`` = ``1 500`` = ``1.500``; a time ``6 p.m.`` may become ``18:00``;
+    in the translation a number may touch letters (``6h``, ``18ч``).
+    Placeholders do not count. A number up to ten may be spelled out
+    (``7 days`` → ``sju dagar``), so it is missing only when the
+    translation writes some other number instead.
 
     Fails (ru):
         msgid "Tickets sold: 2,400"⏎msgstr "Продано билетов: 2 300"
+        msgid "Past 7 days"⏎msgstr "Последние 8 дней"
+    Fails (sr):
+        msgid "6 a.m."⏎msgstr "18ч"
 
     Passes (ru):
         msgid "It costs 1,500 tenge until 15 May."⏎msgstr "До 15 мая стоит 1 500 тенге."
     Passes (de):
         msgid "It costs 1,500 tenge and 2.5 hours."⏎msgstr "Es kostet 1.500 Tenge und 2,5 Stunden."
+        msgid "6 p.m."⏎msgstr "18 Uhr"
+    Passes (cs):
+        msgid "6 a.m."⏎msgstr "6h ráno"
+    Passes (nl):
+        msgid "Past 7 days"⏎msgstr "Afgelopen zeven dagen"
     """
     for segment, meta in _translated(article):
         raw = _source_for(meta)
@@ -295,11 +307,35 @@ def number_mismatch(article, ctx):
         # NFKC: full-width digits (８) are the same numbers
         source = unicodedata.normalize("NFKC", _PRINTF.sub(" ", raw))
         target = unicodedata.normalize("NFKC", _PRINTF.sub(" ", segment.text))
-        got = [number_values(m.group()) for m in _NUMBER.finditer(target)]
+        # in the translation any digits count, letters beside them or not ("6h", "18ч")
+        got = [number_values(m.group()) for m in _DIGITS.finditer(target)]
         for match in _NUMBER.finditer(source):
-            values = number_values(match.group())
-            if not any(values & g for g in got):
-                yield _report_whole(segment, f"number {match.group()} of the source is not in the translation")
+            values = number_values(match.group()) | _clock_values(match.group(), source[match.end():])
+            if any(values & g for g in got):
+                continue
+            if not got and _spellable(values):
+                continue  # "seven days": nothing shows the number was lost
+            yield _report_whole(segment, f"number {match.group()} of the source is not in the translation")
+
+
+_DIGITS = regex.compile(r"\d+(?:[ \u00a0\u202f.,'’]\d{3})*(?:[.,]\d+)?")
+_CLOCK = regex.compile(r"\s?(?:(?P<pm>p\.\s?m\.|pm\b|PM\b)|(?P<am>a\.\s?m\.|am\b|AM\b))")
+
+
+def _clock_values(token: str, after: str) -> set[str]:
+    """An hour of the 12-hour clock in the 24-hour one: 6 p.m. = 18, 12 a.m. = 0."""
+    clock = _CLOCK.match(after)
+    if clock is None or not token.isdigit() or not 1 <= int(token) <= 12:
+        return set()
+    hour = int(token)
+    if clock.group("pm"):
+        return {str(hour % 12 + 12)}
+    return {str(hour % 12)}
+
+
+def _spellable(values: set[str]) -> bool:
+    """A whole number up to ten, which translations often write in words."""
+    return any(v.isdigit() and int(v) <= 10 for v in values)
 
 
 _ASCII_DIGIT = regex.compile(r"[0-9]")
