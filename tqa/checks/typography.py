@@ -216,8 +216,9 @@ _FRENCH_SPACED = ";:!?"
 def space_before_punctuation(article, ctx):
     """Space before a comma, full stop, colon, semicolon, question or exclamation mark (``a half , and``).
 
-    French sets a (narrow) no-break space before ``; : ! ?``, which stays
-    silent in French text. Scores such as ``2 : 1`` are not punctuation.
+    French and Breton set a (narrow) no-break space before ``; : ! ?``,
+    which stays silent in those languages (``spaced_high_punctuation`` in
+    ``data/typography.yaml``). Scores such as ``2 : 1`` are not punctuation.
 
     Fails (en):
         It costs £ 7 and a half , and more.
@@ -227,10 +228,12 @@ def space_before_punctuation(article, ctx):
 
     Passes (fr):
         Est-ce vrai ? Oui : c'est vrai ; il l'a dit !
+    Passes (br):
+        Diverkañ ? Seurt maezienn : testenn.
     Passes (en):
         The match ended 2 : 1 in Almaty.
     """
-    french = (ctx.lang or "") == "fr"
+    french = (ctx.lang or "") in _data()["spaced_high_punctuation"].split()
     for segment in article.prose:
         masked = mask_non_prose(segment.text)
         for match in _SPACE_BEFORE.finditer(masked):
