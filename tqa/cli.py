@@ -250,6 +250,54 @@ def make_baseline(
     raise typer.Exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
 
 
+@app.command("fix")
+def fix(
+    paths: List[str] = _PATHS,
+    lang: Optional[str] = _LANG,
+    select: Optional[List[str]] = _SELECT,
+    ignore: Optional[List[str]] = _IGNORE,
+    config_file: Optional[Path] = _CONFIG,
+    glossary: Optional[List[Path]] = _GLOSSARY,
+    dry_run: bool = typer.Option(False, "--dry-run", "--diff",
+                                 help="Print the changes as a unified diff and write nothing (exit 1 if there are any)."),
+) -> None:
+    """Apply the fixes that are safe (look-alike letters, repeated words, spaces before punctuation, foreign quotes,
+    hard line breaks) to the files themselves, each written atomically. `tqa rules` marks these rules."""
+    from . import fixing
+    from .readers.base import InputError
+
+    config = _configure(paths, config_file, lang, select, ignore, None, glossary)
+    files, errors, _ = _discover(paths, config, None)
+    result = _run_with_progress(files, errors, None, config)
+    for error in result.errors:
+        _stderr().print(f"[bold red]error:[/] {error}", markup=True, highlight=False)
+    failed = bool(result.errors)
+    fixed = changed_files = left = 0
+    for path, findings in sorted(fixing.fixable(result).items()):
+        try:
+            file_plan = fixing.plan(path, findings)
+            if file_plan.applied and not dry_run:
+                fixing.write(file_plan)
+        except (InputError, OSError) as exc:
+            _stderr().print(f"[bold red]error:[/] {exc if isinstance(exc, InputError) else f'{path}: {exc}'}",
+                            markup=True, highlight=False)
+            failed = True
+            continue
+        if dry_run:
+            sys.stdout.write(file_plan.diff())
+        else:
+            for f in file_plan.applied:
+                print(f"{f.path}:{f.line}:{f.column}: {f.rule} {f.name}: {f.text!r} -> {f.suggestion!r}")
+        fixed += len(file_plan.applied)
+        changed_files += bool(file_plan.applied)
+        left += len(file_plan.left)
+    verb = "would fix" if dry_run else "fixed"
+    note = f"; {left} left (overlapping another fix, or the file format needs it done by hand)" if left else ""
+    _stderr().print(f"{verb} {fixed} finding{'s' * (fixed != 1)} in {changed_files} file{'s' * (changed_files != 1)}"
+                    f"{note}", markup=False)
+    raise typer.Exit(EXIT_ERROR if failed else (EXIT_FINDINGS if dry_run and fixed else EXIT_CLEAN))
+
+
 SUFFIX_FORMATS = {".txt": "text", ".json": "json", ".html": "html", ".htm": "html", ".sarif": "sarif",
                   ".xml": "junit", ".md": "markdown"}
 

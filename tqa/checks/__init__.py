@@ -83,6 +83,9 @@ class Rule:
     # one is a defect of its own (and may be why the name differs); such a
     # rule hides only findings of its own category.
     hides_inside: bool = True
+    # Is the suggestion always right to apply without a look (a look-alike
+    # letter, a word twice)? Then `tqa fix` applies it.
+    safe_fix: bool = False
 
     @property
     def summary(self) -> str:
@@ -99,7 +102,7 @@ _REGISTRY: dict[str, Rule] = {}
 def rule(code: str, name: str, category: str, severity: str, *,
          options: dict[str, Any] | None = None, specificity: int = 50,
          choices: dict[str, tuple] | None = None, scope: str = "article", prepare: Callable | None = None,
-         hides_inside: bool = True):
+         hides_inside: bool = True, safe_fix: bool = False):
     """Register ``check`` as a rule. The docs are the function's docstring,
     or the module's when the function has none."""
     if category not in CATEGORIES:
@@ -113,7 +116,7 @@ def rule(code: str, name: str, category: str, severity: str, *,
             raise ValueError(f"rule {code} {name} registered twice")
         _REGISTRY[code] = Rule(code, name, category, severity, check, doc,
                                dict(options or {}), specificity, dict(choices or {}), scope, prepare,
-                               hides_inside)
+                               hides_inside, safe_fix)
         return check
 
     return register

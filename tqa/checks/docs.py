@@ -17,7 +17,8 @@ def rules_markdown() -> str:
     for r in rules:
         out += ["", f"## {r.code} {r.name}", "",
                 f"Category: `{r.category}` · default severity: `{r.severity}`"
-                + (f" · scope: {r.scope}" if r.scope != "article" else "")]
+                + (f" · scope: {r.scope}" if r.scope != "article" else "")
+                + (" · fixed by `tqa fix`" if r.safe_fix else "")]
         if r.options:
             out += ["", "Options (`[tool.tqa.rules." + r.name + "]`): "
                     + ", ".join(f"`{k} = {v!r}`" for k, v in r.options.items())]

@@ -104,7 +104,7 @@ def _fixed(word: str, intruders: list[tuple[int, str]], script: str) -> str | No
     return "".join(chars)
 
 
-@rule("TQA101", "homoglyph", "mixed-script", "error", specificity=40)
+@rule("TQA101", "homoglyph", "mixed-script", "error", specificity=40, safe_fix=True)
 def homoglyph(article, ctx):
     """Look-alike letter from another script inside a word (``Nazarbaуev`` with a Cyrillic у).
 

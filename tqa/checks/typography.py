@@ -37,7 +37,7 @@ _REPEAT_NO_MARKS = re.compile(r"(?<![\w'’-])([^\W\d_]+)([ \t\u00a0]+|\s*\n\s*)
 _MARK = regex.compile(r"\p{M}")
 
 
-@rule("TQA701", "repeated-word", "typography", "warning")
+@rule("TQA701", "repeated-word", "typography", "warning", safe_fix=True)
 def repeated_word(article, ctx):
     """The same word twice in a row (``of of``, ``mit dem dem Minister``).
 
@@ -212,7 +212,7 @@ _SPACE_BEFORE = regex.compile(r"(?<=[\p{L}\p{N}»”\"')\]])([ \t\u00a0\u202f]+)
 _FRENCH_SPACED = ";:!?"
 
 
-@rule("TQA703", "space-before-punctuation", "typography", "warning")
+@rule("TQA703", "space-before-punctuation", "typography", "warning", safe_fix=True)
 def space_before_punctuation(article, ctx):
     """Space before a comma, full stop, colon, semicolon, question or exclamation mark (``a half , and``).
 
@@ -275,7 +275,7 @@ def missing_space_after(article, ctx):
 
 
 # ----------------------------------------------------------------------------
-@rule("TQA705", "foreign-quotes", "typography", "warning", options={"straight-quotes": "allow"},
+@rule("TQA705", "foreign-quotes", "typography", "warning", options={"straight-quotes": "allow"}, safe_fix=True,
       choices={"straight-quotes": ("allow", "flag")})
 def foreign_quotes(article, ctx):
     """Quotation marks that the target language does not use (``«…»`` in English).
@@ -442,7 +442,7 @@ def broken_sentence(article, ctx):
 
 
 # ----------------------------------------------------------------------------
-@rule("TQA708", "hard-line-break", "typography", "info")
+@rule("TQA708", "hard-line-break", "typography", "info", safe_fix=True)
 def hard_line_break(article, ctx):
     """Line break inside a paragraph of a text file whose paragraphs are otherwise one line each.
 

@@ -32,6 +32,25 @@ _BOMS = (
 )
 
 
+def encode_like(original: bytes, text: str) -> bytes:
+    """``text`` encoded as ``original`` was (its BOM and encoding kept), for
+    writing a file back after a fix."""
+    for bom, codec in _WRITE_BACK:
+        if original.startswith(bom):
+            return bom + text.encode(codec)
+    return text.encode("utf-8")
+
+
+# longest BOM first: UTF-32 LE starts with the UTF-16 LE one
+_WRITE_BACK = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
 def decode(path: str, data: bytes) -> str:
     """Decode ``data``: a BOM decides (UTF-8, UTF-16, UTF-32), else UTF-8.
 

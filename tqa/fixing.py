@@ -1,0 +1,85 @@
+"""``tqa fix``: apply the suggestions of rules whose fixes are safe.
+
+A fix is applied only where it cannot go wrong: the rule says its
+suggestions are always right (``Rule.safe_fix``: a look-alike letter, a
+word twice, a space before a comma, foreign quotation marks, a hard line
+break), the file still holds the flagged text at the finding's place, the
+fix overlaps no other fix of the run (the first one wins; run again for
+the rest), and neither the flagged text nor the replacement holds what the
+file's format escapes (a quote, backslash or continuation line in a PO
+string, ``<`` or ``&`` in XLIFF: left to the translator). Each file is
+written atomically, in its own encoding.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import all_rules
+from .engine import Finding, RunResult
+from .readers.base import InputError, decode, encode_like, load_text
+
+# characters a replacement may not hold, by file suffix: they would need
+# escaping (or break the markup) in that format
+_UNWRITABLE = {".po": '"\\\n', ".pot": '"\\\n', ".xlf": "<>&", ".xliff": "<>&", ".xml": "<>&"}
+
+
+@dataclass
+class FilePlan:
+    """The fixes of one file: its text before and after, what was applied
+    and what was left."""
+
+    path: str
+    before: str
+    after: str
+    applied: list[Finding] = field(default_factory=list)
+    left: list[Finding] = field(default_factory=list)
+
+    def diff(self) -> str:
+        return "".join(difflib.unified_diff(self.before.splitlines(keepends=True), self.after.splitlines(keepends=True),
+                                            f"a/{self.path}", f"b/{self.path}"))
+
+
+def fixable(result: RunResult) -> dict[str, list[Finding]]:
+    """Per file, the findings of the run that carry a safe fix."""
+    safe = {rule.code for rule in all_rules() if rule.safe_fix}
+    by_path: dict[str, list[Finding]] = {}
+    for finding in result.findings:
+        if finding.rule in safe and finding.suggestion is not None:
+            by_path.setdefault(finding.path, []).append(finding)
+    return by_path
+
+
+def plan(path: str, findings: list[Finding]) -> FilePlan:
+    """The file's text with every applicable fix applied (nothing written).
+    Raises InputError when the file cannot be read again."""
+    text = load_text(path)
+    unwritable = _UNWRITABLE.get(Path(path).suffix.lower(), "")
+    result = FilePlan(path, text, text)
+    pieces, at = [], 0
+    for finding in sorted(findings, key=lambda f: (f.start, f.end, f.rule)):
+        # in PO and XLIFF, neither the flagged text nor its replacement may
+        # hold what the format escapes (or a string's continuation line)
+        if (finding.start < at or text[finding.start:finding.end] != finding.text
+                or any(ch in unwritable for ch in finding.suggestion + finding.text)):
+            result.left.append(finding)
+            continue
+        pieces += [text[at:finding.start], finding.suggestion]
+        at = finding.end
+        result.applied.append(finding)
+    pieces.append(text[at:])
+    result.after = "".join(pieces)
+    return result
+
+
+def write(file_plan: FilePlan) -> None:
+    """Write the fixed text over the file, atomically, keeping its encoding
+    (and byte-order mark); refuses when the file changed since it was read."""
+    from .writing import write_atomic_bytes
+
+    original = Path(file_plan.path).read_bytes()
+    if decode(file_plan.path, original) != file_plan.before:
+        raise InputError(file_plan.path, "changed while tqa fix ran; nothing written (run it again)")
+    write_atomic_bytes(file_plan.path, encode_like(original, file_plan.after), durable=True)
