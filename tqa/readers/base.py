@@ -23,32 +23,24 @@ class InputError(Exception):
         return f"{where}: {self.message}"
 
 
+# (byte-order mark, codec that reads the file, codec that writes its text
+# back after the mark); UTF-32 LE first: its mark starts with UTF-16 LE's
 _BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32", "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32", "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"),
 )
 
 
 def encode_like(original: bytes, text: str) -> bytes:
     """``text`` encoded as ``original`` was (its BOM and encoding kept), for
     writing a file back after a fix."""
-    for bom, codec in _WRITE_BACK:
+    for bom, _, codec in _BOMS:
         if original.startswith(bom):
             return bom + text.encode(codec)
     return text.encode("utf-8")
-
-
-# longest BOM first: UTF-32 LE starts with the UTF-16 LE one
-_WRITE_BACK = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 
 
 def decode(path: str, data: bytes) -> str:
@@ -57,7 +49,7 @@ def decode(path: str, data: bytes) -> str:
     Anything else is an error that names the line of the first bad byte:
     guessing a legacy code page silently would put wrong letters in reports.
     """
-    for bom, encoding in _BOMS:
+    for bom, encoding, _ in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding)
