@@ -388,21 +388,42 @@ def article_language(texts: Iterable[str], detector_name: str = "py3langid",
     pool = [c for c in (candidates or default_candidates(None)) if c in detector.supported()]
     weights: Counter = Counter()
     texts = list(texts)
-    # what the paragraphs not yet read could add at most (a reduced text is never longer)
+    # what the paragraphs not yet weighed could add at most (a reduced text is never longer)
     remaining = sum(len(text) for text in texts)
+    # Paragraphs plain by their function words are weighed first; the others
+    # wait for the identifier, which is not even loaded when the plain ones
+    # settle the article (a short title rarely matters). The order does not
+    # change the winner: the loop stops only when nothing left can.
+    waiting: list[str] = []
     for text in texts:
-        remaining -= len(text)
         reduced, words = detection_text(text)
         if words < 3:
+            remaining -= len(text)
             continue
         plain = plain_language(reduced, pool)
-        lang, probability = (plain, 1.0) if plain else detector.detect(reduced, pool)
-        if probability >= 0.5:
-            weights[lang] += len(reduced)
-            ranked = weights.most_common(2)
-            runner_up = ranked[1][1] if len(ranked) > 1 else 0
-            if ranked[0][1] > runner_up + remaining:
-                break  # the rest cannot change the winner
-    if not weights:
-        return None
-    return max(sorted(weights), key=weights.get)
+        if plain is None:
+            waiting.append(reduced)
+            remaining -= len(text) - len(reduced)
+            continue
+        remaining -= len(text)
+        if _weigh(weights, plain, 1.0, reduced, remaining):
+            return _winner(weights)
+    for reduced in waiting:
+        remaining -= len(reduced)
+        if _weigh(weights, *detector.detect(reduced, pool), reduced, remaining):
+            break
+    return _winner(weights)
+
+
+def _weigh(weights: Counter, lang: str, probability: float, reduced: str, remaining: int) -> bool:
+    """Count ``reduced`` for ``lang``; is the winner then certain?"""
+    if probability < 0.5:
+        return False
+    weights[lang] += len(reduced)
+    ranked = weights.most_common(2)
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    return ranked[0][1] > runner_up + remaining
+
+
+def _winner(weights: Counter) -> str | None:
+    return max(sorted(weights), key=weights.get) if weights else None
