@@ -233,12 +233,12 @@ def space_before_punctuation(article, ctx):
     Passes (en):
         The match ended 2 : 1 in Almaty.
     """
-    french = (ctx.lang or "") in _data()["spaced_high_punctuation"].split()
+    spaced = (ctx.lang or "") in _data()["spaced_high_punctuation"].split()
     for segment in article.prose:
         masked = mask_non_prose(segment.text)
         for match in _SPACE_BEFORE.finditer(masked):
             mark = match.group(2)
-            if french and mark in _FRENCH_SPACED:
+            if spaced and mark in _FRENCH_SPACED:
                 continue
             after = masked[match.end():match.end() + 2].strip()
             before = masked[:match.start()].rstrip()[-1:]
