@@ -160,6 +160,20 @@ def test_markup_and_links():
     assert [f.name for f in po(body)] == ["markup-mismatch"]
 
 
+@pytest.mark.parametrize("lang,source,target,severity", [
+    ("fr", "{}th", "{}<sup>e</sup>", "warning"),                                    # an ordinal set as superscript
+    ("ca", "Template: <q>%(name)s</q>", "Plantilla: «%(name)s»", "warning"),           # <q> as quotation marks
+    ("ja", "Use <strong>bold</strong> here", "ここで太字を使う", "warning"),
+    ("ru", 'Read the <a href=\\"/about\\">story</a>.', "Прочитайте историю.", "error"),  # a lost link
+    ("de", "Line one<br>line two", "Zeile eins Zeile zwei", "error"),
+    ("uk", '<b>Note:</b> <a href=\\"/x\\">see</a>', "Примітка: див.", "error"),      # formatting and a link
+])
+def test_markup_that_only_formats_is_a_warning(lang, source, target, severity):
+    text = f'msgid ""\nmsgstr "Language: {lang}\\n"\n\nmsgid "{source}"\nmsgstr "{target}"\n'
+    [f] = findings_of(text, path="x.po", select="markup-mismatch")
+    assert f.severity == severity
+
+
 def test_suppression_silences_and_unused_ones_are_reported():
     body = ('# tqa: ignore untranslated kept in English on purpose\nmsgid "Save changes"\nmsgstr "Save changes"\n\n'
             '# tqa: ignore placeholder-mismatch\nmsgid "Done"\nmsgstr "Готово"\n')
