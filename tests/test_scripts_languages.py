@@ -111,6 +111,18 @@ def test_english_sentence_left_in_an_article_without_capitals(tqa, tmp_path, lan
     assert [(f["name"], f["text"]) for f in article["findings"]] == [("wrong-language", sentence)]
 
 
+def test_uzbek_is_written_in_both_scripts():
+    """Uzbek is printed in Latin (official) and Cyrillic: neither is foreign,
+    a look-alike letter inside a word still is, and so is Russian."""
+    cyrillic = ("Тошкент – Ўзбекистон Бош вазири ва унинг қозоғистонлик ҳамкасби сешанба куни Сирдарё сувидан "
+                "биргаликда фойдаланиш тўғрисидаги келишувни имзолади.")
+    latin = "Toshkent shahrida Tоshkent forumi boʻlib oʻtdi va unda koʻplab mehmonlar ishtirok etdi."
+    russian = "Соглашение охватывает совместное использование вод и ремонт каналов."
+    assert findings_of(f"Ўзбекистон ва Қозоғистон\n\n{cyrillic}\n", lang="uz") == []
+    found = findings_of(f"Sarlavha\n\n{latin}\n\n{cyrillic} {russian}\n", lang="uz")
+    assert [(f.name, f.text) for f in found] == [("homoglyph", "Tоshkent"), ("wrong-language", russian)]
+
+
 def test_english_caption_in_russian_article_is_found():
     text = "№ 1\n\nВыставка открылась в Таллине.\n\nPhoto by the press service of the embassy\n"
     found = findings_of(text, lang="ru", select="mixed-script")
