@@ -183,6 +183,11 @@ def test_rules_lists_every_rule_and_shows_docs(tqa):
     doc = tqa("rules", "word-comment")
     assert "Fails (en):" in doc.out and "Passes (en):" in doc.out and "TQA201" in doc.out
     assert tqa("rules", "TQA999").code == 2
+    # the rules whose fixes `tqa fix` applies say so, in the list and in their docs
+    fixable = [line.split()[0] for line in listing.out.splitlines() if "tqa fix" in line]
+    assert fixable == ["TQA101", "TQA701", "TQA703", "TQA705", "TQA708"]
+    assert "fixed by tqa fix" in tqa("rules", "homoglyph").out
+    assert "fixed by tqa fix" not in tqa("rules", "share-label").out
 
 
 def test_python_dash_m_and_version(tqa):

@@ -491,7 +491,8 @@ def rules(
         if found is None:
             _fail(f"no rule {rule!r} (see `tqa rules`)")
         console.print(Text.assemble((found.code, "bold"), f" {found.name}  ", ("category: ", "dim"), found.category,
-                                    "  ", ("default severity: ", "dim"), found.severity))
+                                    "  ", ("default severity: ", "dim"), found.severity,
+                                    ("  fixed by tqa fix" if found.safe_fix else "", "dim")))
         if found.options:
             console.print(Text.assemble(("options: ", "dim"),
                                         ", ".join(f"{k} = {v!r}" for k, v in found.options.items())))
@@ -499,10 +500,11 @@ def rules(
         console.print(found.doc, markup=False)
         return
     table = Table(box=None, pad_edge=False, show_edge=False)
-    for column in ("code", "name", "category", "severity", "what it finds"):
+    for column in ("code", "name", "category", "severity", "fix", "what it finds"):
         table.add_column(column, overflow="fold")
     for r in all_rules():
-        table.add_row(r.code, r.name, r.category, r.severity, Text(r.summary.replace("``", "")))
+        table.add_row(r.code, r.name, r.category, r.severity, "tqa fix" if r.safe_fix else "",
+                      Text(r.summary.replace("``", "")))
     console.print(table)
 
 
