@@ -19,11 +19,8 @@ from pathlib import Path
 
 from .checks import all_rules
 from .engine import Finding, RunResult
+from .readers import reader_for
 from .readers.base import InputError, decode, encode_like, load_text
-
-# characters a replacement may not hold, by file suffix: they would need
-# escaping (or break the markup) in that format
-_UNWRITABLE = {".po": '"\\\n', ".pot": '"\\\n', ".xlf": "<>&", ".xliff": "<>&", ".xml": "<>&"}
 
 
 @dataclass
@@ -56,7 +53,7 @@ def plan(path: str, findings: list[Finding]) -> FilePlan:
     """The file's text with every applicable fix applied (nothing written).
     Raises InputError when the file cannot be read again."""
     text = load_text(path)
-    unwritable = _UNWRITABLE.get(Path(path).suffix.lower(), "")
+    unwritable = getattr(reader_for(path), "ESCAPED", "")  # what the format escapes (PO, XLIFF)
     result = FilePlan(path, text, text)
     pieces, at = [], 0
     for finding in sorted(findings, key=lambda f: (f.start, f.end, f.rule)):

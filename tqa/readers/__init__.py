@@ -7,7 +7,9 @@ matter). Grouping segments into articles is shared (``tqa.splitting``),
 unless a reader builds the whole document itself with
 ``read_document(path, source)`` (catalogs do: one catalog, one article, one
 segment per translation). ``suppressions(segments)``, where a format has
-comments, finds the ``tqa: ignore`` ones.
+comments, finds the ``tqa: ignore`` ones. ``ESCAPED``, where a format
+escapes characters inside its strings, names them (``tqa fix`` leaves
+edits that would touch them to the translator).
 """
 
 from __future__ import annotations

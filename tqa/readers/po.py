@@ -20,6 +20,10 @@ from pathlib import PurePath
 from ..model import Article, Document, OffsetRuns, Segment, SourceText, Suppression
 from .base import InputError, language_code
 
+# What a string of this format escapes, or what ends it (a continuation
+# line): an edit of the file text must not add or remove these (tqa fix).
+ESCAPED = '"\\\n'
+
 _LINE = re.compile(
     r'^[ \t]*(?:'
     r'(?P<comment>#[^\n]*)'

@@ -23,6 +23,10 @@ import regex
 from ..model import Article, Document, Segment, SourceText, Suppression
 from .base import InputError, language_code
 
+# What XML escapes or ends inside a segment: an edit of the file text must
+# not add or remove these (tqa fix).
+ESCAPED = "<>&"
+
 _UNIT = {"trans-unit", "unit"}
 _CODE = {"ph", "bpt", "ept", "it", "sc", "ec", "sm", "em"}  # native code: not text
 _INLINE = {"g", "x", "bx", "ex", "mrk", "pc", "ph", "bpt", "ept", "it", "sc", "ec", "sm", "em"}
