@@ -257,3 +257,27 @@ def test_detector_knows_its_languages_without_loading_the_model(tmp_path, monkey
     assert detector.supported() == frozenset(packaged.nb_classes) and {"kk", "ky", "tg"} <= detector.supported()
     assert detector._identifier is None  # nothing identified yet: no model in memory
     assert detector.detect("The two-day seminar was organized by the Hub in Astana.", ["en", "de"])[0] == "en"
+
+
+@pytest.mark.parametrize("langs", [("de", "en", "ja", "kk", "ru", "sr", "uk"), ("kk", "ky", "ru", "tt"),
+                                   ("bs", "hr", "ru", "sr"), ("en",)])
+def test_restricted_identifier_scores_like_set_languages(langs):
+    """tqa restricts py3langid to a run's candidate languages without
+    copying its feature table; the scores must be py3langid's own."""
+    import copy
+
+    from tqa.languages import _restricted
+
+    detector = get_detector()
+    detector.load()
+    reference = copy.copy(detector._identifier)
+    reference.set_languages(list(langs))
+    restricted = _restricted(detector._identifier, langs)
+    texts = ["The agreement covers training and research for civil servants.",
+             "Соглашение охватывает обучение, исследования и учебные визиты.",
+             "Министрлік жаңа бағдарламаны бекітті және әкімдікке жіберді.",
+             "Die Frau, die die Zeitung liest, kommt aus Zürich.", "会議は来週東京で開かれる予定です。",
+             "Ово је српски текст на ћирилици.", "Ovo je srpski tekst.", "", "12345"]
+    for text in texts:
+        assert restricted.classify(text) == reference.classify(text)
+        assert restricted.rank(text) == reference.rank(text)
