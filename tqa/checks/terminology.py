@@ -127,14 +127,13 @@ def near_variant(article, ctx):
         # where each first word stands: a name starts with its first word,
         # so only those places can start a window (most words start none)
         places = defaultdict(list)
-        for index, stem in enumerate(stems):
-            if stem in first_stems:
-                places[stem].append(index)
+        for index in [index for index, stem in enumerate(stems) if stem in first_stems]:
+            places[stems[index]].append(index)
         reported_until = -1
         # a window holds several anchor words: score it once, not once per word
         verdicts: dict[tuple[int, int, int], float | None] = {}
-        for i, stem in enumerate(stems):
-            for number, entry, target_words, canonical, first_stem in anchors.get(stem, ()):
+        for i in [i for i, stem in enumerate(stems) if stem in anchors]:  # few words are anchors
+            for number, entry, target_words, canonical, first_stem in anchors[stems[i]]:
                 best = None
                 n = len(target_words)
                 first = places.get(first_stem, ())
@@ -207,7 +206,7 @@ class _VariantIndex(NamedTuple):
     known: set[str]  # keys of every known form
     anchors: dict  # stem of a target's word of 4+ letters -> [(number, entry, words, canonical, first stem)]
     first_stems: frozenset[str]  # stems of those targets' first words: a window starts with one
-    starts_window: regex.Pattern  # where a word of casefolded text begins with a target's first stem
+    starts_window: regex.Pattern  # where a word of casefolded text is (or, stemmed, begins with) a first stem
 
 
 @lru_cache(maxsize=64)
@@ -233,7 +232,10 @@ def _variant_index(entries, lang) -> _VariantIndex | None:
                 anchors[_stem(word.casefold(), lang)].append((number, entry, target_words, canonical, first_stem))
     first_stems = frozenset(anchor[4] for found in anchors.values() for anchor in found)
     stems = sorted({_stem(words[0].casefold(), lang) for _, words, _ in targets}, key=len, reverse=True)
-    starts_window = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(s) for s in stems) + ")")
+    # a stem starts a word; where words are not stemmed it is the whole word
+    # (so the first word "E" of "E-Government" is not every word in e-)
+    whole = "" if lang in _STEMMED_LANGS else r"(?![\p{L}\p{M}]|['’ʼ][\p{L}\p{M}])"
+    starts_window = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(s) for s in stems) + ")" + whole)
     return _VariantIndex(known, dict(anchors), first_stems, starts_window)
 
 

@@ -105,9 +105,48 @@ def render(result, options):
         yield "[]"
     else:
         for i, article in enumerate(result.articles):
-            yield ("[\n" if i == 0 else ",\n") + "    " + _indented(_article(article), "    ")
+            yield ("[\n" if i == 0 else ",\n") + "    " + _article_text(article)
         yield "\n  ]"
     yield after + "\n"
+
+
+# A finding's fields, written as ``_indented`` writes ``finding_dict`` inside
+# an article (pad of eight spaces): a run may hold a hundred thousand
+# findings, and one f-string per finding is several times faster than
+# walking each as a dict.
+_FINDING_PAD = " " * 10
+_FINDING_KEYS = tuple(f'{_FINDING_PAD}"{key}": ' for key in (
+    "rule", "name", "category", "severity", "message", "path", "line", "column", "end_line", "end_column",
+    "text", "suggestion", "fingerprint"))
+
+
+def _article_text(article) -> str:
+    """``_indented(_article(article), "    ")``."""
+    head = _article(article)
+    findings = head.pop("findings")
+    text = _indented(head, "    ")[:-6]  # without "\n    }": the findings follow
+    if not findings:
+        return text + ',\n      "findings": []\n    }'
+    return text + ',\n      "findings": [\n' + ",\n".join(_finding_text(f) for f in article.findings) + \
+        "\n      ]\n    }"
+
+
+def _finding_text(f) -> str:
+    values = (f.rule, f.name, f.category, f.severity, f.message, f.path, f.line, f.column, f.end_line,
+              f.end_column, f.text, f.suggestion, f.fingerprint)
+    lines = [key + _scalar(value) for key, value in zip(_FINDING_KEYS, values)]
+    if f.related:
+        lines.append(f'{_FINDING_PAD}"related": ' + _indented([{"path": p, "line": n} for p, n in f.related],
+                                                               _FINDING_PAD))
+    if f.baseline_state is not None:
+        lines.append(f'{_FINDING_PAD}"baseline_state": ' + _scalar(f.baseline_state))
+    return "        {\n" + ",\n".join(lines) + "\n        }"
+
+
+def _scalar(value) -> str:
+    if type(value) is str:
+        return encode_basestring(value)
+    return _indented(value)
 
 
 def _indented(value, pad: str = "") -> str:
