@@ -13,6 +13,8 @@ from __future__ import annotations
 import zlib
 from typing import Iterator, Sequence
 
+from . import memo
+
 # 24 bands of 2 rows: a pair whose word pairs have a Jaccard similarity J
 # becomes a candidate with probability 1-(1-J²)^24: 0.99 at J = 0.42, the
 # lowest score of the reworded boilerplate on the seed page (0.42–0.52);
@@ -232,4 +234,5 @@ def _confirm(batch) -> list[tuple[int, tuple[int, float] | None]]:
                     found = (candidate, score)
                     break
         results.append((index, found))
+    memo.forget()  # the word sets and n-grams of this piece's texts: the next piece has others
     return results
