@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from collections import Counter
 from functools import lru_cache
-from typing import Iterable, Protocol
+from typing import Iterable, Protocol, Sequence
 
 import regex
 
@@ -348,12 +348,12 @@ def _plainly_in(target: str, reduced: str, others) -> bool:
     return plain_words(reduced.casefold().split(), target, tuple(others))
 
 
-def plain_words(words: list[str], target: str, others: tuple[str, ...]) -> bool:
+def plain_words(words: Sequence[str], target: str, others: tuple[str, ...]) -> bool:
     """``_plainly_in`` on case-folded words."""
     own, foreign = _own_and_foreign(target, others)
     if not own or len(words) < 6:
         return False
-    hits = sum(1 for w in words if w in own)
+    hits = sum(map(own.__contains__, words))
     return hits >= 0.2 * len(words) and foreign.isdisjoint(words)
 
 

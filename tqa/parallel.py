@@ -21,7 +21,8 @@ from .engine import FilePass, RunSetup, first_pass
 # Below this much text a pool costs more (forking, shipping documents back)
 # than it saves.
 MIN_PARALLEL_BYTES = 512 * 1024
-CHUNKS_PER_JOB = 8
+CHUNK_SHARE = 4  # see _chunks
+MIN_CHUNK_BYTES = 32 * 1024  # some ten articles: a few tens of milliseconds of work
 
 _setup: RunSetup | None = None  # the worker's copy
 
@@ -88,7 +89,7 @@ def first_passes(files: list[str], setup: RunSetup, only: set[str] | None, worke
                 progress(path)
         else:
             todo.append((path, report))
-    chunks = _chunks(todo, {path: file_size(path) for path, _ in todo}, workers.jobs * CHUNKS_PER_JOB) \
+    chunks = _chunks(todo, {path: file_size(path) for path, _ in todo}, workers.jobs) \
         if workers.parallel else [[item] for item in todo]
     if workers.parallel and len(chunks) > 1:
         done_chunks = workers.imap_unordered(_work, chunks)  # the workers have their own setup
@@ -111,21 +112,26 @@ def file_size(path: str) -> int:
         return 0
 
 
-def _chunks(todo, sizes, count: int) -> list[list[tuple[str, bool]]]:
-    """About ``count`` chunks of similar total size, biggest first."""
-    target = max(1, sum(sizes.values()) // max(1, count))
+def _chunks(todo, sizes, jobs: int) -> list[list[tuple[str, bool]]]:
+    """Pieces of work that shrink as the run goes (guided scheduling): each
+    takes a ``1/(CHUNK_SHARE·jobs)`` share of the bytes still to check, and
+    at least ``MIN_CHUNK_BYTES``. Big pieces first keep the hand-over cost
+    low; small ones at the end keep every worker busy to the last (with
+    equal pieces of a sixteenth, one worker idled for half a piece, about
+    a second on 10,000 articles). Biggest files first, for the same reason."""
+    remaining = sum(sizes[path] for path, _ in todo)
     chunks: list[list[tuple[str, bool]]] = []
     current: list[tuple[str, bool]] = []
     weight = 0
-    for item in todo:
+    for item in sorted(todo, key=lambda item: -sizes[item[0]]):  # stable: equal sizes keep their order
         current.append(item)
         weight += sizes[item[0]]
-        if weight >= target:
+        if weight >= max(MIN_CHUNK_BYTES, remaining // (CHUNK_SHARE * jobs)):
             chunks.append(current)
+            remaining -= weight
             current, weight = [], 0
     if current:
         chunks.append(current)
-    chunks.sort(key=lambda chunk: -sum(sizes[p] for p, _ in chunk))
     return chunks
 
 

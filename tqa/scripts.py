@@ -32,6 +32,13 @@ def words_of(text: str) -> tuple[tuple[int, int, str], ...]:
         at += len(word)
     return tuple(found)
 
+
+@text_cache(maxsize=1024)
+def folded_words_of(text: str) -> tuple[str, ...]:
+    """The words of ``words_of(text)``, case-folded: the rules that compare
+    words without their case read the same list."""
+    return tuple([word.casefold() for _, _, word in words_of(text)])
+
 # Each kind of non-prose (below), with what a text must contain for it to match.
 _NON_PROSE_KINDS = (
     # a link: brackets inside it only in pairs (wiki/Foo_(bar)), and not the

@@ -17,7 +17,7 @@ import regex
 from ..fuzzy import fuzz
 from ..model import Problem
 from ..resources import load
-from ..scripts import WORD, words_of
+from ..scripts import WORD, folded_words_of, words_of
 from . import rule
 
 _STEMMED_LANGS = {"ru", "kk", "uk", "ky", "tg", "be", "uz", "tr", "de"}
@@ -121,9 +121,8 @@ def near_variant(article, ctx):
     for segment in article.prose:
         if not starts_window.search(segment.text.casefold()):
             continue  # no target's first word: no window to score (most paragraphs)
-        words = words_of(segment.text)
-        stems = [_stem(w[2].casefold(), lang) for w in words] if lang in _STEMMED_LANGS else \
-            [w[2].casefold() for w in words]
+        words, folded = words_of(segment.text), folded_words_of(segment.text)
+        stems = [_stem(word, lang) for word in folded] if lang in _STEMMED_LANGS else folded
         # where each first word stands: a name starts with its first word,
         # so only those places can start a window (most words start none)
         places = defaultdict(list)

@@ -15,10 +15,11 @@ the text's script (an English sentence in a Japanese article needs none).
 from __future__ import annotations
 
 import bisect
+from operator import itemgetter
 
 from ..languages import (default_candidates, detection_text, get_detector, has_function_words, identify,
                          identify_reduced, language_name, plain_words)
-from ..scripts import words_of
+from ..scripts import folded_words_of, words_of
 from ..sentences import sentence_spans
 from . import rule
 
@@ -81,13 +82,15 @@ def _plainly_all_target(text: str, spans, target: str, candidates: tuple[str, ..
     in another language, and the identifier need not look (most prose)."""
     if not has_function_words(target):
         return not spans  # nothing to be plain by (most catalog languages): spare finding the words
-    words = words_of(text)
-    starts = [w[0] for w in words]
+    words, folded = words_of(text), folded_words_of(text)
     for start, end in spans:
-        low, high = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-        if not plain_words([w[2].casefold() for w in words[low:high]], target, candidates):
+        low, high = bisect.bisect_left(words, start, key=_START), bisect.bisect_left(words, end, key=_START)
+        if not plain_words(folded[low:high], target, candidates):
             return False
     return True
+
+
+_START = itemgetter(0)  # of a (start, end, word) of words_of
 
 
 def _check_paragraph(segment, target, candidates, detector, options):
