@@ -281,3 +281,34 @@ def test_restricted_identifier_scores_like_set_languages(langs):
     for text in texts:
         assert restricted.classify(text) == reference.classify(text)
         assert restricted.rank(text) == reference.rank(text)
+
+
+def test_fast_path_ranges_hold_only_letters_of_their_script():
+    """has_foreign_letters skips its script lookup for text made of
+    _ONLY_SCRIPT's characters: each letter among them must be of that script."""
+    import regex
+
+    from tqa.scripts import _ONLY_SCRIPT
+
+    letter = regex.compile(r"\p{L}")
+    for script, beyond in _ONLY_SCRIPT.items():
+        own = regex.compile(rf"\p{{scx={script}}}")
+        allowed = [chr(c) for c in range(0x10000) if not beyond.match(chr(c))]
+        assert len(allowed) > 500
+        assert [ch for ch in allowed if letter.match(ch) and not own.match(ch)] == []
+
+
+@pytest.mark.parametrize("text, scripts, expected", [
+    ("The ministry “opened” a new office — in Astana.", {"Latin"}, False),
+    ("Micro 5 µm in the text", {"Latin"}, True),
+    ("Тарату: The ministry", {"Latin"}, True),
+    ("Министрлік жаңа бағдарламаны бекітті — «мақала».", {"Cyrillic"}, False),
+    ("Министр Alua Balkibayeva", {"Cyrillic"}, True),
+    ("Ministry and Министрлік", {"Cyrillic", "Latin"}, False),
+    ("東京で会議", {"Latin"}, True),
+])
+def test_foreign_letters_with_and_without_the_fast_path(text, scripts, expected):
+    from tqa.scripts import foreign_letter, has_foreign_letters
+
+    assert has_foreign_letters(text, frozenset(scripts)) is expected
+    assert (foreign_letter(frozenset(scripts)).search(text) is not None) is expected

@@ -209,6 +209,7 @@ def _count_word(text: str, word: str) -> int:
 
 # ----------------------------------------------------------------------------
 _SPACE_BEFORE = regex.compile(r"(?<=[\p{L}\p{N}»”\"')\]])([ \t\u00a0\u202f]+)([,.;:!?])(?=\s|$|[»”\"')\]])")
+_SPACE_THEN_MARK = re.compile(r"[ \t\u00a0\u202f][,.;:!?]")
 _FRENCH_SPACED = ";:!?"
 
 
@@ -235,6 +236,8 @@ def space_before_punctuation(article, ctx):
     """
     spaced = (ctx.lang or "") in _data()["spaced_high_punctuation"].split()
     for segment in article.prose:
+        if not _SPACE_THEN_MARK.search(segment.text):
+            continue  # what _SPACE_BEFORE needs at least (most paragraphs): found by ``re``, far faster
         masked = mask_non_prose(segment.text)
         for match in _SPACE_BEFORE.finditer(masked):
             mark = match.group(2)
