@@ -223,3 +223,13 @@ def test_glossary_suggest_drafts_a_valid_glossary(tqa, tmp_path):
     assert mois.names == {"en": "Ministry of the Interior and Safety"}
     assert mois.forbidden == {"en": ["Ministry of the Internal and Safety"]}
     assert "4×" in mois.note and ":11" in mois.note
+
+
+def test_spelling_variant_lists_are_ascii_lower_case():
+    """spelling-variant skips a paragraph when none of its case-folded words
+    is listed; that equals lower-casing only for ASCII lower-case entries."""
+    from tqa.checks.terminology import _spellings
+
+    gb_to_us, us_to_gb = _spellings()
+    for word in [*gb_to_us, *us_to_gb]:
+        assert word.isascii() and word == word.lower(), word

@@ -11,6 +11,7 @@ but takes half a second to import, through scipy.)
 from __future__ import annotations
 
 import zlib
+from itertools import chain
 from typing import Iterator, Sequence
 
 from . import memo
@@ -39,13 +40,13 @@ class MinHasher:
         self.a = generator.randint(1, _PRIME, size=num_perm, dtype=np.uint64)
         self.b = generator.randint(0, _PRIME, size=num_perm, dtype=np.uint64)
 
-    def signatures(self, shingles_of_texts: list[list[bytes]]):
-        """The signatures of several texts (each with one shingle or more),
-        as rows: one numpy pass over all their shingles, not one per text."""
+    def signatures(self, shingles_of_texts: list[list[int]]):
+        """The signatures of several texts (each with one hashed shingle or
+        more, see ``_shingle_hashes``), as rows: one numpy pass over all
+        their shingles, not one per text."""
         np = self._np
         counts = [len(shingles) for shingles in shingles_of_texts]
-        hashes = np.fromiter((zlib.crc32(s) for shingles in shingles_of_texts for s in shingles),
-                             dtype=np.uint64, count=sum(counts))
+        hashes = np.fromiter(chain.from_iterable(shingles_of_texts), dtype=np.uint64, count=sum(counts))
         # (a*h + b) mod p, kept in 32 bits (the product wraps at 64 bits: still
         # one fixed hash per permutation); then the minimum per permutation, per text
         values = (np.outer(hashes, self.a) + self.b) % np.uint64(_PRIME) & np.uint64(_MAX32)
@@ -147,11 +148,14 @@ def band_keys(signatures) -> list[bytes]:
     return [key.tobytes() for key in keys]  # native 64-bit integers
 
 
-def _shingles(text: str) -> list[bytes]:
+def _shingle_hashes(text: str) -> list[int]:
+    """The CRC-32 of each pair of neighbouring words ("a b", UTF-8), or of
+    the text when it has one word. A pair met twice counts twice: the
+    minimum a signature takes of them is the same."""
     words = text.split()
     if len(words) < 2:
-        return [text.encode("utf-8")]
-    return list({f"{a} {b}".encode("utf-8") for a, b in zip(words, words[1:])})
+        return [zlib.crc32(text.encode("utf-8"))]
+    return list(map(zlib.crc32, map(str.encode, map(" ".join, zip(words, words[1:])))))
 
 
 CHUNK = 2000  # texts per piece of work handed to a worker process
@@ -208,7 +212,7 @@ def keys_of(texts: list[str]) -> list[bytes]:
     if _hasher_instance is None:
         _hasher_instance = MinHasher()
     return [key for piece in _pieces(texts, SIGNED_TOGETHER)
-            for key in band_keys(_hasher_instance.signatures([_shingles(text) for text in piece]))]
+            for key in band_keys(_hasher_instance.signatures([_shingle_hashes(text) for text in piece]))]
 
 
 def _pieces(items: list, size: int) -> list[list]:

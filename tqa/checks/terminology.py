@@ -370,10 +370,12 @@ def spelling_variant(article, ctx):
     gb_to_us, us_to_gb = _spellings()
     found = []
     for segment in article.prose:
+        # no variant here at all (the common case): the words case-folded
+        # are the words lower-cased wherever that gives a listed (ASCII) word
+        folded = set(folded_words_of(segment.text))
+        if gb_to_us.keys().isdisjoint(folded) and us_to_gb.keys().isdisjoint(folded):
+            continue
         words = words_of(segment.text)
-        lowered = {w[2].lower() for w in words}
-        if gb_to_us.keys().isdisjoint(lowered) and us_to_gb.keys().isdisjoint(lowered):
-            continue  # no variant here at all: the common case
         for start, end, word in words:
             if word[:1].isupper():
                 continue  # names keep their own spelling: World Health Organization, Data Analysis Centre
