@@ -294,3 +294,16 @@ def test_repeated_word_found_in_text_with_combining_marks():
 def test_spelt_out_letters_are_not_repeated_words():
     # "UUID" spelt out in Malayalam: യു യു ഐ ഡി
     assert findings_of("സാധുവായ യു യു ഐ ഡി നല്കുക.", lang="ml", select="repeated-word") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Ministry «opened» a new office — in Astana, on Monday!", "  Министрлік   жаңа\tбағдарламаны\n бекітті…  ",
+    "Die Straße (B 96) wird gesperrt: 5 % mehr Verkehr.", "会議は来週、東京で開かれる予定です。", "a\x1cb\u2028c\u00a0d",
+    "", " -- ", "İstanbul ΣΊΣΥΦΟΣ ǅ", "x²+y² = r² ½ €5 #tag @user"])
+def test_normalized_text_drops_punctuation_symbols_and_spaces(text):
+    import regex
+
+    from tqa.checks.duplicates import normalized
+
+    expected = regex.sub(r"[\p{P}\p{S}\s]+", " ", text.casefold()).strip()
+    assert normalized(text) == expected

@@ -129,12 +129,13 @@ def near_variant(article, ctx):
         for index in [index for index, stem in enumerate(stems) if stem in first_stems]:
             places[stems[index]].append(index)
         reported_until = -1
-        # a window holds several anchor words: score it once, not once per word
+        # a window holds several anchor words and may stand for several
+        # targets: it is read once, and scored once per target
+        windows: dict[tuple[int, int], str | None] = {}
         verdicts: dict[tuple[int, int, int], float | None] = {}
         for i in [i for i, stem in enumerate(stems) if stem in anchors]:  # few words are anchors
-            for number, entry, target_words, canonical, first_stem in anchors[stems[i]]:
+            for number, entry, target_key, canonical, first_stem, n in anchors[stems[i]]:
                 best = None
-                n = len(target_words)
                 first = places.get(first_stem, ())
                 nearest = bisect.bisect_left(first, max(0, i - n - 1, reported_until + 1))
                 if nearest == len(first) or first[nearest] > i:
@@ -146,8 +147,9 @@ def near_variant(article, ctx):
                     for start in first[bisect.bisect_left(first, low):bisect.bisect_right(first, high)]:
                         place = (number, start, size)
                         if place not in verdicts:
-                            verdicts[place] = _window_score(segment.text, words, start, size, target_words,
-                                                            lang, known)
+                            if (start, size) not in windows:
+                                windows[start, size] = _window_key(segment.text, words, start, size, lang, known)
+                            verdicts[place] = _score(windows[start, size], target_key)
                         score = verdicts[place]
                         if score is None:
                             continue  # not a whole name
@@ -168,29 +170,39 @@ def near_variant(article, ctx):
                     break
 
 
-def _window_score(text, words, start, size, target_words, lang, known) -> float | None:
-    """How alike ``words[start:start+size]`` and the target name are (0–100);
-    None when the window cannot be a whole name, -1 when it is a known name
-    (or a known name with a neighbour)."""
-    if not _plausible(text, words, start, size, target_words, lang):
+_KNOWN = ""  # the key of a window that is a known name (or one with a neighbour); real keys have words
+
+
+def _window_key(text, words, start, size, lang, known) -> str | None:
+    """The key (stems, case-folded) of ``words[start:start+size]``; None
+    when the window cannot be a whole name, ``_KNOWN`` when it is a known
+    name or a known name with a neighbour."""
+    if not _plausible(text, words, start, size):
         return None
     key = _key([w[2] for w in words[start:start + size]], lang)
     if key in known or any(f" {k} " in f" {key} " for k in known):
+        return _KNOWN
+    return key
+
+
+def _score(key: str | None, target_key: str) -> float | None:
+    """How alike a window and a target name are (0–100); None when the
+    window cannot be a whole name, -1 when it is a known one."""
+    if key is None:
+        return None
+    if key == _KNOWN:
         return -1
-    target_key = _key(target_words, lang)
     scorers = fuzz()
     return max(scorers.ratio(key, target_key), scorers.token_sort_ratio(key, target_key))
 
 
-def _plausible(text, words, start, size, target_words, lang) -> bool:
-    """Could ``words[start:start+size]`` be a whole name standing for the
-    target? It starts and ends with a capital, starts with the target's first
-    word (so "Deputy Minister of…" is a person, not the ministry), holds no
-    punctuation, and is not the tail of a longer name ("State Agency for…")."""
+def _plausible(text, words, start, size) -> bool:
+    """Could ``words[start:start+size]`` be a whole name? It starts and ends
+    with a capital, holds no punctuation, and is not the tail of a longer
+    name ("State Agency for…"). (Windows start only at a target's first
+    word, so "Deputy Minister of…" is a person, not the ministry.)"""
     window = words[start:start + size]
     if not (window[0][2][:1].isupper() and window[-1][2][:1].isupper()):
-        return False
-    if _stem(window[0][2].casefold(), lang) != _stem(target_words[0].casefold(), lang):
         return False
     if any(text[a[1]:b[0]].strip() for a, b in zip(window, window[1:])):
         return False
@@ -203,7 +215,7 @@ def _plausible(text, words, start, size, target_words, lang) -> bool:
 
 class _VariantIndex(NamedTuple):
     known: set[str]  # keys of every known form
-    anchors: dict  # stem of a target's word of 4+ letters -> [(number, entry, words, canonical, first stem)]
+    anchors: dict  # stem of a target's word of 4+ letters -> [(number, entry, key, canonical, first stem, words)]
     first_stems: frozenset[str]  # stems of those targets' first words: a window starts with one
     starts_window: regex.Pattern  # where a word of casefolded text is (or, stemmed, begins with) a first stem
 
@@ -228,7 +240,8 @@ def _variant_index(entries, lang) -> _VariantIndex | None:
         first_stem = _stem(target_words[0].casefold(), lang)
         for word in target_words:
             if len(word) >= 4:
-                anchors[_stem(word.casefold(), lang)].append((number, entry, target_words, canonical, first_stem))
+                anchors[_stem(word.casefold(), lang)].append(
+                    (number, entry, _key(target_words, lang), canonical, first_stem, len(target_words)))
     first_stems = frozenset(anchor[4] for found in anchors.values() for anchor in found)
     stems = sorted({_stem(words[0].casefold(), lang) for _, words, _ in targets}, key=len, reverse=True)
     # a stem starts a word; where words are not stemmed it is the whole word
