@@ -61,6 +61,7 @@ class Entry:
 class Glossary:
     entries: list[Entry] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    _for_article: dict = field(default_factory=dict, repr=False, compare=False)
 
     def extend(self, other: "Glossary") -> None:
         known = {e.id: e.source for e in self.entries}
@@ -71,7 +72,15 @@ class Glossary:
         self.files.extend(other.files)
 
     def for_article(self, lang: str | None, path: str) -> list[Entry]:
-        return [e for e in self.entries if e.applies(lang, path)]
+        """The entries for an article of ``lang`` at ``path`` (several rules
+        ask for each article: the answer is kept per language and path)."""
+        key = (lang, path, len(self.entries))
+        found = self._for_article.get(key)
+        if found is None:
+            if len(self._for_article) > 1024:
+                self._for_article.clear()
+            found = self._for_article[key] = [e for e in self.entries if e.applies(lang, path)]
+        return found
 
 
 # ---------------------------------------------------------------- YAML ----

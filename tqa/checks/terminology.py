@@ -179,10 +179,11 @@ def _window_key(text, words, start, size, lang, known) -> str | None:
     name or a known name with a neighbour."""
     if not _plausible(text, words, start, size):
         return None
-    key = _key([w[2] for w in words[start:start + size]], lang)
-    if key in known or any(f" {k} " in f" {key} " for k in known):
+    stems = [_stem(w[2].casefold(), lang) for w in words[start:start + size]]
+    # a known name, or one with neighbours: some run of the window's words is known
+    if any(" ".join(stems[a:b]) in known for a in range(size) for b in range(a + 1, size + 1)):
         return _KNOWN
-    return key
+    return " ".join(stems)
 
 
 def _score(key: str | None, target_key: str) -> float | None:
