@@ -222,6 +222,7 @@ def _article_findings(document: Document, setup: RunSetup, errors: list[FileErro
     raw: list[tuple[Finding, int]] = []
     by_path = {document.path: document}
     rules = [rule for rule in setup.rules if rule.scope == "article"]
+    portable = portable_path(document.path)
     contexts: dict[str | None, list[Context]] = {}  # per language: the articles of a file mostly share one
     for article in document.articles:
         if article.lang not in contexts:
@@ -229,7 +230,7 @@ def _article_findings(document: Document, setup: RunSetup, errors: list[FileErro
                                               document=document, glossary=setup.glossary) for rule in rules]
         for rule, ctx in zip(rules, contexts[article.lang]):
             try:  # as _guard, without a context manager per rule and article
-                raw.extend((_finding(rule, p, document, setup.config, by_path), rule.specificity)
+                raw.extend((_finding(rule, p, document, setup.config, by_path, portable), rule.specificity)
                            for p in rule.check(article, ctx))
             except Exception as exc:  # noqa: BLE001 - reported, and the exit code says so
                 errors.append(_rule_error(rule, document.path, exc))
@@ -468,7 +469,9 @@ def _detect_language(article: Article, options: dict) -> str | None:
 
 
 def _finding(rule: Rule, problem: Problem, document: Document, config: Config,
-             documents: dict[str, Document]) -> Finding:
+             documents: dict[str, Document], portable: str | None = None) -> Finding:
+    """The finding of ``problem``; ``portable`` is ``portable_path(document.path)``,
+    when the caller has it (it costs a system call)."""
     source = document.source
     line, column = source.position(problem.start)
     end_line, end_column = source.position(problem.end)
@@ -492,7 +495,7 @@ def _finding(rule: Rule, problem: Problem, document: Document, config: Config,
         suggestion=problem.suggestion,
         # the digest part of the fingerprint, here where the rules ran (in the
         # workers, mostly); the engine adds the occurrence index when merging
-        fingerprint=_digest(rule.code, document.path, text, problem.start, problem.end),
+        fingerprint=_digest(rule.code, portable or portable_path(document.path), text, problem.start, problem.end),
         related=tuple(related),
         start=problem.start,
         end=problem.end,
@@ -541,17 +544,18 @@ def _normalize(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
-def _digest(rule: str, path: str, text: str, start: int, end: int) -> str:
+def _digest(rule: str, portable: str, text: str, start: int, end: int) -> str:
     """The fingerprint of a finding but for its occurrence index: rule, path
-    (as a relative POSIX path, however it was named), the flagged text and
-    a little context from the same line. It never depends on line numbers."""
+    (``portable``: ``portable_path`` of the file, however it was named), the
+    flagged text and a little context from the same line. It never depends
+    on line numbers."""
     # context stops at the line's edges, so moving a paragraph keeps it
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
     before = _normalize(text[max(line_start, start - 24):start])[-16:]
     after = _normalize(text[end:min(line_end, end + 24)])[:16]
-    key = "\x1f".join((rule, portable_path(path), _normalize(text[start:end]), before, after))
+    key = "\x1f".join((rule, portable, _normalize(text[start:end]), before, after))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
