@@ -209,6 +209,8 @@ SIGNED_TOGETHER = 500  # texts whose shingles go through numpy at once (some 15 
 def keys_of(texts: list[str]) -> list[bytes]:
     """The band keys of normalised texts (their MinHash signatures, banded)."""
     global _hasher_instance
+    if not texts:
+        return []  # a catalog has no paragraphs to sign: no numpy, no permutations
     if _hasher_instance is None:
         _hasher_instance = MinHasher()
     return [key for piece in _pieces(texts, SIGNED_TOGETHER)
