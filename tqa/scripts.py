@@ -40,6 +40,7 @@ def folded_words_of(text: str) -> tuple[str, ...]:
     words without their case read the same list."""
     return tuple([word.casefold() for _, _, word in words_of(text)])
 
+
 # Each kind of non-prose (below), with what a text must contain for it to match.
 _NON_PROSE_KINDS = (
     # a link: brackets inside it only in pairs (wiki/Foo_(bar)), and not the

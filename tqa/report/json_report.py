@@ -64,6 +64,11 @@ def _head(result) -> dict:
 
 
 def _article(a) -> dict:
+    return {**_article_head(a), "findings": [finding_dict(f) for f in a.findings]}
+
+
+def _article_head(a) -> dict:
+    """An article's fields before its findings."""
     return {
         "id": a.id,
         "path": a.path,
@@ -71,7 +76,6 @@ def _article(a) -> dict:
         "lang": a.lang,
         "start_line": a.start_line,
         "end_line": a.end_line,
-        "findings": [finding_dict(f) for f in a.findings],
     }
 
 
@@ -122,10 +126,8 @@ _FINDING_KEYS = tuple(f'{_FINDING_PAD}"{key}": ' for key in (
 
 def _article_text(article) -> str:
     """``_indented(_article(article), "    ")``."""
-    head = _article(article)
-    findings = head.pop("findings")
-    text = _indented(head, "    ")[:-6]  # without "\n    }": the findings follow
-    if not findings:
+    text = _indented(_article_head(article), "    ")[:-6]  # without "\n    }": the findings follow
+    if not article.findings:
         return text + ',\n      "findings": []\n    }'
     return text + ',\n      "findings": [\n' + ",\n".join(_finding_text(f) for f in article.findings) + \
         "\n      ]\n    }"
