@@ -307,3 +307,17 @@ def test_normalized_text_drops_punctuation_symbols_and_spaces(text):
 
     expected = regex.sub(r"[\p{P}\p{S}\s]+", " ", text.casefold()).strip()
     assert normalized(text) == expected
+
+
+def test_minhash_permutations_are_the_seeded_draw():
+    """data/minhash.yaml holds what numpy.random.RandomState(1) draws (so a
+    run need not import numpy.random); band keys depend on every one."""
+    import numpy as np
+
+    from tqa import nearduplicates
+
+    generator = np.random.RandomState(1)
+    prime, count = (1 << 61) - 1, nearduplicates.NUM_PERM
+    hasher = nearduplicates.MinHasher()
+    assert hasher.a.tolist() == generator.randint(1, prime, size=count, dtype=np.uint64).tolist()
+    assert hasher.b.tolist() == generator.randint(0, prime, size=count, dtype=np.uint64).tolist()

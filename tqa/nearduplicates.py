@@ -29,16 +29,18 @@ _MAX32 = (1 << 32) - 1
 
 
 class MinHasher:
-    """MinHash signatures (Broder) with fixed, seeded permutations, so the
-    same text always gets the same signature; numpy does the arithmetic."""
+    """MinHash signatures (Broder) with fixed permutations (``data/minhash.yaml``),
+    so the same text always gets the same signature; numpy does the arithmetic."""
 
-    def __init__(self, num_perm: int = NUM_PERM, seed: int = 1) -> None:
+    def __init__(self) -> None:
         import numpy as np
 
+        from .resources import load
+
         self._np = np
-        generator = np.random.RandomState(seed)
-        self.a = generator.randint(1, _PRIME, size=num_perm, dtype=np.uint64)
-        self.b = generator.randint(0, _PRIME, size=num_perm, dtype=np.uint64)
+        permutations = load("minhash")
+        self.a = np.array(permutations["a"][:NUM_PERM], dtype=np.uint64)
+        self.b = np.array(permutations["b"][:NUM_PERM], dtype=np.uint64)
 
     def signatures(self, shingles_of_texts: list[list[int]]):
         """The signatures of several texts (each with one hashed shingle or
