@@ -148,7 +148,7 @@ def near_variant(article, ctx):
                         place = (number, start, size)
                         if place not in verdicts:
                             if (start, size) not in windows:
-                                windows[start, size] = _window_key(segment.text, words, start, size, lang, known)
+                                windows[start, size] = _window_key(segment.text, words, stems, start, size, known)
                             verdicts[place] = _score(windows[start, size], target_key)
                         score = verdicts[place]
                         if score is None:
@@ -173,13 +173,14 @@ def near_variant(article, ctx):
 _KNOWN = ""  # the key of a window that is a known name (or one with a neighbour); real keys have words
 
 
-def _window_key(text, words, start, size, lang, known) -> str | None:
-    """The key (stems, case-folded) of ``words[start:start+size]``; None
-    when the window cannot be a whole name, ``_KNOWN`` when it is a known
-    name or a known name with a neighbour."""
+def _window_key(text, words, stems, start, size, known) -> str | None:
+    """The key (the paragraph's ``stems``, case-folded) of
+    ``words[start:start+size]``; None when the window cannot be a whole
+    name, ``_KNOWN`` when it is a known name or a known name with a
+    neighbour."""
     if not _plausible(text, words, start, size):
         return None
-    stems = [_stem(w[2].casefold(), lang) for w in words[start:start + size]]
+    stems = stems[start:start + size]
     # a known name, or one with neighbours: some run of the window's words is known
     if any(" ".join(stems[a:b]) in known for a in range(size) for b in range(a + 1, size + 1)):
         return _KNOWN
