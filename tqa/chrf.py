@@ -4,7 +4,7 @@ sacrebleu's ``CHRF().sentence_score`` counts n-grams in Python ``Counter``s:
 about a millisecond for two paragraphs, and a whole archive has tens of
 thousands of candidate pairs to confirm. Here each text becomes, once, a
 sorted array of n-gram hashes with their counts (all orders together, the
-order in the low bits of each hash); a pair is then one ``searchsorted`` and a few
+order in the top bits of each hash); a pair is then one ``searchsorted`` and a few
 vector operations. The score itself is sacrebleu's formula
 (``CHRF._compute_f_score``) on the same statistics, so the numbers are
 sacrebleu's (a test holds them equal on many pairs). Hashes keep 61 bits:
@@ -20,6 +20,7 @@ from typing import NamedTuple
 from .memo import text_cache
 
 _MULTIPLIER = 0x9E3779B97F4A7C15  # odd 64-bit constant (golden ratio): spreads code points over 64 bits
+_HASH_BITS = 61  # the order (1…6) takes the three bits above
 
 
 @lru_cache(maxsize=1)
@@ -30,7 +31,7 @@ def _chrf():
 
 
 class NGrams(NamedTuple):
-    keys: object  # sorted unique n-gram hashes (uint64), the order (1…6) in the low 3 bits
+    keys: object  # sorted unique n-gram hashes (uint64), the order (1…6) in the top 3 bits
     counts: object  # how often each occurs (int64)
     totals: tuple[int, ...]  # n-grams of each order in the text
 
@@ -46,7 +47,7 @@ def char_ngrams(text: str) -> NGrams:
     line = text if chrf.whitespace else "".join(text.split())
     points = np.frombuffer(line.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
     length = len(points)
-    multiplier, three = np.uint64(_MULTIPLIER), np.uint64(3)
+    multiplier, mask = np.uint64(_MULTIPLIER), np.uint64((1 << _HASH_BITS) - 1)
     parts, totals = [], []
     rolling = None
     for n in range(1, order_max + 1):
@@ -56,10 +57,13 @@ def char_ngrams(text: str) -> NGrams:
             continue
         # hash of line[i:i+n] from that of line[i:i+n-1] (wrapping arithmetic)
         rolling = points[:count].copy() if rolling is None else rolling[:count] * multiplier + points[n - 1:]
-        parts.append((rolling << three) | np.uint64(n))  # tagged with its order
-    keys = np.sort(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.uint64)
-    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if len(keys) else \
-        np.zeros(0, dtype=np.int64)
+        part = (rolling & mask) | np.uint64(n << _HASH_BITS)  # tagged with its order, above the hash
+        part.sort()  # six short sorts, one per order, cost less than one long one
+        parts.append(part)
+    if not parts:
+        return NGrams(np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64), tuple(totals))
+    keys = np.concatenate(parts)  # sorted: the orders come in turn, the order bits on top
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
     counts = np.diff(np.append(starts, len(keys)))
     return NGrams(keys[starts], counts, tuple(totals))
 
@@ -75,7 +79,7 @@ def _matches(a: NGrams, b: NGrams) -> list[int]:
     where = np.minimum(np.searchsorted(b.keys, a.keys), len(b.keys) - 1)
     hit = b.keys[where] == a.keys
     shared = np.minimum(a.counts[hit], b.counts[where[hit]])
-    orders = (a.keys[hit] & np.uint64(7)).astype(np.int64)
+    orders = (a.keys[hit] >> np.uint64(_HASH_BITS)).astype(np.int64)
     return np.bincount(orders, weights=shared, minlength=order_max + 1)[1:].astype(np.int64).tolist()
 
 
