@@ -58,42 +58,60 @@ class MinHasher:
 QUERY_BLOCK = 500  # texts whose pairs are counted together (bounds the memory of the counting: ~15 MB)
 
 
+class BandIndex:
+    """Banded LSH done in bulk, over an (n, bands) array of band keys: per
+    band, a stable sort puts equal keys side by side in text order, and each
+    text meets the texts before it in its run. Only the first ``cap`` texts
+    of a run count as members: a band value shared by many texts is a common
+    phrase, not a sign of copying, and the cap keeps the pairs (so time and
+    memory) linear however repetitive the corpus. The same result as
+    inserting texts one by one into capped buckets and querying each before
+    inserting it, without a Python object per bucket.
+
+    Built once, then only read: the candidates of each block of texts
+    (``candidates_of``) can be counted in any process, and the worker
+    processes inherit the index rather than receive it."""
+
+    def __init__(self, keys, indexed, groups, count: int = MAX_CONFIRMED, cap: int = BUCKET_CAP) -> None:
+        import numpy as np
+
+        self.ids = ids = np.flatnonzero(indexed)
+        self.count, self.cap = count, cap
+        self.bands = []  # per band: (place of each indexed text in the sorted band, sort order, start of its run)
+        for band in range(keys.shape[1] if len(ids) >= 2 else 0):
+            column = keys[ids, band]
+            order = np.argsort(column, kind="stable")  # equal keys together, in text order
+            ordered = column[order]
+            starts_run = np.ones(len(order), dtype=bool)
+            starts_run[1:] = ordered[1:] != ordered[:-1]
+            run_start = np.flatnonzero(starts_run)[np.cumsum(starts_run) - 1].astype(np.int32)
+            place = np.empty(len(order), dtype=np.int32)
+            place[order] = np.arange(len(order), dtype=np.int32)
+            self.bands.append((place, order.astype(np.int32), run_start))
+        self.groups = groups[ids]  # by position in ids, as the pairs are
+
+    def blocks(self) -> list[tuple[int, int]]:
+        """Pieces of work: ``QUERY_BLOCK`` indexed texts at a time, whose
+        pairs are counted together (memory stays bounded)."""
+        if not self.bands:
+            return []
+        return [(low, min(len(self.ids), low + QUERY_BLOCK)) for low in range(0, len(self.ids), QUERY_BLOCK)]
+
+    def candidates_of(self, low: int, high: int) -> dict[int, list[int]]:
+        """For each of the indexed texts ``ids[low:high]`` that has any, the
+        ``count`` earlier indexed texts of another group that share most
+        bands with it (more shared bands: more alike; the earliest first
+        among equals)."""
+        return _count_block(self.ids, low, high, self.bands, self.groups, self.count, self.cap)
+
+
 def candidates(keys, indexed, groups, count: int = MAX_CONFIRMED, cap: int = BUCKET_CAP
                ) -> Iterator[dict[int, list[int]]]:
-    """For each indexed text, the ``count`` earlier indexed texts of another
-    group that share most bands with it (more shared bands: more alike; the
-    earliest first among equals).
-
-    This is banded LSH done in bulk: ``keys`` is an (n, bands) array of band
-    keys; per band, a stable sort puts equal keys side by side in text
-    order, and each text meets the texts before it in its run. Only the
-    first ``cap`` texts of a run count as members: a band value shared by
-    many texts is a common phrase, not a sign of copying, and the cap keeps
-    the pairs (so time and memory) linear however repetitive the corpus.
-    The same result as inserting texts one by one into capped buckets and
-    querying each before inserting it, without a Python object per bucket.
-    Pairs are counted a block of texts at a time, and the candidates come
-    out as they are found, a dict per block: the confirmations of one block
-    can start while the next is counted, and memory stays bounded."""
-    import numpy as np
-
-    ids = np.flatnonzero(indexed)
-    if len(ids) < 2:
-        return
-    bands = []  # per band: (place of each indexed text in the sorted band, sort order, start of its run)
-    for band in range(keys.shape[1]):
-        column = keys[ids, band]
-        order = np.argsort(column, kind="stable")  # equal keys together, in text order
-        ordered = column[order]
-        starts_run = np.ones(len(order), dtype=bool)
-        starts_run[1:] = ordered[1:] != ordered[:-1]
-        run_start = np.flatnonzero(starts_run)[np.cumsum(starts_run) - 1].astype(np.int32)
-        place = np.empty(len(order), dtype=np.int32)
-        place[order] = np.arange(len(order), dtype=np.int32)
-        bands.append((place, order.astype(np.int32), run_start))
-    groups = groups[ids]  # by position in ids, as the pairs are
-    for block in range(0, len(ids), QUERY_BLOCK):
-        found = _count_block(ids, block, min(len(ids), block + QUERY_BLOCK), bands, groups, count, cap)
+    """``BandIndex.candidates_of`` of every block of texts in turn, a dict
+    per block that has candidates."""
+    index = BandIndex(keys, indexed, groups, count, cap)
+    for low, high in index.blocks():
+        found = index.candidates_of(low, high)
         if found:
             yield found
 
@@ -160,7 +178,7 @@ def _shingle_hashes(text: str) -> list[int]:
     return list(map(zlib.crc32, map(str.encode, map(" ".join, zip(words, words[1:])))))
 
 
-CHUNK = 2000  # texts per piece of work handed to a worker process
+CHUNK = 2000  # texts per piece of signing work handed to a worker process
 
 
 def find(texts: Sequence[str], threshold: float, same_group: Sequence[object],
@@ -169,15 +187,18 @@ def find(texts: Sequence[str], threshold: float, same_group: Sequence[object],
     another group (article); ``texts`` are already normalised. Each later
     text is reported once, against the first text it copies.
 
-    Three steps: signatures (per text), candidates (``candidates``: for
-    each text, the few earlier texts most alike), and
-    confirmation with chrF (per text). The first and the last are
-    independent per text and go through ``parallel_map`` (see
-    ``Context.map``) when given; ``keys``, the texts' band keys one after
-    the other (see ``keys_of``), may come computed already."""
+    Three steps: signatures (per text), candidates (``BandIndex``: for
+    each text, the few earlier texts most alike), and confirmation with
+    chrF (per text). The first goes through ``parallel_map`` (see
+    ``Context.map``) when given; so do the other two, a block of texts at a
+    time, with the index and the texts shared rather than sent with each
+    block. ``keys``, the texts' band keys one after the other (see
+    ``keys_of``), may come computed already."""
     import numpy as np
 
-    run = parallel_map or (lambda function, items: [function(item) for item in items])
+    from .checks import map_in_process
+
+    run = parallel_map or map_in_process
     if keys is None:
         keys = b"".join(k for piece in run(keys_of, _pieces(list(texts), CHUNK)) for k in piece)
     exact: dict[str, int] = {}
@@ -192,14 +213,14 @@ def find(texts: Sequence[str], threshold: float, same_group: Sequence[object],
     indexed[list(copies)] = False
     matrix = np.frombuffer(keys, dtype=np.uint64).reshape(len(texts), BANDS) if len(texts) \
         else np.zeros((0, BANDS), dtype=np.uint64)
-    batches = (_batch(texts, found, part, threshold)
-               for found in candidates(matrix, indexed, np.array(group_of, dtype=np.int64))
-               for part in _pieces(sorted(found), CHUNK // 4))
-    confirmed = {index: found for batch in run(_confirm, batches) for index, found in batch}
+    index = BandIndex(matrix, indexed, np.array(group_of, dtype=np.int64))
+    confirmed: dict[int, tuple[int, float]] = {}
+    for found in run(_confirmed_block, index.blocks(), shared=(index, texts, threshold)):
+        confirmed.update(found)
     for index in range(len(texts)):
         if index in copies:
             yield index, copies[index], 100.0
-        elif confirmed.get(index) is not None:
+        elif index in confirmed:
             candidate, score = confirmed[index]
             yield index, candidate, score
 
@@ -223,30 +244,21 @@ def _pieces(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def _batch(texts, found, indexes, threshold):
-    """A piece of confirmation work: the texts to confirm, their candidates,
-    and each text it needs once (the first texts of a common phrase are the
-    candidates of many)."""
-    needed = {i: texts[i] for index in indexes for i in (index, *found[index])}
-    return threshold, [(index, found[index]) for index in indexes], needed
-
-
-def _confirm(batch) -> list[tuple[int, tuple[int, float] | None]]:
-    """For each text, the first of its candidates that chrF confirms."""
+def _confirmed_block(shared, block: tuple[int, int]) -> dict[int, tuple[int, float]]:
+    """For each text of a block of the index that copies an earlier one,
+    the first of its candidates that chrF confirms, with its score."""
     from .checks.duplicates import may_be_similar, similarity
 
-    threshold, work, texts = batch
-    results = []
-    for index, candidates in work:
-        found = None
-        text = texts[index]
+    index, texts, threshold = shared
+    confirmed = {}
+    for later, candidates in index.candidates_of(*block).items():
+        text = texts[later]
         for candidate in candidates:
             other = texts[candidate]
             if may_be_similar(text, other):
                 score = similarity(text, other)
                 if score >= threshold:
-                    found = (candidate, score)
+                    confirmed[later] = (candidate, score)
                     break
-        results.append((index, found))
-    memo.forget()  # the word sets and n-grams of this piece's texts: the next piece has others
-    return results
+    memo.forget()  # the word sets and n-grams of this block's texts: the next block has others
+    return confirmed

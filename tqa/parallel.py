@@ -11,11 +11,13 @@ idles while another chews a big catalog.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from functools import partial
 from typing import Callable, Iterable, Sized
 
+from .checks import map_in_process
 from .engine import FilePass, RunSetup, first_pass
 
 # Below this much text a pool costs more (forking, shipping documents back)
@@ -25,6 +27,7 @@ CHUNK_SHARE = 4  # see _chunks
 MIN_CHUNK_BYTES = 32 * 1024  # some ten articles: a few tens of milliseconds of work
 
 _setup: RunSetup | None = None  # the worker's copy
+_inherited = None  # what Workers.map shares with the workers it forks for one map
 
 
 def default_jobs() -> int:
@@ -48,9 +51,13 @@ class Workers:
         return self
 
     def __exit__(self, *exc) -> None:
+        self._close()
+
+    def _close(self) -> None:
         if self._pool is not None:
             self._pool.close()
             self._pool.join()
+            self._pool = None
 
     def _get(self):
         if self._pool is None:
@@ -61,14 +68,46 @@ class Workers:
             self._pool = context.Pool(self.jobs, initializer=_start_worker, initargs=(self.config,))
         return self._pool
 
-    def map(self, function: Callable, items: Iterable) -> list:
+    def map(self, function: Callable, items: Iterable, shared=None) -> list:
         """``[function(item) for item in items]``, in worker processes when
         that pays. ``items`` may be a generator: it is then consumed as the
         workers take the items, so big pieces of work need not all be in
-        memory at once."""
+        memory at once.
+
+        With ``shared``, each call is ``function(shared, item)``: ``shared``
+        is big read-only data (a corpus's texts and their index), which a
+        fresh pool of forked workers inherits instead of receiving a copy
+        with every item (see ``_map_inherited``)."""
         if not self.parallel or (isinstance(items, Sized) and len(items) < 2):
-            return [function(item) for item in items]
+            return map_in_process(function, items, shared)
+        if shared is not None:
+            if "fork" not in multiprocessing.get_all_start_methods():
+                return map_in_process(function, items, shared)  # pickling it for every item would cost more
+            return self._map_inherited(function, items, shared)
         return list(self._get().imap(function, items, chunksize=1))
+
+    def _map_inherited(self, function: Callable, items: Iterable, shared) -> list:
+        """``map`` with ``shared`` in workers forked for this map alone.
+
+        The run's pool idles by now (its workers were forked before the data
+        existed): it is closed first, so the memory of its workers is free
+        before the new ones start. The collector's objects are frozen
+        while the workers fork, so that the workers' collections leave the
+        pages of the shared objects alone instead of copying them."""
+        global _inherited
+        self._close()
+        _inherited = shared
+        gc.freeze()
+        try:
+            pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_start_inheriting_worker)
+        finally:
+            gc.unfreeze()
+        try:
+            return list(pool.imap(partial(_call_inherited, function), items, chunksize=1))
+        finally:
+            pool.close()
+            pool.join()
+            _inherited = None
 
     def imap_unordered(self, function: Callable, items: list):
         """Results as the workers finish them (the caller puts them in order)."""
@@ -148,11 +187,17 @@ def _load_shared_models(config) -> None:
 
 
 def _start_worker(config) -> None:
-    import gc
-
     global _setup
-    gc.set_threshold(200_000, 50, 100)  # as in the main process (see cli.main)
+    _start_inheriting_worker()
     _setup = RunSetup.of(config)
+
+
+def _start_inheriting_worker() -> None:
+    gc.set_threshold(200_000, 50, 100)  # as in the main process (see cli.main)
+
+
+def _call_inherited(function: Callable, item):
+    return function(_inherited, item)
 
 
 def _passes(setup: RunSetup, chunk: list[tuple[str, bool]]) -> list[tuple[tuple[str, bool], FilePass]]:

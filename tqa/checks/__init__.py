@@ -29,6 +29,11 @@ CATEGORIES = (
 SEVERITIES = ("error", "warning", "info")
 
 
+def map_in_process(function: Callable, items, shared=None) -> list:
+    """``Context.map`` without worker processes."""
+    return [function(item) if shared is None else function(shared, item) for item in items]
+
+
 @dataclass
 class Context:
     """What a rule may know besides the article: its language, its options,
@@ -44,8 +49,10 @@ class Context:
     glossary: Any = None  # tqa.glossary.Glossary of the run, if any
     # corpus rules: map(function, items) -> results in order, spread over the
     # run's worker processes when there are any (function at module level;
-    # items may be a generator, consumed as the workers take them)
-    map: Callable[[Callable, list], list] = lambda function, items: [function(item) for item in items]
+    # items may be a generator, consumed as the workers take them). With
+    # map(function, items, shared=data), each call is function(data, item):
+    # big read-only data the workers inherit instead of receiving it
+    map: Callable[..., list] = map_in_process
     prepared: dict[str, Any] = field(default_factory=dict)  # corpus rules: path -> what prepare() made
 
 
