@@ -111,6 +111,20 @@ def test_cut_down_copy_is_a_duplicate():
     assert f.text == short
 
 
+def test_prefilter_lets_through_a_pair_exactly_at_the_edit_ratio_bar():
+    """The length bound before rapidfuzz must not turn away a pair whose
+    ratio is exactly 68 (0.68 is not exact in floating point)."""
+    from rapidfuzz import fuzz
+
+    from tqa.checks.duplicates import may_be_similar
+
+    short = "word " * 10 + "w"  # 51 characters, all its words in the longer text
+    long_ = short + " " + "x" * 47  # 99: 0.68 * (51 + 99) is a hair over 2 * 51 in floating point
+    assert fuzz.ratio(short, long_) == 68
+    assert may_be_similar(short, long_) and may_be_similar(long_, short)
+    assert not may_be_similar(short[:-2], long_)  # two letters fewer: under the bar
+
+
 def test_repeated_block_across_files_points_to_the_other_file(tqa, tmp_path):
     block = ("This event was part of the regional project jointly implemented by UNDP Kazakhstan and the "
              "Astana Civil Service Hub, aimed at increasing the capacity of civil servants.")
