@@ -328,20 +328,21 @@ def acronym_drift(documents, ctx):
         for acronym, expansion, start, end, lang in ctx.prepared.get(document.path) or ():
             uses[acronym].append((document, start, end, expansion, lang))
     for acronym, found in uses.items():
-        forms = Counter(_fold(u[3]) for u in found)
+        folded = [_fold(use[3]) for use in found]
+        forms = Counter(folded)
         if len(forms) < 2:
             continue
         lang_names = canonical_by_acronym.get(acronym, {})
-        first_of = {}  # folded form -> its first use
-        for use in found:
-            first_of.setdefault(_fold(use[3]), use)
+        first_of = {}  # folded form -> (place in found, its first use)
+        for place, (form, use) in enumerate(zip(folded, found)):
+            first_of.setdefault(form, (place, use))
         # the most common form; among equals, the one met first
-        common = max(first_of, key=lambda form: (forms[form], -found.index(first_of[form])))
-        for document, start, end, expansion, lang in found:
-            majority = lang_names.get(lang or "") or first_of[common][3]
-            if _fold(expansion) == _fold(majority):
+        common = max(first_of, key=lambda form: (forms[form], -first_of[form][0]))
+        for (document, start, end, expansion, lang), form in zip(found, folded):
+            majority = lang_names.get(lang or "") or first_of[common][1][3]
+            if form == _fold(majority):
                 continue
-            reference = first_of.get(_fold(majority))
+            reference = first_of.get(_fold(majority), (0, None))[1]
             related = ((reference[0].path, reference[1]),) if reference else ()
             yield document, Problem(start, end, f"{acronym} is expanded as {expansion!r} here but as {majority!r} "
                                                 f"elsewhere ({forms[_fold(majority)]}×)", majority, related)
