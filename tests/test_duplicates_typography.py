@@ -41,6 +41,19 @@ def test_seed_typography_slips(seed_findings, name, line, text, fix):
     assert len(matches) == 1 and matches[0].suggestion == fix
 
 
+@pytest.mark.parametrize("text,glued", [
+    ("The talks covered canals ofthe region.", ["ofthe"]),
+    ("Ofthe two, one stayed; inthe end both left.", ["inthe"]),  # a capitalised head is no function word
+    ("They bathe, breathe and soothe at the lathe.", []),         # words that end in "the"
+    ("The firm Xofthe and the code abc1ofthe stay.", []),         # the head glued to more
+    ("A long abcdefghijklofthe word.", []),                       # no function word before "the"
+])
+def test_function_word_glued_to_the(text, glued):
+    found = findings_of(text, lang="en", select="glued-words")
+    assert [f.text for f in found] == glued
+    assert all(f.suggestion == f.text[:-3] + " the" for f in found)
+
+
 def test_sentence_broken_across_paragraphs_head_and_shoulders(seed_findings):
     [broken] = named(seed_findings, "broken-sentence")
     assert (broken.line, broken.text) == (204, "and")
