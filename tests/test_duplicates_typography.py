@@ -297,8 +297,10 @@ def test_bulk_lsh_candidates_equal_inserting_texts_one_by_one(seed, monkeypatch)
     indexed = rng.random(texts) > 0.2
     groups = rng.integers(0, 12, size=texts)
     expected = _candidates_one_by_one(keys, indexed, groups, count=3, cap=5)
+    index = nearduplicates.BandIndex(keys, indexed, groups, count=3, cap=5)
     found = {}
-    for block in nearduplicates.candidates(keys, indexed, groups, count=3, cap=5):
+    for low, high in index.blocks():
+        block = index.candidates_of(low, high)
         assert len(block) <= 7 and not found.keys() & block.keys()
         found.update(block)
     assert expected and found == expected

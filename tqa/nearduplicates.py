@@ -111,17 +111,6 @@ class BandIndex:
         return _count_block(self.ids, low, high, self.bands, self.groups, self.count, self.cap)
 
 
-def candidates(keys, indexed, groups, count: int = MAX_CONFIRMED, cap: int = BUCKET_CAP
-               ) -> Iterator[dict[int, list[int]]]:
-    """``BandIndex.candidates_of`` of every block of texts in turn, a dict
-    per block that has candidates."""
-    index = BandIndex(keys, indexed, groups, count, cap)
-    for low, high in index.blocks():
-        found = index.candidates_of(low, high)
-        if found:
-            yield found
-
-
 def _count_block(ids, low, high, bands, groups, count, cap) -> dict[int, list[int]]:
     """Candidates of the indexed texts ``ids[low:high]``."""
     import numpy as np
@@ -219,9 +208,9 @@ def find(texts: Sequence[str], threshold: float, same_group: Sequence[object],
     indexed[list(copies)] = False
     matrix = np.frombuffer(keys, dtype=np.uint64).reshape(len(texts), BANDS) if len(texts) \
         else np.zeros((0, BANDS), dtype=np.uint64)
-    index = BandIndex(matrix, indexed, np.array(group_of, dtype=np.int64))
+    bands = BandIndex(matrix, indexed, np.array(group_of, dtype=np.int64))
     confirmed: dict[int, tuple[int, float]] = {}
-    for found in run(_confirmed_block, index.blocks(), shared=(index, texts, threshold)):
+    for found in run(_confirmed_block, bands.blocks(), shared=(bands, texts, threshold)):
         confirmed.update(found)
     for index in range(len(texts)):
         if index in copies:
@@ -255,9 +244,9 @@ def _confirmed_block(shared, block: tuple[int, int]) -> dict[int, tuple[int, flo
     the first of its candidates that chrF confirms, with its score."""
     from .checks.duplicates import may_be_similar, similarity
 
-    index, texts, threshold = shared
+    bands, texts, threshold = shared
     confirmed = {}
-    for later, candidates in index.candidates_of(*block).items():
+    for later, candidates in bands.candidates_of(*block).items():
         text = texts[later]
         for candidate in candidates:
             other = texts[candidate]

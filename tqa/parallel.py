@@ -99,7 +99,7 @@ class Workers:
         _inherited = shared
         gc.freeze()
         try:
-            pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_start_inheriting_worker)
+            pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=_tune_collector)
         finally:
             gc.unfreeze()
         try:
@@ -188,11 +188,11 @@ def _load_shared_models(config) -> None:
 
 def _start_worker(config) -> None:
     global _setup
-    _start_inheriting_worker()
+    _tune_collector()
     _setup = RunSetup.of(config)
 
 
-def _start_inheriting_worker() -> None:
+def _tune_collector() -> None:
     gc.set_threshold(200_000, 50, 100)  # as in the main process (see cli.main)
 
 
