@@ -135,6 +135,7 @@ def test_prefilter_lets_through_a_pair_exactly_at_the_edit_ratio_bar():
     long_ = short + " " + "x" * 47  # 99: 0.68 * (51 + 99) is a hair over 2 * 51 in floating point
     assert fuzz.ratio(short, long_) == 68
     assert may_be_similar(short, long_) and may_be_similar(long_, short)
+    assert may_be_similar(short, long_, words_first=True)
     assert not may_be_similar(short[:-2], long_)  # two letters fewer: under the bar
 
 
