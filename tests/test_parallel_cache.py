@@ -151,3 +151,28 @@ def test_same_command_again_writes_the_same_reports_from_the_cache(tqa, corpus, 
     # other options: rendered afresh
     quiet = tqa("check", corpus, "-q")
     assert quiet.out != first.out and quiet.code == 2
+
+
+def _weighted(shared, item):
+    """A function of the shared data and one item, and which process ran it."""
+    import os
+
+    texts, weight = shared
+    return len(texts[item]) * weight, os.getpid()
+
+
+def test_map_with_shared_data_runs_in_forked_workers_in_order():
+    """Shared data reaches workers forked for the map (after the run's own
+    pool is closed), and the results come back in the order of the items."""
+    import os
+
+    from tqa.parallel import Workers
+
+    texts = [f"paragraph {i} " * (i % 7 + 1) for i in range(200)]
+    with Workers(2, Config(), MIN_PARALLEL_BYTES) as workers:
+        assert workers.map(len, ["ab", "c"]) == [2, 1]  # the run's pool, started
+        results = workers.map(_weighted, range(200), shared=(texts, 3))
+        assert [value for value, _ in results] == [len(t) * 3 for t in texts]
+        assert os.getpid() not in {pid for _, pid in results}
+    with Workers(1, Config(), MIN_PARALLEL_BYTES) as one:  # one job: in this process, the same values
+        assert one.map(_weighted, range(200), shared=(texts, 3)) == [(len(t) * 3, os.getpid()) for t in texts]
