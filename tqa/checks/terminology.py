@@ -342,8 +342,8 @@ def acronym_drift(documents, ctx):
             majority = lang_names.get(lang or "") or first_of[common][1][3]
             if form == _fold(majority):
                 continue
-            reference = first_of.get(_fold(majority), (0, None))[1]
-            related = ((reference[0].path, reference[1]),) if reference else ()
+            first = first_of.get(_fold(majority))  # the majority form may be the glossary's, unused here
+            related = ((first[1][0].path, first[1][1]),) if first else ()
             yield document, Problem(start, end, f"{acronym} is expanded as {expansion!r} here but as {majority!r} "
                                                 f"elsewhere ({forms[_fold(majority)]}×)", majority, related)
 

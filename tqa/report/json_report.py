@@ -134,24 +134,24 @@ def _article_text(article) -> str:
 
 
 def _finding_text(f) -> str:
-    if not (type(f.line) is type(f.column) is type(f.end_line) is type(f.end_column) is int
-            and type(f.suggestion) in _STRING_OR_NONE and type(f.fingerprint) is str):
+    # numbers written as they are, strings through the C encoder (which
+    # refuses anything but a string); values of other types take the general path
+    if not (type(f.line) is type(f.column) is type(f.end_line) is type(f.end_column) is int):
         return _finding_text_of_any(f)
-    e = encode_basestring
-    suggestion = "null" if f.suggestion is None else e(f.suggestion)
-    text = (f'        {{\n{_PAD}"rule": {e(f.rule)},\n{_PAD}"name": {e(f.name)},\n'
-            f'{_PAD}"category": {e(f.category)},\n{_PAD}"severity": {e(f.severity)},\n'
-            f'{_PAD}"message": {e(f.message)},\n{_PAD}"path": {e(f.path)},\n'
-            f'{_PAD}"line": {f.line},\n{_PAD}"column": {f.column},\n{_PAD}"end_line": {f.end_line},\n'
-            f'{_PAD}"end_column": {f.end_column},\n{_PAD}"text": {e(f.text)},\n'
-            f'{_PAD}"suggestion": {suggestion},\n{_PAD}"fingerprint": {e(f.fingerprint)}')
+    e, pad = encode_basestring, _FINDING_PAD
+    try:
+        suggestion = "null" if f.suggestion is None else e(f.suggestion)
+        text = (f'        {{\n{pad}"rule": {e(f.rule)},\n{pad}"name": {e(f.name)},\n'
+                f'{pad}"category": {e(f.category)},\n{pad}"severity": {e(f.severity)},\n'
+                f'{pad}"message": {e(f.message)},\n{pad}"path": {e(f.path)},\n'
+                f'{pad}"line": {f.line},\n{pad}"column": {f.column},\n{pad}"end_line": {f.end_line},\n'
+                f'{pad}"end_column": {f.end_column},\n{pad}"text": {e(f.text)},\n'
+                f'{pad}"suggestion": {suggestion},\n{pad}"fingerprint": {e(f.fingerprint)}')
+    except TypeError:
+        return _finding_text_of_any(f)
     if f.related or f.baseline_state is not None:
         return text + _finding_tail(f)
     return text + "\n        }"
-
-
-_PAD = _FINDING_PAD
-_STRING_OR_NONE = (str, type(None))
 
 
 def _finding_text_of_any(f) -> str:
