@@ -7,7 +7,9 @@
 
 Prints one row per size: articles, MB, wall s, seconds per 1,000 articles,
 peak memory (PSS) of tqa and its workers, findings. Near-linear growth shows as a
-steady "s / 1k articles" column.
+steady "s / 1k articles" column. Wall time and memory come from the same
+run, so the times include the memory sampler's cost (about 5 % of the
+machine; see ``run.run_tqa``), as in every earlier table of this benchmark.
 """
 
 from __future__ import annotations

@@ -8,8 +8,10 @@ Prints one table: the corpus checked cold (no cache), the same corpus
 re-checked unchanged (cache), one article cold, and with ``--po`` a folder of
 gettext catalogs checked by tqa and, in the same run, by pofilter, with the
 ratio of the two wall times. Peak memory is of tqa and its worker processes
-together (proportional set size: pages shared after fork count once). The
-corpus is built deterministically (seeded) under bench/corpus/ and reused.
+together (proportional set size: pages shared after fork count once),
+sampled in one more run after the timed ones, because the sampler takes
+CPU from the run it watches. The corpus is built deterministically
+(seeded) under bench/corpus/ and reused.
 
 Under the table, a machine speed probe taken before and after: on a shared
 machine the same code runs up to a third slower at busy times, so a table
@@ -133,9 +135,16 @@ def tree_pss_kb(pid: int) -> int:
     return total
 
 
-def run_tqa(args: list[str], parse_summary: bool = True) -> tuple[float, int, dict | None]:
+def run_tqa(args: list[str], parse_summary: bool = True, sample_memory: bool = True
+            ) -> tuple[float, int, dict | None]:
     """Wall time, peak memory (proportional set size, KiB) of tqa and its worker
-    processes together (sampled every 100 ms), and the JSON summary."""
+    processes together (sampled every 100 ms; 0 without ``sample_memory``),
+    and the JSON summary.
+
+    The sampler is not free: reading smaps_rollup of three processes of a
+    few hundred MB takes some 13 ms of CPU, so sampling every 100 ms takes
+    a tenth of a core from the run it measures. Timed runs go without it
+    (``measure`` in ``main`` samples memory in a run of its own)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-m", "tqa", *args], stdout=out, stderr=err)
@@ -148,11 +157,13 @@ def run_tqa(args: list[str], parse_summary: bool = True) -> tuple[float, int, di
                 done.wait(0.1)  # reading smaps is not free: more often slows the run it measures
 
         sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
+        if sample_memory:
+            sampler.start()
         proc.wait()  # the wall time ends when tqa does, not at the sampler's next look
         wall = time.perf_counter() - start
         done.set()
-        sampler.join()
+        if sample_memory:
+            sampler.join()
         peak = peak[0]
         if proc.returncode not in (0, 1):
             err.seek(0)
@@ -198,10 +209,9 @@ def main() -> None:
     probe_before = machine_speed()
 
     def measure(name, tqa_args, nfiles, nbytes, ratio_to=None):
-        best, peak = None, 0
-        for _ in range(args.repeat):
-            wall, peak_kb, _ = run_tqa(tqa_args, parse_summary=False)
-            best, peak = (wall, peak_kb) if best is None or wall < best else (best, peak)
+        # the best of ``repeat`` timed runs, then one more run for the peak memory
+        best = min(run_tqa(tqa_args, parse_summary=False, sample_memory=False)[0] for _ in range(args.repeat))
+        peak = run_tqa(tqa_args, parse_summary=False)[1]
         ratio = f"{best / ratio_to:.3f}" if ratio_to else "—"
         rows.append((name, nfiles, nbytes / 1e6, best, nbytes / 1e6 / best, peak / 1024, ratio))
 
