@@ -176,3 +176,18 @@ def test_map_with_shared_data_runs_in_forked_workers_in_order():
         assert os.getpid() not in {pid for _, pid in results}
     with Workers(1, Config(), MIN_PARALLEL_BYTES) as one:  # one job: in this process, the same values
         assert one.map(_weighted, range(200), shared=(texts, 3)) == [(len(t) * 3, os.getpid()) for t in texts]
+
+
+def _fails_on_three(shared, item):
+    if item == 3:
+        raise ValueError("item three")
+    return item + shared
+
+
+def test_an_error_in_a_forked_worker_reaches_the_caller():
+    from tqa.parallel import Workers
+
+    with Workers(2, Config(), MIN_PARALLEL_BYTES) as workers:
+        with pytest.raises(ValueError, match="item three"):
+            workers.map(_fails_on_three, range(8), shared=10)
+        assert workers.map(_fails_on_three, [1, 2], shared=10) == [11, 12]  # and the next map still runs

@@ -103,10 +103,9 @@ class Workers:
         finally:
             gc.unfreeze()
         try:
-            return list(pool.imap(partial(_call_inherited, function), items, chunksize=1))
+            with pool:  # terminated on leaving: idle once the results are in, or an error is on its way
+                return list(pool.imap(partial(_call_inherited, function), items, chunksize=1))
         finally:
-            pool.close()
-            pool.join()
             _inherited = None
 
     def imap_unordered(self, function: Callable, items: list):
