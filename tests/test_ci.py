@@ -307,3 +307,23 @@ def test_integrations_exist_and_run_tqa():
     assert "entry: tqa check" in hooks and "require_serial: true" in hooks
     action = (ROOT / "action.yml").read_text()
     assert "using: composite" in action and "upload-sarif" in action and "--changed-since" in action
+
+
+def test_changed_since_runs_no_program_named_by_the_repository_config(repo, tqa, tmp_path):
+    # a repository from a stranger may carry a .git/config that names programs
+    # for git to run (file-system monitor, external diff); tqa asks git not to
+    marker = tmp_path / "ran"
+    hook = tmp_path / "hook.sh"
+    hook.write_text(f"#!/bin/sh\ntouch {marker}\nexit 1\n", encoding="utf-8")
+    hook.chmod(0o755)
+    git(repo, "config", "core.fsmonitor", str(hook))
+    git(repo, "config", "diff.external", str(hook))
+    (repo / "news" / "b.md").write_text(ARTICLE_B + "\nOne more line.\n", encoding="utf-8")
+    run = tqa("check", "news", "--changed-since", "main", "--format", "json", cwd=repo)
+    assert {a["path"] for a in run.json()["articles"]} == {"news/b.md"}
+    assert not marker.exists()
+
+
+def test_changed_since_refuses_an_option_as_revision(repo, tqa):
+    run = tqa("check", "news", "--changed-since=--output=/tmp/x", cwd=repo)
+    assert run.code == 2 and "is not a revision" in run.err
