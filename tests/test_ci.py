@@ -327,3 +327,18 @@ def test_changed_since_runs_no_program_named_by_the_repository_config(repo, tqa,
 def test_changed_since_refuses_an_option_as_revision(repo, tqa):
     run = tqa("check", "news", "--changed-since=--output=/tmp/x", cwd=repo)
     assert run.code == 2 and "is not a revision" in run.err
+
+
+@pytest.mark.parametrize("content, message", [
+    ('{"schema": "tqa-baseline/1", "findings": 5}', '"findings" is not a list'),
+    ('{"schema": "tqa-baseline/1", "findings": [{"fingerprint": 1, "rule": "TQA601", "path": "a"}]}',
+     "finding #1 lacks"),
+    ('{"schema": "tqa-baseline/1", "findings": ["x"]}', "finding #1 lacks"),
+    ('{"schema": "tqa-baseline/1", "findings": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
+])
+def test_a_crafted_baseline_is_one_error_line(repo, tqa, content, message):
+    (repo / "crafted.json").write_text(content, encoding="utf-8")
+    run = tqa("check", "news", "--baseline", "crafted.json", cwd=repo)
+    assert run.code == 2
+    assert message in run.err and run.err.count("\n") == 1, run.err
+    assert "Traceback" not in run.err

@@ -80,14 +80,27 @@ def load(path: str) -> Baseline:
         if str(exc).endswith("no such baseline"):
             raise BaselineError(f"{exc} (make one with `tqa baseline PATH... --output {path}`)") from None
         raise
+    findings = data.get("findings", [])
+    if not isinstance(findings, list):
+        raise BaselineError(f"{path}: \"findings\" is not a list")
     entries = {}
-    for number, item in enumerate(data.get("findings", []), 1):
-        try:
-            entry = Entry(str(item["fingerprint"]), str(item["rule"]), str(item["path"]), str(item.get("text", "")))
-        except (KeyError, TypeError):
-            raise BaselineError(f"{path}: finding #{number} lacks fingerprint, rule or path") from None
+    for number, item in enumerate(findings, 1):
+        entry = _entry(item)
+        if entry is None:
+            raise BaselineError(f"{path}: finding #{number} lacks fingerprint, rule or path (as strings)")
         entries[entry.fingerprint] = entry
     return Baseline(entries)
+
+
+def _entry(item) -> Entry | None:
+    """An entry of a baseline file, taken only as strings: the file may come
+    from a pull request, and its values reach reports."""
+    if not isinstance(item, dict):
+        return None
+    fields = [item.get(key) for key in ("fingerprint", "rule", "path")] + [item.get("text", "")]
+    if not all(isinstance(value, str) for value in fields):
+        return None
+    return Entry(*fields)
 
 
 def compare(result: RunResult, baseline: Baseline, baseline_path: str) -> Comparison:

@@ -18,6 +18,8 @@ def load_tagged(path: str, schema: str, what: str, error: type[Exception]) -> di
         raise error(f"{path}: cannot read {what}: {exc}") from None
     except json.JSONDecodeError as exc:
         raise error(f"{path}:{exc.lineno}: not JSON: {exc.msg}") from None
+    except RecursionError:  # arrays nested thousands deep: no tqa file is
+        raise error(f"{path}: not a tqa {what} (nested too deeply)") from None
     if not isinstance(data, dict) or data.get("schema") != schema:
         raise error(f"{path}: not a tqa {what} (expected \"schema\": \"{schema}\")")
     return data
