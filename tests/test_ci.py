@@ -309,6 +309,16 @@ def test_integrations_exist_and_run_tqa():
     assert "using: composite" in action and "upload-sarif" in action and "--changed-since" in action
 
 
+def test_the_action_splices_no_expression_into_a_script():
+    # `${{ … }}` inside `run:` is pasted into the shell script before bash
+    # reads it (script injection); values go through `env:` instead
+    import yaml
+
+    steps = yaml.safe_load((ROOT / "action.yml").read_text())["runs"]["steps"]
+    scripts = [step["run"] for step in steps if "run" in step]
+    assert scripts and not [s for s in scripts if "${{" in s]
+
+
 def test_changed_since_runs_no_program_named_by_the_repository_config(repo, tqa, tmp_path):
     # a repository from a stranger may carry a .git/config that names programs
     # for git to run (file-system monitor, external diff); tqa asks git not to
