@@ -81,9 +81,12 @@ def _load_config(config_file: Optional[Path], paths: List[str]):
 
     try:
         found = config_file if config_file is not None else find_config(Path(paths[0]) if paths else Path.cwd())
-        return load_config(found)
+        config = load_config(found)
     except ConfigError as exc:
         _fail(str(exc))
+    for note in config.notes:  # what the config lets tqa read outside its project, for a reviewer to see
+        _stderr().print(f"note: {note}", markup=False, highlight=False)
+    return config
 
 
 def _split_list(values: Optional[List[str]]) -> List[str]:
@@ -433,7 +436,10 @@ def _discover(paths, config, only: Optional[set[str]]):
 
     from .engine import discover
 
-    files, errors = discover(paths, config)
+    notes: list[str] = []
+    files, errors = discover(paths, config, notes)
+    for note in notes:  # each symlink followed out of the checked folders, for a reviewer to see
+        _stderr().print(f"note: {note}", markup=False, highlight=False)
     reported = None
     if only is not None:
         reported = {f for f in files if os.path.realpath(f) in only}

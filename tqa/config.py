@@ -31,11 +31,21 @@ names the file, never silently ignored.
     allow-patterns = ["^[A-Z]{2}$"]   # regexes searched in the flagged text
 
     glossaries = ["glossaries/bodies.yaml"]   # (top level) relative to this file
+    follow-external-symlinks = false  # (top level) see below
+
+Files are read only inside the checked folders: the real paths of the
+paths named on the command line and the folder of this config. A symlink
+that leads elsewhere (``notes.txt -> /etc/passwd``), and a glossary outside
+this config's folder, are refused with one error line each, because in CI
+the checked tree comes from strangers. ``follow-external-symlinks = true``
+reads them anyway and names each one in a ``note:`` line on stderr.
 """
 
 from __future__ import annotations
 
+import errno
 import fnmatch
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -53,7 +63,7 @@ from .splitting import SplitSettings
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
 _TOP_KEYS = {"lang", "fail-on", "select", "ignore", "exclude", "languages", "severity", "split", "rules",
-             "glossaries"}
+             "glossaries", "follow-external-symlinks"}
 _SPLIT_KEYS = {"enabled", "labels", "max-title-length"}
 
 
@@ -75,6 +85,9 @@ class Config:
     glossaries: list[str] = field(default_factory=list)  # paths, as given or relative to the config
     path: str | None = None  # where it was read from
     root: Path = field(default_factory=Path.cwd)  # globs are relative to this
+    follow_external_symlinks: bool = False  # read files that symlinks outside the checked folders lead to
+    # one line each for stderr: what the config let tqa read outside its project
+    notes: list[str] = field(default_factory=list, repr=False, compare=False)
 
     def load_glossary(self):
         """The merged glossaries of this config (GlossaryError if broken);
@@ -107,9 +120,11 @@ class Config:
 
     def relative(self, path: str) -> str:
         """``path`` relative to the config's folder, the way globs see it."""
-        p = Path(path)
+        # os.path.realpath, not Path.resolve: a symlink loop in the checked
+        # tree stays a path (the loop is reported once, by discovery)
+        # instead of a RuntimeError
         try:
-            return p.resolve().relative_to(self.root.resolve()).as_posix()
+            return Path(os.path.realpath(path)).relative_to(os.path.realpath(self.root)).as_posix()
         except ValueError:
             return PurePath(path).as_posix()
 
@@ -186,22 +201,46 @@ def _glob_match(rel: str, pattern: str) -> bool:
     return any(fnmatch.fnmatchcase(p, c) for c in candidates for p in prefixes)
 
 
+# A config is a few kilobytes; a pyproject.toml a few dozen. Anything far
+# bigger is not one, and is refused before it is read.
+MAX_CONFIG_BYTES = 4 * 1024 * 1024
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    """The TOML table in ``path``; OSError, ValueError (a special or
+    oversized file, or not UTF-8), TOMLDecodeError, or RecursionError (tables
+    nested thousands deep)."""
+    from .readers.base import read_regular
+
+    data = read_regular(str(path), MAX_CONFIG_BYTES)
+    return tomllib.loads(data.decode("utf-8"))
+
+
 def find_config(start: Path) -> Path | None:
     """The nearest tqa.toml, or pyproject.toml with a [tool.tqa] table,
-    in ``start`` or a folder above it."""
-    start = start.resolve()
-    folder = start if start.is_dir() else start.parent
+    in ``start`` or a folder above it. Never raises: an odd first path (a
+    symlink loop, an unreadable folder) is reported by discovery."""
+    try:
+        start = Path(os.path.realpath(start))  # not Path.resolve: a symlink loop would raise
+        folder = start if start.is_dir() else start.parent
+    except OSError:
+        folder = Path(os.path.realpath(Path(start).parent))
     for candidate in (folder, *folder.parents):
         tqa_toml = candidate / "tqa.toml"
-        if tqa_toml.is_file():
-            return tqa_toml
-        pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file():
-            try:
-                if "tqa" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}):
-                    return pyproject
-            except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
-                continue  # somebody else's broken pyproject is not ours to report
+        try:
+            if tqa_toml.is_file():
+                return tqa_toml
+            pyproject = candidate / "pyproject.toml"
+            if not pyproject.is_file():
+                continue
+        except OSError:  # a folder we may not look into: look further up
+            continue
+        try:
+            tool = _read_toml(pyproject).get("tool", {})
+        except (tomllib.TOMLDecodeError, OSError, ValueError, RecursionError):
+            continue  # somebody else's broken pyproject is not ours to report
+        if isinstance(tool, dict) and "tqa" in tool:
+            return pyproject
     return None
 
 
@@ -210,20 +249,31 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = _read_toml(path)
     except FileNotFoundError:
         raise ConfigError(f"{path}: config file not found") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: config file is not UTF-8") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except ValueError as exc:  # a FIFO, a device, a huge file (TOMLDecodeError is handled below)
+        if isinstance(exc, tomllib.TOMLDecodeError):
+            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: cannot read config: is a directory") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ConfigError(f"{path}: cannot read config: symlink loop") from None
         raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("tqa", {})
+        tool = data.get("tool", {})
+        data = tool.get("tqa", {}) if isinstance(tool, dict) else {}
         where = f"{path} [tool.tqa]"
     else:
         where = str(path)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: must be a table")
     return parse_config(data, where, path.parent, str(path))
 
 
@@ -241,11 +291,17 @@ def parse_config(data: dict[str, Any], where: str, root: Path, path: str | None 
         if data["fail-on"] not in FAIL_LEVELS:
             raise fail(f"fail-on must be one of {', '.join(FAIL_LEVELS)}, not {data['fail-on']!r}")
         config.fail_on = data["fail-on"]
+    if "follow-external-symlinks" in data:
+        if not isinstance(data["follow-external-symlinks"], bool):
+            raise fail("follow-external-symlinks must be true or false")
+        config.follow_external_symlinks = data["follow-external-symlinks"]
     if "glossaries" in data:
         value = data["glossaries"]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise fail("glossaries must be a list of file paths")
         config.glossaries = [str(root / v) if not Path(v).is_absolute() else v for v in value]
+        for named, full in zip(value, config.glossaries):
+            _glossary_inside(named, full, root, config, fail)
     for key in ("select", "ignore", "exclude"):
         if key in data:
             value = data[key]
@@ -286,6 +342,27 @@ def parse_config(data: dict[str, Any], where: str, root: Path, path: str | None 
     return config
 
 
+def _glossary_inside(named: str, full: str, root: Path, config: Config, fail) -> None:
+    """A glossary the config names is data from the checked tree: refuse
+    one whose real path (absolute, through '..' or a symlink) is outside the
+    config's folder, which would put another file's text into messages,
+    unless follow-external-symlinks allows it (then say so)."""
+    if "\0" in full:
+        raise fail(f"glossaries: {named!r} is not a file path")
+    real, project = os.path.realpath(full), os.path.realpath(root)
+    if is_inside(real, project):
+        return
+    if not config.follow_external_symlinks:
+        raise fail(f"glossaries: {named!r} is outside the project ({project}); not read "
+                   "(set follow-external-symlinks = true to allow)")
+    config.notes.append(f"{full}: glossary outside the project, read (follow-external-symlinks = true): {real}")
+
+
+def is_inside(real: str, folder: str) -> bool:
+    """Is the real path ``real`` the real folder ``folder`` or below it?"""
+    return real == folder or real.startswith(folder if folder.endswith(os.sep) else folder + os.sep)
+
+
 def _table(data: dict[str, Any], key: str, fail) -> dict[str, Any]:
     value = data.get(key, {})
     if not isinstance(value, dict):
@@ -318,6 +395,6 @@ def _split(table: dict[str, Any], fail) -> SplitSettings:
         raise fail("split.enabled must be true or false")
     if not isinstance(labels, list) or not all(isinstance(v, str) for v in labels):
         raise fail("split.labels must be a list of strings")
-    if not isinstance(length, int) or length < 1:
+    if not isinstance(length, int) or isinstance(length, bool) or length < 1:
         raise fail("split.max-title-length must be a positive integer")
     return SplitSettings(enabled=enabled, extra_labels=tuple(labels), max_title_length=length)

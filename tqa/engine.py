@@ -8,9 +8,11 @@ when rules overlap. It knows nothing about output formats.
 from __future__ import annotations
 
 import bisect
+import errno
 import hashlib
 import operator
 import os
+import stat
 import sys
 import unicodedata
 from contextlib import contextmanager
@@ -23,7 +25,7 @@ from .checks import Context, Rule, all_rules, find_rule
 from .config import Config
 from .model import Article, Document, Problem, SourceText
 from .readers import InputError, document_from_text, is_supported, read_document
-from .readers.base import load_text
+from .readers.base import load_text, special_kind
 from .splitting import SplitSettings
 
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
@@ -139,38 +141,146 @@ class RunResult:
     def source(self, path: str) -> SourceText | None:
         """The text of a checked file, for reports that show context: the
         document of this run, else the file as it is now on disk (None when
-        it is gone or unreadable)."""
+        it is gone or unreadable).
+
+        A path this run did not check itself comes from a saved report,
+        which may be crafted (``/etc/passwd``, ``../outside``): it is read
+        only if its real path is inside the working folder, and otherwise
+        left out with a ``note:`` on stderr, so no other file's text reaches
+        a report."""
         document = self.documents.get(path)
         if document is not None:
             return document.source
         if path not in self._sources:
-            try:
-                self._sources[path] = SourceText(load_text(path))
-            except InputError:
-                self._sources[path] = None
+            self._sources[path] = None
+            known = self.__dict__.get("_checked_set")  # (how many checked, as a set): built once per run
+            if known is None or known[0] != len(self.checked):
+                known = self.__dict__["_checked_set"] = (len(self.checked), frozenset(self.checked))
+            cwd = os.path.realpath(os.getcwd())
+            if path in known[1] or ("\0" not in path and _inside(os.path.realpath(path), [cwd])):
+                try:
+                    self._sources[path] = SourceText(load_text(path))
+                except InputError:
+                    pass
+            else:
+                print(f"note: {path}: outside the working folder ({cwd}); shown without its text",
+                      file=sys.stderr)
         return self._sources[path]
 
 
-def discover(paths: Iterable[str], config: Config) -> tuple[list[str], list[FileError]]:
+def discover(paths: Iterable[str], config: Config,
+             notes: list[str] | None = None) -> tuple[list[str], list[FileError]]:
     """Files to check: given files as they are, folders walked for the
-    formats tqa reads, excludes honoured. Order is stable (sorted)."""
+    formats tqa reads, excludes honoured. Order is stable (sorted).
+
+    The checked tree may come from strangers (CI on pull requests), so only
+    regular files inside the checked folders are read: the real paths of
+    ``paths`` and the config's folder. A symlink leading elsewhere, a FIFO,
+    a device, a symlink loop or a broken link, and a folder that cannot be
+    listed, are each one entry of the errors, and the run goes on with the
+    rest. With ``follow-external-symlinks = true`` outside links are read
+    and each is named in ``notes`` (one line for stderr). Symlinked folders
+    met while walking are not entered (as ``os.walk`` does); one named on
+    the command line is walked if it leads inside the checked folders."""
+    paths = list(paths)
     files: list[str] = []
     errors: list[FileError] = []
+    notes = [] if notes is None else notes
+    roots = _checked_roots(paths, config)
+
+    def unreadable_folder(exc: OSError) -> None:
+        errors.append(FileError(exc.filename or path, f"cannot read folder: {exc.strerror or exc}"))
+
     for path in paths:
-        if os.path.isdir(path):
-            for folder, dirs, names in os.walk(path):
+        kind = _admit(path, roots, config, errors, notes, named=True)
+        if kind == "folder":
+            for folder, dirs, names in os.walk(path, onerror=unreadable_folder):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".")
                                  and not config.is_excluded(os.path.join(folder, d)))
                 for name in sorted(names):
                     full = os.path.join(folder, name)
-                    if is_supported(full) and not config.is_excluded(full):
+                    if is_supported(full) and not config.is_excluded(full) \
+                            and _admit(full, roots, config, errors, notes) == "file":
                         files.append(full)
-        elif os.path.exists(path):
-            if not config.is_excluded(path):
-                files.append(path)
-        else:
-            errors.append(FileError(path, "no such file or directory"))
+        elif kind == "file" and not config.is_excluded(path):
+            files.append(path)
     return list(dict.fromkeys(files)), errors
+
+
+def _checked_roots(paths: list[str], config: Config) -> list[str]:
+    """The real folders (and files) reading stays inside: the config's
+    folder, and each path named on the command line. A named path that is,
+    or goes through, a symlink inside the working folder (``notes.txt`` or
+    ``content/news`` where ``content`` is a link) adds the folder holding
+    that link instead of its target: a link from the tree cannot widen the
+    roots it is checked against. The part of a path outside the working
+    folder (``/abs/checkout``) was chosen by whoever ran tqa and is taken
+    as it is."""
+    roots = {os.path.realpath(config.root)}
+    cwd = os.path.abspath(os.getcwd())
+    for path in paths:
+        link = _first_link(os.path.abspath(path), cwd)
+        roots.add(os.path.realpath(os.path.dirname(link) if link else path))
+    return sorted(roots)
+
+
+def _first_link(path: str, cwd: str) -> str | None:
+    """The outermost symlink among ``path`` itself and its ancestors below
+    ``cwd``, or None."""
+    found = None
+    current = path
+    while True:
+        if os.path.islink(current):
+            found = current
+        parent = os.path.dirname(current)
+        if parent == current or not parent.startswith(cwd + os.sep):
+            return found
+        current = parent
+
+
+def _inside(real: str, roots: list[str]) -> bool:
+    return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def _admit(path: str, roots: list[str], config: Config, errors: list[FileError], notes: list[str],
+           named: bool = False) -> str | None:
+    """What ``path`` is to discovery, "file" or "folder", when it may be
+    read; otherwise None, with the reason added to ``errors``."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        errors.append(FileError(path, "no such file or directory"))
+        return None
+    except OSError as exc:
+        errors.append(FileError(path, f"cannot read: {exc.strerror or exc}"))
+        return None
+    linked = stat.S_ISLNK(info.st_mode) or (named and _first_link(os.path.abspath(path), os.getcwd()) is not None)
+    if linked:
+        try:
+            info = os.stat(path)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                errors.append(FileError(path, "symlink loop (too many levels of symbolic links); not read"))
+            elif exc.errno in (errno.ENOENT, errno.ENOTDIR):
+                errors.append(FileError(path, "broken symlink (what it points to does not exist); not read"))
+            else:
+                errors.append(FileError(path, f"cannot follow symlink: {exc.strerror or exc}"))
+            return None
+    what = "folder" if stat.S_ISDIR(info.st_mode) else "file"
+    if linked:
+        real = os.path.realpath(path)
+        if not _inside(real, roots):
+            if not config.follow_external_symlinks:
+                errors.append(FileError(path, f"symlink to a {what} outside the checked folders; not read "
+                                              "(set follow-external-symlinks = true in the config to allow)"))
+                return None
+            notes.append(f"{path}: symlink to a {what} outside the checked folders, followed "
+                         f"(follow-external-symlinks = true): {real}")
+    special = special_kind(info.st_mode)
+    if special is not None:
+        errors.append(FileError(path, f"not a regular file ({special}); not read"))
+        return None
+    return what
 
 
 @dataclass

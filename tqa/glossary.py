@@ -97,16 +97,38 @@ def _construct_mapping(loader, node, deep=False):
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def load_glossary(path: str | Path) -> Glossary:
-    path = Path(path)
+# Termbases run to a few megabytes; a glossary far bigger is refused before
+# it is read (it would take minutes and gigabytes to parse as YAML).
+MAX_GLOSSARY_BYTES = 64 * 1024 * 1024
+
+
+def _read(path: Path, encoding: str = "utf-8") -> str:
+    """The text of a glossary file: a regular file within the size limit,
+    never a FIFO or a device (read without blocking), as one-line errors."""
+    from .readers.base import read_regular
+
     try:
-        text = path.read_text(encoding="utf-8")
+        return read_regular(str(path), MAX_GLOSSARY_BYTES).decode(encoding)
     except FileNotFoundError:
         raise GlossaryError(f"{path}: glossary file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        raise GlossaryError(f"{path}: cannot read glossary: not UTF-8 (byte {exc.start})") from None
+    except ValueError as exc:  # special or oversized
         raise GlossaryError(f"{path}: cannot read glossary: {exc}") from None
+    except OSError as exc:
+        raise GlossaryError(f"{path}: cannot read glossary: {exc.strerror or exc}") from None
+
+
+def load_glossary(path: str | Path) -> Glossary:
+    path = Path(path)
+    text = _read(path)
     try:
+        # a safe loader (plain data, no Python objects); aliases make shared
+        # references, not copies, and the checks below stop at the first
+        # value of a wrong type, so an alias bomb costs nothing
         data = yaml.load(text, Loader=_LineLoader)
+    except RecursionError:
+        raise GlossaryError(f"{path}: invalid YAML: nested too deeply") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
@@ -331,10 +353,7 @@ def _tig(lang_set, term: str, status: str | None, term_type: str | None = None) 
 
 def import_file(path: str | Path) -> Glossary:
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GlossaryError(f"{path}: cannot read: {exc}") from None
+    text = _read(path, "utf-8-sig")
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return from_csv(text, str(path))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
-from pathlib import Path
+import errno
+import os
+import stat
 
 # Files above this size are refused rather than read into memory whole.
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -69,15 +71,65 @@ def decode(path: str, data: bytes) -> str:
         ) from None
 
 
+def special_kind(mode: int) -> str | None:
+    """What a file that is not a regular file or a folder is ("a FIFO"...),
+    or None for regular files and folders."""
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else "not a regular file"
+
+
+def read_regular(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of the regular file ``path``, refusing anything else before
+    reading a byte: a FIFO or device is opened non-blocking (a FIFO with no
+    writer would otherwise block the open forever) and refused on its fstat,
+    and the size limit is checked on the same fstat, so the file checked is
+    the file read. Symlinks are followed: the caller decides which may be
+    (``tqa.engine.discover`` keeps them inside the checked folders).
+    Raises OSError; IsADirectoryError for folders, ValueError (with the
+    one-line reason) for special or oversized files."""
+    # refused before the open where possible: opening some devices acts
+    # (a watchdog arms, a tape rewinds); the fstat below covers a swap
+    kind = special_kind(os.stat(path).st_mode)
+    if kind is not None:
+        raise ValueError(f"not a regular file ({kind}); not read")
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+                 | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory", path)
+        kind = special_kind(info.st_mode)
+        if kind is not None:
+            raise ValueError(f"not a regular file ({kind}); not read")
+        if info.st_size > limit:
+            raise ValueError(f"file too large ({info.st_size // (1024 * 1024)} MiB; limit is "
+                             f"{limit // (1024 * 1024)} MiB)")
+        # one read of the whole file as fstat saw it (then one at its end);
+        # limit + 1 bytes at most: a file that grew after the fstat is refused
+        chunks, left, want = [], limit + 1, info.st_size + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, max(want, 1 << 16)))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
+        if len(data) > limit:
+            raise ValueError(f"file too large (grew past the limit of {limit // (1024 * 1024)} MiB while read)")
+        return data
+    finally:
+        os.close(fd)
+
+
 def load_text(path: str) -> str:
     """Read and decode a file, turning every OS failure into an InputError."""
-    p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(path, f"file too large ({size // (1024 * 1024)} MiB; limit is "
-                                   f"{MAX_FILE_BYTES // (1024 * 1024)} MiB)")
-        data = p.read_bytes()
+        data = read_regular(path)
+    except ValueError as exc:
+        raise InputError(path, str(exc)) from None
     except IsADirectoryError:
         raise InputError(path, "is a directory") from None
     except FileNotFoundError:
@@ -85,6 +137,8 @@ def load_text(path: str) -> str:
     except PermissionError:
         raise InputError(path, "permission denied") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(path, "symlink loop (too many levels of symbolic links); not read") from None
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
     return decode(path, data)
 

@@ -3,46 +3,165 @@
 
 The article text is not in the JSON: reports that show it read the files
 again from disk, and check that each finding's text is still where the
-report says (see ``tqa.report.html``).
+report says (see ``tqa.report.html``); only files inside the working folder
+are read (see ``RunResult.source``).
+
+A saved report may come from anywhere (an artifact of a pull request's
+run), so every field is checked for its type and range before it is used:
+a crafted file is one error line, never a traceback or a runaway loop.
 """
 
 from __future__ import annotations
 
-from ..engine import ArticleResult, FileError, Finding, RunResult
+import os
+import stat
+
+from ..engine import SEVERITY_RANK, ArticleResult, FileError, Finding, RunResult
 from ..jsonfiles import load_tagged
+from ..readers.base import MAX_FILE_BYTES, special_kind
 
 SCHEMA = "tqa-report/1"
+
+# Lines, columns and counts beyond this are not from a real run (and a
+# report renderer would loop over them).
+MAX_NUMBER = 2**31 - 1
 
 
 class ReportError(Exception):
     """A saved report that cannot be read; the message is one line."""
 
 
+class _Malformed(Exception):
+    """Where in the report (a JSON path) and what is wrong."""
+
+
 def load_run(path: str) -> RunResult:
-    data = load_tagged(path, SCHEMA, "JSON report", ReportError)
+    try:
+        info = os.stat(path)
+    except OSError:
+        info = None  # load_tagged says what is wrong, in its words
+    except ValueError:
+        raise ReportError(f"{path}: not a file name") from None
+    if info is not None:
+        kind = special_kind(info.st_mode)
+        if kind is not None and not stat.S_ISDIR(info.st_mode):  # a FIFO would block the read forever
+            raise ReportError(f"{path}: cannot read JSON report: not a regular file ({kind})")
+        if info.st_size > MAX_FILE_BYTES:
+            raise ReportError(f"{path}: cannot read JSON report: file too large "
+                              f"({info.st_size // (1024 * 1024)} MiB)")
+    try:
+        data = load_tagged(path, SCHEMA, "JSON report", ReportError)
+    except ValueError as exc:  # an integer of thousands of digits, which json refuses as ValueError
+        raise ReportError(f"{path}: not a tqa JSON report ({exc})") from None
     try:
         return _run(data)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ReportError(f"{path}: malformed tqa report ({type(exc).__name__}: {exc})") from None
+    except _Malformed as exc:
+        raise ReportError(f"{path}: malformed tqa report: {exc}") from None
 
 
 def _run(data: dict) -> RunResult:
-    result = RunResult(files=int(data["summary"]["files"]), inputs=list(data.get("inputs", [])))
-    for article in data["articles"]:
+    summary = _object(data, "summary", "summary")
+    result = RunResult(files=_int(summary, "files", "summary.files", minimum=0),
+                       inputs=_strings(data, "inputs", "inputs", required=False))
+    for i, article in enumerate(_list(data, "articles", "articles")):
+        where = f"articles[{i}]"
+        article = _item(article, where)
         result.articles.append(ArticleResult(
-            id=article["id"], path=article["path"], title=article.get("title"), lang=article.get("lang"),
-            start_line=int(article["start_line"]), end_line=int(article["end_line"]),
-            findings=[_finding(f) for f in article["findings"]],
+            id=_str(article, "id", f"{where}.id"), path=_path(article, "path", f"{where}.path"),
+            title=_str(article, "title", f"{where}.title", null=True, required=False),
+            lang=_str(article, "lang", f"{where}.lang", null=True, required=False),
+            start_line=_int(article, "start_line", f"{where}.start_line"), end_line=_int(article, "end_line", f"{where}.end_line"),
+            findings=[_finding(_item(f, f"{where}.findings[{j}]"), f"{where}.findings[{j}]")
+                      for j, f in enumerate(_list(article, "findings", f"{where}.findings"))],
         ))
-    result.errors = [FileError(e["path"], e["message"], e.get("line")) for e in data.get("errors", [])]
+    for i, error in enumerate(_list(data, "errors", "errors", required=False)):
+        where = f"errors[{i}]"
+        error = _item(error, where)
+        result.errors.append(FileError(_path(error, "path", f"{where}.path"), _str(error, "message", f"{where}.message"),
+                                       _int(error, "line", f"{where}.line", minimum=0, null=True,
+                                            required=False)))
     return result
 
 
-def _finding(f: dict) -> Finding:
+def _finding(f: dict, where: str) -> Finding:
+    severity = _str(f, "severity", f"{where}.severity")
+    if severity not in SEVERITY_RANK:
+        raise _Malformed(f"{where}.severity must be one of {', '.join(SEVERITY_RANK)}")
+    related = []
+    for k, r in enumerate(_list(f, "related", f"{where}.related", required=False)):
+        r = _item(r, f"{where}.related[{k}]")
+        related.append((_path(r, "path", f"{where}.related[{k}].path"), _int(r, "line", f"{where}.related[{k}].line",
+                                                                             minimum=0)))
     return Finding(
-        rule=f["rule"], name=f.get("name", ""), category=f["category"], severity=f["severity"],
-        message=f["message"], path=f["path"], line=int(f["line"]), column=int(f["column"]),
-        end_line=int(f["end_line"]), end_column=int(f["end_column"]), text=f["text"],
-        suggestion=f["suggestion"], fingerprint=f["fingerprint"],
-        related=tuple((r["path"], int(r["line"])) for r in f.get("related", [])),
+        rule=_str(f, "rule", f"{where}.rule"), name=_str(f, "name", f"{where}.name", required=False) or "",
+        category=_str(f, "category", f"{where}.category"), severity=severity,
+        message=_str(f, "message", f"{where}.message"), path=_path(f, "path", f"{where}.path"),
+        line=_int(f, "line", f"{where}.line"), column=_int(f, "column", f"{where}.column"),
+        end_line=_int(f, "end_line", f"{where}.end_line"),
+        end_column=_int(f, "end_column", f"{where}.end_column"), text=_str(f, "text", f"{where}.text"),
+        suggestion=_str(f, "suggestion", f"{where}.suggestion", null=True),
+        fingerprint=_str(f, "fingerprint", f"{where}.fingerprint"),
+        related=tuple(related),
     )
+
+
+_MISSING = object()
+
+
+def _get(obj: dict, key: str, where: str, required: bool):
+    value = obj.get(key, _MISSING)
+    if value is _MISSING and required:
+        raise _Malformed(f"{where} is missing")
+    return value
+
+
+def _item(value, where: str) -> dict:
+    if not isinstance(value, dict):
+        raise _Malformed(f"{where} must be an object")
+    return value
+
+
+def _object(obj: dict, key: str, where: str) -> dict:
+    return _item(_get(obj, key, where, True), where)
+
+
+def _list(obj: dict, key: str, where: str, required: bool = True) -> list:
+    value = _get(obj, key, where, required)
+    if value is _MISSING:
+        return []
+    if not isinstance(value, list):
+        raise _Malformed(f"{where} must be a list")
+    return value
+
+
+def _str(obj: dict, key: str, where: str, null: bool = False, required: bool = True):
+    value = _get(obj, key, where, required)
+    if value is _MISSING or (value is None and null):
+        return None
+    if not isinstance(value, str):
+        raise _Malformed(f"{where} must be a string{' or null' if null else ''}")
+    return value
+
+
+def _path(obj: dict, key: str, where: str) -> str:
+    value = _str(obj, key, where)
+    if not value or "\0" in value:
+        raise _Malformed(f"{where} must be a file path")
+    return value
+
+
+def _strings(obj: dict, key: str, where: str, required: bool = True) -> list[str]:
+    values = _list(obj, key, where, required)
+    if not all(isinstance(v, str) for v in values):
+        raise _Malformed(f"{where} must be a list of strings")
+    return list(values)
+
+
+def _int(obj: dict, key: str, where: str, minimum: int = 1, null: bool = False, required: bool = True):
+    value = _get(obj, key, where, required)
+    if value is _MISSING or (value is None and null):
+        return None
+    # bool is an int to Python, not to JSON; floats (1e308, Infinity) are not line numbers
+    if not isinstance(value, int) or isinstance(value, bool) or not minimum <= value <= MAX_NUMBER:
+        raise _Malformed(f"{where} must be a whole number from {minimum} to {MAX_NUMBER}")
+    return value
