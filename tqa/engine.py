@@ -672,7 +672,10 @@ def _digest(rule: str, portable: str, text: str, start: int, end: int) -> str:
     before = _normalize(text[max(line_start, start - 24):start])[-16:]
     after = _normalize(text[end:min(line_end, end + 24)])[:16]
     key = "\x1f".join((rule, portable, _normalize(text[start:end]), before, after))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+    # surrogatepass: the same bytes as plain UTF-8 for any valid text, and
+    # no UnicodeEncodeError (which cost every finding of the file) for text
+    # handed to check_text with a lone surrogate in it
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
 def _assign_fingerprints(findings: list[Finding]) -> list[Finding]:
@@ -692,15 +695,20 @@ def _assign_fingerprints(findings: list[Finding]) -> list[Finding]:
 
 def portable_path(path: str) -> str:
     """``path`` relative to the working folder with forward slashes (as
-    given when outside it): the same file has the same name in every run."""
+    given when outside it): the same file has the same name in every run.
+    A name for reports, baselines and fingerprints, not for opening: a
+    byte of the name that is not UTF-8 is written ``\\xNN``
+    (``tqa.escaping.display_path``), so the name can be written out at all."""
     return _portable_from(os.getcwd(), path)
 
 
 @lru_cache(maxsize=256)  # asked for every finding of a file
 def _portable_from(folder: str, path: str) -> str:
+    from .escaping import display_path
+
     absolute = os.path.abspath(os.path.join(folder, path))
     relative = os.path.relpath(absolute, folder)
-    return (relative if not relative.startswith("..") else absolute).replace(os.sep, "/")
+    return display_path((relative if not relative.startswith("..") else absolute).replace(os.sep, "/"))
 
 
 def exit_code(result: RunResult, fail_on: str) -> int:
