@@ -1,11 +1,29 @@
-"""Command line: ``tqa check``, ``tqa rules``.
+"""Command line: ``tqa check`` (and ``baseline``, ``fix``, ``report``,
+``rules``, ``score``, ``glossary check|import|export|suggest``).
 
-Exit codes: 0 nothing at or above ``--fail-on``; 1 findings; 2 usage,
-config or input errors (also when some inputs were unreadable).
+Exit codes, of every command:
+
+- 0: done; for ``check``, nothing at or above ``--fail-on``;
+- 1: findings (``check``), changes to make (``fix --dry-run``);
+- 2: usage, config, input or output errors: also when only some inputs
+  could not be read, when standard output or a report file could not be
+  written (a full disk), and for a bug in tqa (``tqa: internal error: …``,
+  one line; ``TQA_DEBUG=1`` adds the traceback);
+- 130: interrupted (Ctrl-C);
+- 141: standard output was closed before tqa finished writing
+  (``tqa check … | head``): tqa stops quietly, as programs killed by
+  SIGPIPE do (what a shell reports for them is 128 + 13).
+
+Whatever is printed comes partly from the checked tree (file names,
+article text, messages quoting it), which on a pull request is a
+stranger's: it never passes as Rich markup, and goes through
+``tqa.escaping`` (control characters and bidi overrides shown visibly, a
+file name on one line).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -13,8 +31,10 @@ from typing import List, Optional
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from . import __version__
+from .escaping import display_path, terminal
 
 app = typer.Typer(
     name="tqa",
@@ -26,6 +46,7 @@ app = typer.Typer(
 )
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_PIPE = 130, 141  # 128 + SIGINT, 128 + SIGPIPE
 
 
 class Format(str, Enum):
@@ -59,14 +80,67 @@ def _stderr() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def _error(message) -> None:
+    """``error: message`` on stderr, one line whatever the message quotes
+    (a file name with ``[/]``, a newline or an escape sequence in it)."""
+    _stderr().print(Text.assemble(("error:", "bold red"), " ", terminal(str(message))), highlight=False)
+
+
+def _note(message: str) -> None:
+    """A line of information on stderr, escaped as ``_error``'s."""
+    _stderr().print(Text(terminal(message)), highlight=False)
+
+
 def _fail(message: str) -> None:
-    _stderr().print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    _error(message)
     raise typer.Exit(EXIT_ERROR)
+
+
+def _utf8(text: str) -> bytes:
+    """What tqa writes for ``text``: UTF-8, whatever the locale says; a
+    file name's undecodable byte (a lone surrogate) written ``\\xNN``, as
+    reports show it."""
+    return display_path(text).encode("utf-8", "backslashreplace")
+
+
+def _drop_stdout() -> None:
+    """After a failed write, point standard output at /dev/null: the
+    interpreter flushes it again on exit, and that second failure would
+    be printed as an ignored exception (and change the exit code)."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # no file descriptor (output captured): nothing to flush later
+        pass
+
+
+def _write_stdout(data) -> None:
+    """Write ``data`` (text or bytes) to standard output and flush it,
+    checked: a reader that went away (a broken pipe) ends the run quietly
+    with ``EXIT_PIPE``; any other failure (no space left, an I/O error) is
+    one line on stderr and ``EXIT_ERROR``, never a report silently cut short."""
+    data = data if isinstance(data, bytes) else _utf8(data)
+    try:
+        sys.stdout.flush()  # what went through the text layer comes first
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # a text-only stream (tests capturing output)
+            sys.stdout.write(data.decode("utf-8"))
+            sys.stdout.flush()
+        else:
+            buffer.write(data)
+            buffer.flush()
+    except BrokenPipeError:
+        _drop_stdout()
+        raise typer.Exit(EXIT_PIPE)
+    except OSError as exc:
+        _drop_stdout()
+        _fail(f"cannot write to standard output: {exc.strerror or exc}")
 
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"tqa {__version__}")
+        _write_stdout(f"tqa {__version__}\n")
         raise typer.Exit()
 
 
@@ -183,7 +257,7 @@ def check(
             raise typer.Exit(_replay(stored))
     result = _run_with_progress(files, errors, reported, config, jobs, cache)
     for error in result.errors:
-        _stderr().print(f"[bold red]error:[/] {error}", markup=True, highlight=False)
+        _error(error)
     result.inputs = list(paths)
     if known is not None:
         _compare_with_baseline(result, known, baseline, update_baseline)
@@ -243,13 +317,13 @@ def make_baseline(
     files, errors, _ = _discover(paths, config, None)
     result = _run_with_progress(files, errors, None, config)
     for error in result.errors:
-        _stderr().print(f"[bold red]error:[/] {error}", markup=True, highlight=False)
+        _error(error)
     recorded = baselines.from_run(result)
     try:
         write_atomic(output, baselines.dumps(recorded))
     except OSError as exc:
         _fail(f"{output}: cannot write baseline: {exc.strerror or exc}")
-    _stderr().print(f"wrote {output}: {len(recorded.entries)} findings in {result.files} files", markup=False)
+    _note(f"wrote {output}: {len(recorded.entries)} findings in {result.files} files")
     raise typer.Exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
 
 
@@ -273,7 +347,7 @@ def fix(
     files, errors, _ = _discover(paths, config, None)
     result = _run_with_progress(files, errors, None, config)
     for error in result.errors:
-        _stderr().print(f"[bold red]error:[/] {error}", markup=True, highlight=False)
+        _error(error)
     failed = bool(result.errors)
     fixed = changed_files = left = 0
     for path, findings in sorted(fixing.fixable(result).items()):
@@ -282,15 +356,14 @@ def fix(
             if file_plan.applied and not dry_run:
                 fixing.write(file_plan)
         except (InputError, OSError) as exc:
-            _stderr().print(f"[bold red]error:[/] {exc if isinstance(exc, InputError) else f'{path}: {exc}'}",
-                            markup=True, highlight=False)
+            _error(exc if isinstance(exc, InputError) else f"{path}: {exc}")
             failed = True
             continue
         if dry_run:
-            sys.stdout.write(file_plan.diff())
+            _write_stdout(file_plan.diff())
         else:
-            for f in file_plan.applied:
-                print(f"{f.path}:{f.line}:{f.column}: {f.rule} {f.name}: {f.text!r} -> {f.suggestion!r}")
+            _write_stdout("".join(terminal(f"{f.path}:{f.line}:{f.column}: {f.rule} {f.name}: {f.text!r} -> "
+                                           f"{f.suggestion!r}") + "\n" for f in file_plan.applied))
         fixed += len(file_plan.applied)
         changed_files += bool(file_plan.applied)
         left += len(file_plan.left)
@@ -366,7 +439,7 @@ def _compare_with_baseline(result, known, path: Path, update: bool) -> None:
             write_atomic(path, baselines.dumps(baselines.without(known, comparison.absent)))
         except OSError as exc:
             _fail(f"{path}: cannot update baseline: {exc.strerror or exc}")
-        _stderr().print(f"{path}: removed {len(comparison.absent)} entries no longer found", markup=False)
+        _note(f"{path}: removed {len(comparison.absent)} entries no longer found")
         comparison.absent = []
 
 
@@ -393,10 +466,9 @@ def _emit(result, fmt: Format, output: Optional[Path], color: Optional[bool], qu
                             fail_on=fail_on, show_baselined=show_baselined)
     report = render(fmt.value, result, options)
     if output is None:
-        text = text_of(report)
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return (None, text.encode("utf-8")) if keep else None
+        data = _utf8(text_of(report))
+        _write_stdout(data)
+        return (None, data) if keep else None
     if keep:  # the bytes are kept for the replay cache anyway: no need to stream
         report = text_of(report)
     try:
@@ -405,7 +477,7 @@ def _emit(result, fmt: Format, output: Optional[Path], color: Optional[bool], qu
     except OSError as exc:
         _fail(f"{output}: cannot write report: {exc.strerror or exc}")
     if fmt == Format.html:
-        _stderr().print(f"wrote {output}", markup=False)
+        _note(f"wrote {output}")
     return (str(output), report.encode("utf-8")) if keep else None
 
 
@@ -458,12 +530,13 @@ def _run_with_progress(files, errors, reported, config, jobs: Optional[int] = No
         return check_files(files, config, errors, **run)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    with Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+    with Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.description}", markup=False),  # a file name is not markup
                   console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("", total=count)
 
         def advance(path: str) -> None:
-            bar.update(task, advance=1, description=path[-50:])
+            bar.update(task, advance=1, description=terminal(path)[-50:])
 
         return check_files(files, config, errors, progress=advance, **run)
 
@@ -480,18 +553,23 @@ def rules(
     markdown: bool = typer.Option(False, "--markdown", help="Every rule's documentation as Markdown (docs/rules.md)."),
 ) -> None:
     """List every rule, or show one rule's documentation."""
-    from rich.table import Table
-    from rich.text import Text
-
-    from .checks import all_rules, find_rule
-
     if markdown:
         from .checks.docs import rules_markdown
 
-        sys.stdout.write(rules_markdown())
+        _write_stdout(rules_markdown())
         return
 
     console = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
+    with console.capture() as captured:  # written at the end, checked (see _write_stdout)
+        _print_rules(console, rule)
+    _write_stdout(captured.get())
+
+
+def _print_rules(console: Console, rule: Optional[str]) -> None:
+    from rich.table import Table
+
+    from .checks import all_rules, find_rule
+
     if rule is not None:
         found = find_rule(rule)
         if found is None:
@@ -534,7 +612,7 @@ def score(
         _fail(str(exc))
     result = scores(pairs)
     for note in notes:
-        _stderr().print(f"note: {note}", markup=False)
+        _note(f"note: {note}")
     if fmt == ScoreFormat.json:
         _write_or_print(json.dumps(result, ensure_ascii=False, indent=2) + "\n", output)
         return
@@ -542,7 +620,7 @@ def score(
     for column in ("", "BLEU", "chrF", "TER"):
         table.add_column(column, justify="left" if not column else "right", overflow="fold")
     for row in result["units"]:
-        table.add_row(row["name"], f"{row['bleu']:.1f}", f"{row['chrf']:.1f}", f"{row['ter']:.1f}")
+        table.add_row(Text(terminal(row["name"])), f"{row['bleu']:.1f}", f"{row['chrf']:.1f}", f"{row['ter']:.1f}")
     corpus = result["corpus"]
     table.add_row(f"corpus ({corpus['units']})", f"{corpus['bleu']:.1f}", f"{corpus['chrf']:.1f}",
                   f"{corpus['ter']:.1f}", style="bold")
@@ -562,13 +640,13 @@ def _write_or_print(text: str, output: Optional[Path]) -> None:
     from .writing import write_atomic
 
     if output is None:
-        sys.stdout.write(text)
+        _write_stdout(text)
         return
     try:
         write_atomic(output, text)
     except OSError as exc:
         _fail(f"{output}: cannot write: {exc.strerror or exc}")
-    _stderr().print(f"wrote {output}")
+    _note(f"wrote {output}")
 
 
 @glossary_app.command("check")
@@ -580,7 +658,7 @@ def glossary_check(files: List[Path] = typer.Argument(..., help="Glossary YAML f
         merged = load_all(files)
     except GlossaryError as exc:
         _fail(str(exc))
-    typer.echo(f"{len(merged.entries)} entries in {len(files)} file(s): ok")
+    _write_stdout(f"{len(merged.entries)} entries in {len(files)} file(s): ok\n")
 
 
 @glossary_app.command("import")
@@ -631,11 +709,15 @@ def glossary_suggest(
     files, errors = discover(paths, config)
     documents = read_for_run(files, config, errors)
     for error in errors:
-        _stderr().print(f"[bold red]error:[/] {error}", markup=True, highlight=False)
+        _error(error)
     _write_or_print(suggest_entries(documents, config), output)
+    if errors:  # a draft from the files that could be read, but not all of them were
+        raise typer.Exit(EXIT_ERROR)
 
 
 def main() -> None:
+    """The ``tqa`` program: ``app`` with the exit codes of the module's
+    docstring whatever happens, and never a traceback for a user."""
     import gc
 
     # A run makes millions of small objects (segments, offsets, findings) and
@@ -644,8 +726,63 @@ def main() -> None:
     gc.set_threshold(200_000, 50, 100)
     try:
         app()
+        code = EXIT_CLEAN
+    except SystemExit as exc:
+        code = exc.code
     except KeyboardInterrupt:  # pragma: no cover
-        sys.exit(130)
+        code = EXIT_INTERRUPTED
+    except BrokenPipeError:  # standard output closed early, written outside _write_stdout
+        _drop_stdout()
+        code = EXIT_PIPE
+    except Exception as exc:  # noqa: BLE001 - RecursionError and MemoryError too: one line, not a traceback
+        code = _crashed(exc)
+    sys.exit(_flush_stdout(code))
+
+
+def _crashed(exc: BaseException) -> int:
+    """One line on stderr for an exception nothing else caught: a failed
+    read or write the system refused (a full disk) says so; anything else
+    is a bug in tqa, to report. ``TQA_DEBUG=1`` adds the traceback."""
+    try:
+        if os.environ.get("TQA_DEBUG"):
+            import traceback
+
+            traceback.print_exception(exc, file=sys.stderr)
+        if isinstance(exc, OSError) and exc.strerror:
+            where = f"{os.fsdecode(exc.filename)}: " if exc.filename is not None else ""
+            line = f"tqa: error: {where}{exc.strerror}"
+        else:
+            message = str(exc)
+            line = f"tqa: internal error: {type(exc).__name__}{': ' if message else ''}{message[:500]} — please report it"
+        line = terminal(line)
+    except Exception:  # noqa: BLE001 - no memory left to describe it, or a __str__ that fails
+        line = f"tqa: internal error: {type(exc).__name__} — please report it"
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):  # stderr is gone too: the exit code still says it
+        pass
+    return EXIT_ERROR
+
+
+def _flush_stdout(code):
+    """Flush standard output before exiting, checked as ``_write_stdout``
+    is: a report still in the buffer must not be lost without a word."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _drop_stdout()
+        return EXIT_PIPE
+    except OSError as exc:
+        _drop_stdout()
+        try:
+            _error(f"cannot write to standard output: {exc.strerror or exc}")
+        except OSError:
+            pass
+        return EXIT_ERROR
+    except ValueError:  # closed
+        pass
+    return code
 
 
 if __name__ == "__main__":  # pragma: no cover

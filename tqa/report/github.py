@@ -4,8 +4,13 @@ shown on the pull request's changed lines. With a baseline, only new
 findings are annotated. When ``$GITHUB_STEP_SUMMARY`` is set, the Markdown
 summary (see ``markdown.py``) is appended to the job's summary page.
 
-Escaping follows the runner's rules: in the message ``%``, CR and LF are
-percent-encoded; in property values ``:`` and ``,`` are too.
+Escaping follows the runner's rules (``tqa.escaping.github_data`` and
+``github_property``, as GitHub's toolkit escapes): in the message ``%``,
+CR and LF are percent-encoded; in property values ``:`` and ``,`` are too.
+So no file name or article text can end an annotation's line and start a
+workflow command of its own. Before that, control characters and bidi
+overrides are shown visibly (``tqa.escaping.terminal``): the log renders
+terminal escapes.
 """
 
 from __future__ import annotations
@@ -13,17 +18,21 @@ from __future__ import annotations
 import os
 
 from ..engine import portable_path
+from ..escaping import github_data, github_property, terminal
 from . import markdown
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A message: its line breaks are kept (annotations may have several
+    lines), percent-encoded."""
+    return github_data(terminal(text, keep_newlines=True))
 
 
 def escape_property(text: str) -> str:
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    """A property value: one line."""
+    return github_property(terminal(text, keep_newlines=True))
 
 
 def annotation(f) -> str:

@@ -12,6 +12,10 @@ Content-Security-Policy lets only the page's own script run (by its hash)
 and forbids every request, so even a mistake cannot fetch or execute
 anything. Everything else is rendered by Jinja2 with autoescaping on.
 
+File names are shown as every report shows them (``tqa.escaping``: a
+byte that is not UTF-8 as ``\\xNN``), so the page is valid UTF-8 for
+any checked tree.
+
 Article bodies are rendered by the script when they come near the screen,
 so a report of thousands of articles opens fast.
 """
@@ -28,6 +32,7 @@ from importlib import resources
 
 from .. import __version__
 from ..checks import CATEGORIES
+from ..escaping import display_path, json_scrub
 
 SEVERITIES = ("error", "warning", "info")
 RTL_LANGUAGES = {"ar", "he", "fa", "ur", "ps", "yi", "dv", "ug", "ckb", "sd"}
@@ -37,13 +42,15 @@ def render(result, options) -> str:
     view = build_view(result, options)
     script = _asset("report.js")
     page = _environment().get_template("report.html.j2")
-    return page.render(
+    # display_path over the page: whatever else carried an undecodable byte
+    # of a name (an error message quoting it) is written as the rest are
+    return display_path(page.render(
         view=view,
         data_json=_script_safe_json(view["data"]),
         script=script,
         script_hash=_csp_hash(script),
         style=_asset("report.css"),
-    )
+    ))
 
 
 def _asset(name: str) -> str:
@@ -68,7 +75,7 @@ def _environment():
 def _script_safe_json(data) -> str:
     """JSON that can sit inside a <script> element: nothing in it can end
     the element or open a comment, whatever the article says."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = json_scrub(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
@@ -95,7 +102,7 @@ def build_view(result, options) -> dict:
         articles.append({
             "index": index,
             "title": article.title or "(untitled)",
-            "path": article.path,
+            "path": display_path(article.path),
             "lang": article.lang or "",
             "start_line": article.start_line,
             "end_line": article.end_line,
@@ -110,10 +117,10 @@ def build_view(result, options) -> dict:
     return {
         "version": __version__,
         "generated": _dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z").strip(),
-        "inputs": result.inputs or sorted({a.path for a in result.articles}),
+        "inputs": [display_path(p) for p in result.inputs or sorted({a.path for a in result.articles})],
         "files": result.files,
         "articles": articles,
-        "errors": [str(e) for e in result.errors],
+        "errors": [display_path(str(e)) for e in result.errors],
         "total": len(all_findings),
         "by_severity": Counter(f.severity for f in all_findings),
         "by_category": Counter(f.category for f in all_findings),
@@ -158,7 +165,7 @@ def _article_body(source, article, findings: list[dict], first: int) -> tuple[di
     lang = (article.lang or "").split("-")[0]
     body: dict = {"lang": article.lang or "", "dir": "rtl" if lang in RTL_LANGUAGES else "auto"}
     if source is None:
-        body["note"] = f"{article.path} cannot be read now: findings are listed without the text."
+        body["note"] = f"{display_path(article.path)} cannot be read now: findings are listed without the text."
         body["lines"] = []
         return body, True
     last = min(article.end_line, source.line_count)
@@ -175,7 +182,7 @@ def _article_body(source, article, findings: list[dict], first: int) -> tuple[di
             if end > start or line == f["line"]:  # a bare line break shows as a point
                 ranges.setdefault(line, []).append((start, end, first + offset))
     if stale:
-        body["note"] = (f"{article.path} changed since this report was made: "
+        body["note"] = (f"{display_path(article.path)} changed since this report was made: "
                         "findings whose text moved are listed but not highlighted.")
     body["lines"] = [[n, _pieces(text, ranges[n]) if n in ranges else text] for n, text in texts.items()]
     return body, stale

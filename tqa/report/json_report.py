@@ -2,6 +2,10 @@
 
 Deterministic: keys and findings in a fixed order, no timestamps, so two
 runs on the same input give byte-identical output.
+
+Valid UTF-8 whatever the file names: a byte of a name that is not UTF-8
+(a lone surrogate in Python) is written as the text ``\\xNN``
+(``tqa.escaping``), the form every report and baseline uses.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from collections import Counter
 from json.encoder import encode_basestring  # the C encoder of one string (ensure_ascii=False)
 
 from .. import __version__
+from ..escaping import display_path, json_scrub
 
 
 def finding_dict(f) -> dict:
@@ -41,7 +46,19 @@ def report_dict(result) -> dict:
     data = _head(result)
     data["articles"] = [_article(a) for a in result.articles]
     data["errors"] = _errors(result)
-    return data
+    return _displayed(data)
+
+
+def _displayed(value):
+    """``value`` with every string as ``display_path`` shows it (what
+    ``render`` writes)."""
+    if isinstance(value, str):
+        return display_path(value)
+    if isinstance(value, dict):
+        return {display_path(k): _displayed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_displayed(v) for v in value]
+    return value
 
 
 def _head(result) -> dict:
@@ -104,14 +121,14 @@ def render(result, options):
     head["articles"] = _SLOT
     head["errors"] = _errors(result)
     before, after = json.dumps(head, ensure_ascii=False, indent=2).split(json.dumps(_SLOT))
-    yield before
+    yield json_scrub(before)
     if not result.articles:
         yield "[]"
     else:
         for i, article in enumerate(result.articles):
-            yield ("[\n" if i == 0 else ",\n") + "    " + _article_text(article)
+            yield ("[\n" if i == 0 else ",\n") + "    " + json_scrub(_article_text(article))
         yield "\n  ]"
-    yield after + "\n"
+    yield json_scrub(after) + "\n"
 
 
 # A finding's fields, written as ``_indented`` writes ``finding_dict`` inside

@@ -2,7 +2,12 @@
 reports. One test case per article; it fails when the article has a
 finding at or above ``--fail-on`` (and, with a baseline, not in it). The
 failure lists those findings; lower ones go to the case's system-out.
-Unreadable inputs are test cases with an error."""
+Unreadable inputs are test cases with an error.
+
+Every string from the checked tree, attributes included, goes through
+``_xml``: XML 1.0 cannot carry most control characters at all (a pasted
+document, a crafted file name), so they are written ``\\xNN``, as are a
+file name's bytes that are not UTF-8 (``tqa.escaping.display_path``)."""
 
 from __future__ import annotations
 
@@ -10,13 +15,14 @@ import re
 from xml.etree import ElementTree as ET
 
 from ..engine import SEVERITY_RANK, portable_path
+from ..escaping import display_path
 
 # characters XML 1.0 cannot carry at all (control characters from a pasted document)
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _xml(text: str) -> str:
-    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", display_path(text))
 
 
 def render(result, options) -> str:
@@ -27,13 +33,13 @@ def render(result, options) -> str:
         by_path.setdefault(article.path, []).append(article)
     totals = {"tests": 0, "failures": 0, "errors": 0}
     for path in sorted(by_path):
-        suite = ET.SubElement(suites, "testsuite", name=portable_path(path))
+        suite = ET.SubElement(suites, "testsuite", name=_xml(portable_path(path)))
         counts = {"tests": 0, "failures": 0, "errors": 0}
         for article in by_path[path]:
             counts["tests"] += 1
             case = ET.SubElement(suite, "testcase", classname=_classname(path),
                                  name=_xml(f"{article.start_line}: {article.title or '(untitled)'}"),
-                                 file=portable_path(path), line=str(article.start_line))
+                                 file=_xml(portable_path(path)), line=str(article.start_line))
             gating, rest = [], []
             for f in article.findings:
                 fails = f.baseline_state != "unchanged" and SEVERITY_RANK[f.severity] >= threshold
@@ -44,7 +50,7 @@ def render(result, options) -> str:
                 failure = ET.SubElement(case, "failure", type=worst,
                                         message=_xml(f"{len(gating)} finding{'s' if len(gating) != 1 else ''}: "
                                                      + "; ".join(f"{f.rule} {f.message}" for f in gating[:3])))
-                failure.text = "\n".join(_line(f) for f in gating)
+                failure.text = "\n".join(_line(f) for f in gating)  # each _line is _xml already
             if rest:
                 ET.SubElement(case, "system-out").text = "\n".join(_line(f) for f in rest)
         _count(suite, counts, totals)
@@ -55,7 +61,7 @@ def render(result, options) -> str:
             counts["tests"] += 1
             counts["errors"] += 1
             case = ET.SubElement(suite, "testcase", classname=_classname(error.path), name="read",
-                                 file=portable_path(error.path))
+                                 file=_xml(portable_path(error.path)))
             ET.SubElement(case, "error", type="input", message=_xml(str(error))).text = _xml(str(error))
         _count(suite, counts, totals)
     for key, value in totals.items():
@@ -71,7 +77,7 @@ def _count(suite, counts: dict, totals: dict) -> None:
 
 
 def _classname(path: str) -> str:
-    return "tqa." + portable_path(path)
+    return _xml("tqa." + portable_path(path))
 
 
 def _line(f) -> str:

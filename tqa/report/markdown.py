@@ -1,13 +1,19 @@
 """``--format markdown``: a compact summary for a pull-request comment or
 a CI job summary: the verdict, counts, and the findings to look at (new
 ones first when a baseline is used), each linking to nothing but saying
-``path:line`` so it reads the same everywhere."""
+``path:line`` so it reads the same everywhere.
+
+Paths, messages and flagged text come from the checked files: they are
+written as code spans or escaped text (``tqa.escaping``), so a crafted
+file name or article cannot add links, images or HTML to a pull-request
+comment or a job summary, nor control characters."""
 
 from __future__ import annotations
 
 from collections import Counter
 
 from ..engine import SEVERITY_RANK, portable_path
+from ..escaping import markdown_code, markdown_text
 
 LIMIT = 50  # findings listed; a comment is for people, the rest is in the report
 ICON = {"error": "🔴", "warning": "🟠", "info": "🔵"}
@@ -35,7 +41,7 @@ def summary(result, options, limit: int = LIMIT) -> str:
     if result.baseline is not None:
         b = result.baseline
         lines.append("")
-        lines.append(f"Baseline `{b.path}`: {b.unchanged} known finding{'s' if b.unchanged != 1 else ''} not shown"
+        lines.append(f"Baseline `{_code(b.path)}`: {b.unchanged} known finding{'s' if b.unchanged != 1 else ''} not shown"
                      + (f"; {len(b.absent)} entr{'ies' if len(b.absent) != 1 else 'y'} no longer found "
                         f"(shrink it with `--update-baseline`)" if b.absent else "") + ".")
     if result.errors:
@@ -69,12 +75,9 @@ def _short(text: str, width: int = 60) -> str:
 
 def _code(text: str) -> str:
     """Inside backticks nothing is markup, but a backtick would end it."""
-    return text.replace("`", "ˋ").replace("\n", " ")
+    return markdown_code(text)
 
 
 def _text(text: str) -> str:
     """Plain text in Markdown: no HTML, links or emphasis from article words."""
-    out = text.replace("\\", "\\\\")
-    for ch in "`*_[]<>|#!~":
-        out = out.replace(ch, "\\" + ch)
-    return out.replace("\n", " ")
+    return markdown_text(text)

@@ -9,7 +9,10 @@ baseline was given, and the suppressions (a ``tqa: ignore`` comment in the
 file, or an allow-list in the config) of silenced findings. Paths are
 relative URIs from the working folder (``%SRCROOT%``), as code scanning
 expects when tqa runs at the repository root. No timestamps: the same
-input gives the same bytes.
+input gives the same bytes. Paths are written as ``portable_path`` gives
+them (a byte of a name that is not UTF-8 as ``\\xNN``, as in every
+report), and the whole log is valid UTF-8 whatever reached it
+(``tqa.escaping.json_scrub``).
 """
 
 from __future__ import annotations
@@ -19,13 +22,14 @@ import json
 from .. import __version__, rule_help_uri
 from ..checks import all_rules
 from ..engine import portable_path
+from ..escaping import json_scrub
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def render(result, options) -> str:
-    return json.dumps(sarif_log(result), ensure_ascii=False, indent=2) + "\n"
+    return json_scrub(json.dumps(sarif_log(result), ensure_ascii=False, indent=2)) + "\n"
 
 
 def sarif_log(result) -> dict:

@@ -1,6 +1,12 @@
 """The terminal report: findings grouped per article, each with
 ``path:line:col``, code, message, the flagged text in its line, and the fix.
-Colour when writing to a terminal, plain text when piped."""
+Colour when writing to a terminal, plain text when piped.
+
+Everything from the checked files (paths, titles, messages, the flagged
+text) goes out as Rich ``Text``, never as markup (``[red]`` in a file name
+is text), and through ``tqa.escaping.terminal``: a control character or a
+bidi override in an article cannot restyle the terminal, write the
+clipboard or start a line of its own."""
 
 from __future__ import annotations
 
@@ -9,6 +15,8 @@ from collections import Counter
 
 from rich.console import Console
 from rich.text import Text
+
+from ..escaping import terminal
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 CONTEXT = 40  # characters of the line shown on each side of the flagged text
@@ -47,6 +55,7 @@ def _suggestion(finding) -> Text | None:
     shown = finding.suggestion
     if shown != shown.strip() or "\n" in shown:
         shown = repr(shown)  # make a space or a line break visible
+    shown = terminal(shown)
     return Text.assemble(("fix: ", "green"), ("replace with ", "green"), (shown, "bold green"))
 
 
@@ -59,13 +68,13 @@ def render(result, options) -> str:
         if not listed:
             continue
         head = Text.assemble(
-            (f"{article.path}:{article.start_line}", "bold"), "  ",
-            (article.title or "(untitled)", "bold underline"),
-            (f"  [{article.lang}]" if article.lang else "", "dim"),
+            (terminal(f"{article.path}:{article.start_line}"), "bold"), "  ",
+            (terminal(article.title or "(untitled)"), "bold underline"),
+            (terminal(f"  [{article.lang}]") if article.lang else "", "dim"),
         )
         if options.quiet:
             for f in listed:
-                console.print(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
+                console.print(Text(terminal(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")))
             continue
         console.print(head)
         for f in listed:
@@ -77,20 +86,25 @@ def render(result, options) -> str:
 
 
 def _print_finding(console: Console, source, f) -> None:
-    location = f"{f.path}:{f.line}:{f.column}"
+    location = terminal(f"{f.path}:{f.line}:{f.column}")
     console.print(Text.assemble(
         "  ", (location, "bold"), " ", (f"{f.severity:<7}", SEVERITY_STYLE[f.severity]), " ",
-        (f.rule, "magenta"), " ", (f.name, "dim"), "  ", f.message,
+        (f.rule, "magenta"), " ", (terminal(f.name), "dim"), "  ", terminal(f.message),
     ))
     if source is not None and f.line <= source.line_count:
         shown, start, end = _excerpt(source, f)
+        before, flagged, after = (_visible(part) for part in (shown[:start], shown[start:end], shown[end:]))
+        safe_before, safe_flagged = terminal(before), terminal(flagged)
         line = Text("      │ ", style="dim")
-        line.append(_visible(shown[:start]))
-        line.append(_visible(shown[start:end]) or "▏", style="reverse " + SEVERITY_STYLE[f.severity])
-        line.append(_visible(shown[end:]))
+        line.append(safe_before)
+        line.append(safe_flagged or "▏", style="reverse " + SEVERITY_STYLE[f.severity])
+        line.append(terminal(after))
         console.print(line)
         if not console.is_terminal:
-            console.print("      │ " + " " * start + "^" * max(1, end - start), style="dim")
+            # the caret stays under the flagged text when escapes made the line longer
+            pad = start + len(safe_before) - len(before)
+            console.print(Text("      │ " + " " * pad + "^" * max(1, end - start + len(safe_flagged) - len(flagged)),
+                               style="dim"))
     fix = _suggestion(f)
     if fix is not None:
         console.print(Text("      ") + fix)
@@ -119,7 +133,7 @@ def _print_summary(console: Console, result, options) -> None:
                            style="dim"))
     if result.baseline is not None:
         b = result.baseline
-        note = f"baseline {b.path}: {b.new} new, {b.unchanged} known (not shown" + (
+        note = f"baseline {terminal(b.path)}: {b.new} new, {b.unchanged} known (not shown" + (
             ", --show-baselined lists them)" if not options.show_baselined else ")")
         if b.absent:
             note += (f"; {len(b.absent)} baseline entr{'ies' if len(b.absent) != 1 else 'y'} no longer found "
