@@ -351,3 +351,100 @@ def test_minhash_permutations_are_the_seeded_draw():
     hasher = nearduplicates.MinHasher()
     assert hasher.a.tolist() == generator.randint(1, prime, size=count, dtype=np.uint64).tolist()
     assert hasher.b.tolist() == generator.randint(0, prime, size=count, dtype=np.uint64).tolist()
+
+
+NEAR_COPIES = {
+    # (paragraph, its near copy, a distinct paragraph on the same topic)
+    "en": ("The ministry opened a new office in Astana on Monday morning after a long delay.",
+           "The ministry opened its new office in Astana on Monday morning after a long delay.",
+           "The agency closed its old office in Almaty on Friday evening after the annual audit."),
+    "ru": ("Семинар организован Астанинским хабом государственной службы и ПРООН в Казахстане.",
+           "Семинар был организован Астанинским хабом государственной службы и ПРООН в Казахстане.",
+           "Выставка посвящена тридцатилетию дипломатических отношений и продлится целый месяц."),
+    "kk": ("Әлихан Бәйменов білім беру саласындағы өзгерістер туралы айтты және жаңа жобаларды таныстырды.",
+           "Әлихан Бәйменов білім беру саласындағы өзгерістер туралы айтып, жаңа жобаларды таныстырды.",
+           "Көрме дипломатиялық қатынастардың отыз жылдығына арналған және іс жүзінде бір айға созылады."),
+    "de": ("Die Behörde eröffnete am Montagmorgen nach langer Verzögerung ein neues Büro in Astana.",
+           "Die Behörde eröffnete am Montagmorgen nach langer Verzögerung ihr neues Büro in Astana.",
+           "Das Amt schloss am Freitagabend nach der jährlichen Prüfung sein altes Büro in Almaty."),
+    # no spaces between words: compared letter by letter, not as one long word
+    "ja": ("研修では、オープンデータの概念、その利点と活用方法、戦略や法的モデルを含む国際的な経験が取り上げられた。",
+           "研修では、オープンデータの概念、その利点と活用方法、戦略や法的モデルを含む国際的な経験が紹介された。",
+           "参加者は、公開すべき情報の種類と、社会と経済にとっての利点について意見を交わした。"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(NEAR_COPIES))
+def test_near_copy_paragraph_within_one_article(lang):
+    first, copy, other = NEAR_COPIES[lang]
+    [found] = findings_of(f"№ 1\n\n{first}\n\n{other}\n\n{copy}\n", lang=lang, select="duplicate-paragraph")
+    assert (found.line, found.text) == (7, copy)
+    assert "near copy" in found.message and "line 3" in found.message
+    assert found.related == ((found.path, 3),)
+
+
+@pytest.mark.parametrize("lang", sorted(NEAR_COPIES))
+def test_distinct_paragraphs_within_one_article_are_no_copies(lang):
+    first, _, other = NEAR_COPIES[lang]
+    assert findings_of(f"№ 1\n\n{first}\n\n{other}\n", lang=lang, select="duplicate-paragraph") == []
+
+
+def _distinct_paragraphs(count, seed=5):
+    import random
+
+    rng = random.Random(seed)
+    syllables = ["ka", "lo", "mi", "ne", "su", "ta", "vo", "ri", "de", "pa", "zu", "ge"]
+    vocabulary = sorted({"".join(rng.choice(syllables) for _ in range(3)) for _ in range(2000)})
+    return [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(12, 20))).capitalize() + "."
+            for _ in range(count)]
+
+
+def test_many_paragraph_article_with_one_planted_copy_goes_through_the_band_index(monkeypatch):
+    """600 distinct paragraphs and, at the end, a copy of the 38th with one
+    word changed: exactly that one finding. Each paragraph is held against a
+    few candidates of the band index, not against every earlier one (180,000
+    pairs)."""
+    from tqa.checks import duplicates
+    from tqa.nearduplicates import BandIndex
+
+    paragraphs = _distinct_paragraphs(600)
+    words = paragraphs[37].split()
+    words[5] = "Zzzxq"
+    text = "\n\n".join(["Title", *paragraphs, " ".join(words)]) + "\n"
+    compared, blocks = [], []
+    real_message, real_candidates = duplicates._copy_message, BandIndex.candidates_of
+    monkeypatch.setattr(duplicates, "_copy_message", lambda *a: compared.append(a) or real_message(*a))
+    monkeypatch.setattr(BandIndex, "candidates_of", lambda self, *b: blocks.append(b) or real_candidates(self, *b))
+    [found] = findings_of(text, lang="en", select="duplicate-paragraph")
+    assert found.line == 2 * 601 + 1 and found.text == " ".join(words)
+    assert found.related == ((found.path, 3 + 2 * 37),)
+    assert "near copy" in found.message and f"line {3 + 2 * 37}" in found.message
+    assert blocks and len(compared) <= duplicates.WITHIN_CANDIDATES * 601
+
+
+def test_word_for_word_copies_of_a_copy_point_to_the_first_paragraph():
+    """A third copy is reported against the first paragraph, not against
+    the second (itself reported), however many paragraphs stand between."""
+    paragraphs = _distinct_paragraphs(50, seed=9)
+    first = paragraphs[3]
+    near = first.replace(first.split()[4], "Zzzxq", 1)
+    text = "\n\n".join(["Title", *paragraphs, near, *paragraphs[10:20], near]) + "\n"
+    found = findings_of(text, lang="en", select="duplicate-paragraph")
+    assert len(found) == 12  # ten exact repeats, and the near copy twice
+    copies_of_first = [f for f in found if f.text == near]
+    assert [f.related for f in copies_of_first] == [(("<text>.txt", 3 + 2 * 3),)] * 2
+    assert all("near copy" in f.message for f in copies_of_first)
+
+
+def test_paragraph_of_unbounded_length_is_compared_word_for_word_only():
+    """Edit distances take time in the product of the lengths: a paragraph
+    beyond MAX_COMPARED characters is still found when repeated exactly,
+    and not held against a near copy."""
+    from tqa.checks.duplicates import MAX_COMPARED
+
+    sentence = " ".join(_distinct_paragraphs(1, seed=3)) + " "
+    long_ = (sentence * (MAX_COMPARED // len(sentence) + 2)).strip()
+    near = long_[:-20] + " Zzzxq zzzxq."
+    text = f"Title\n\n{long_}\n\n{near}\n\n{long_}\n"
+    [found] = findings_of(text, lang="en", select="duplicate-paragraph")
+    assert found.line == 7 and "word for word" in found.message and "line 3" in found.message

@@ -14,6 +14,8 @@ import zlib
 from itertools import chain
 from typing import Iterator, Sequence
 
+import regex
+
 from . import memo
 
 # 24 bands of 2 rows: a pair whose word pairs have a Jaccard similarity J
@@ -163,14 +165,41 @@ def band_keys(signatures) -> list[bytes]:
     return [key.tobytes() for key in keys]  # native 64-bit integers
 
 
+# Letters of scripts written without spaces between words
+_UNSPACED = regex.compile(r"[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}]")
+# a letter of those scripts, or a run of other characters up to a space
+_TOKEN = regex.compile(r"[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}]"
+                       r"|[^\s\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}]+")
+_RUN = regex.compile(r"[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}]+"
+                     r"|[^\s\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}]+")
+
+
+def words(text: str) -> list[str]:
+    """The words of a text for comparison: split at spaces, and in
+    Chinese, Japanese or Thai, which write no spaces, each letter on its
+    own (so that word pairs are pairs of letters: a paragraph of Japanese
+    is not one word that a single changed letter makes new)."""
+    if not _UNSPACED.search(text):
+        return text.split()
+    return _TOKEN.findall(text)
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``, two letters of Chinese, Japanese or Thai counting
+    as one (as language identification counts them)."""
+    if not _UNSPACED.search(text):
+        return len(text.split())
+    return sum(max(1, len(run) // 2) if _UNSPACED.match(run) else 1 for run in _RUN.findall(text))
+
+
 def _shingle_hashes(text: str) -> list[int]:
     """The CRC-32 of each pair of neighbouring words ("a b", UTF-8), or of
     the text when it has one word. A pair met twice counts twice: the
     minimum a signature takes of them is the same."""
-    words = text.split()
-    if len(words) < 2:
+    words_ = words(text)
+    if len(words_) < 2:
         return [zlib.crc32(text.encode("utf-8"))]
-    return list(map(zlib.crc32, map(str.encode, map(" ".join, zip(words, words[1:])))))
+    return list(map(zlib.crc32, map(str.encode, map(" ".join, zip(words_, words_[1:])))))
 
 
 CHUNK = 2000  # texts per piece of signing work handed to a worker process
@@ -221,18 +250,53 @@ def find(texts: Sequence[str], threshold: float, same_group: Sequence[object],
 
 
 _hasher_instance: MinHasher | None = None
-SIGNED_TOGETHER = 500  # texts whose shingles go through numpy at once (some 15 MB)
+SIGNED_TOGETHER = 500  # texts whose shingles go through numpy at once
+# shingles that go through numpy at once: the work array holds NUM_PERM
+# 64-bit values per shingle (50,000: some 20 MB, whatever the texts' lengths)
+SHINGLES_TOGETHER = 50_000
 
 
 def keys_of(texts: list[str]) -> list[bytes]:
-    """The band keys of normalised texts (their MinHash signatures, banded)."""
+    """The band keys of normalised texts (their MinHash signatures, banded).
+
+    Texts are signed together, up to ``SIGNED_TOGETHER`` of them and
+    ``SHINGLES_TOGETHER`` shingles; a text with more shingles than that is
+    signed a part at a time, its signature the minimum of its parts' (the
+    same numbers: a minimum over all shingles either way)."""
     global _hasher_instance
     if not texts:
         return []  # a catalog has no paragraphs to sign: no numpy, no permutations
     if _hasher_instance is None:
         _hasher_instance = MinHasher()
-    return [key for piece in _pieces(texts, SIGNED_TOGETHER)
-            for key in band_keys(_hasher_instance.signatures([_shingle_hashes(text) for text in piece]))]
+    hasher = _hasher_instance
+    keys: list[bytes] = []
+    batch: list[list[int]] = []
+    held = 0
+
+    def sign_batch() -> None:
+        nonlocal held
+        if batch:
+            keys.extend(band_keys(hasher.signatures(batch)))
+            batch.clear()
+            held = 0
+
+    for text in texts:
+        shingles = _shingle_hashes(text)
+        if len(shingles) > SHINGLES_TOGETHER:
+            sign_batch()
+            parts = (hasher.signatures([shingles[i:i + SHINGLES_TOGETHER]])
+                     for i in range(0, len(shingles), SHINGLES_TOGETHER))
+            signature = next(parts)
+            for part in parts:
+                hasher._np.minimum(signature, part, out=signature)
+            keys.extend(band_keys(signature))
+            continue
+        if len(batch) == SIGNED_TOGETHER or held + len(shingles) > SHINGLES_TOGETHER:
+            sign_batch()
+        batch.append(shingles)
+        held += len(shingles)
+    sign_batch()
+    return keys
 
 
 def _pieces(items: list, size: int) -> list[list]:
@@ -242,15 +306,17 @@ def _pieces(items: list, size: int) -> list[list]:
 def _confirmed_block(shared, block: tuple[int, int]) -> dict[int, tuple[int, float]]:
     """For each text of a block of the index that copies an earlier one,
     the first of its candidates that chrF confirms, with its score."""
-    from .checks.duplicates import may_be_similar, similarity
+    from .checks.duplicates import MAX_COMPARED, may_be_similar, similarity
 
     bands, texts, threshold = shared
     confirmed = {}
     for later, candidates in bands.candidates_of(*block).items():
         text = texts[later]
+        if len(text) > MAX_COMPARED:
+            continue  # edit distances take time in the product of the lengths: word-for-word copies only
         for candidate in candidates:
             other = texts[candidate]
-            if may_be_similar(text, other):
+            if len(other) <= MAX_COMPARED and may_be_similar(text, other):
                 score = similarity(text, other)
                 if score >= threshold:
                     confirmed[later] = (candidate, score)

@@ -25,6 +25,7 @@ from ..chrf import similarity
 from ..fuzzy import fuzz
 from ..memo import text_cache
 from ..model import Problem
+from ..nearduplicates import word_count, words
 from . import rule
 
 _PUNCT = regex.compile(r"[\p{P}\p{S}\s]")
@@ -54,7 +55,7 @@ def normalized(text: str) -> str:
 
 @text_cache(maxsize=4096)  # some 20 MB; a piece of confirmation work (nearduplicates._batch) reads up to 2,500 texts
 def _word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+    return frozenset(words(text))
 
 
 def may_be_similar(a: str, b: str, words_first: bool = False) -> bool:
@@ -107,9 +108,11 @@ def _comparable(article, min_words: int):
     """(index in the article's segments, segment, normalised text) of each
     paragraph long enough to compare."""
     for index, segment in enumerate(article.segments):
-        # at least min_words words: splitting stops there (a paragraph has a hundred)
+        # at least min_words words: splitting stops there (a paragraph has a hundred);
+        # Chinese, Japanese and Thai write no spaces: their letters are counted
         if segment.kind == "paragraph" and segment.is_prose and \
-                len(segment.text.split(None, min_words - 1)) >= min_words:
+                (len(segment.text.split(None, min_words - 1)) >= min_words or
+                 word_count(segment.text) >= min_words):
             yield index, segment, normalized(segment.text)
 
 
@@ -134,27 +137,113 @@ def duplicate_paragraph(article, ctx):
     Passes (en):
         Offices⏎⏎The ministry opened a new office in Astana on Monday morning.⏎⏎The agency closed its old office in Almaty on Friday evening after the audit.
     """
-    seen: list[tuple] = []
-    for _, segment, norm in _comparable(article, ctx.options["min-words"]):
-        for first, first_norm in seen:
-            # no test below passes when one is under 0.4 of the other's
-            # length (an edit ratio of 68 needs 0.5; a cut-down copy, 0.4)
-            if min(len(norm), len(first_norm)) < 0.4 * max(len(norm), len(first_norm)):
-                continue
-            if norm == first_norm:
-                message = f"paragraph repeats the one at line {_line(ctx, first)} word for word"
-            elif may_be_similar(norm, first_norm, words_first=True) and \
-                    (score := similarity(norm, first_norm)) >= ctx.options["threshold"]:
-                message = f"paragraph is a near copy ({score:.0f}% chrF) of the one at line {_line(ctx, first)}"
-            elif cut_down(norm, first_norm):
-                message = f"paragraph is a cut-down copy of the one at line {_line(ctx, first)}"
-            else:
-                continue
-            lead, trail = _trimmed(segment)
-            yield segment.problem(lead, trail, message + "; delete one of them", "", related=[first.start])
-            break
+    threshold = ctx.options["threshold"]
+    comparable = list(_comparable(article, ctx.options["min-words"]))
+    norms = [norm for _, _, norm in comparable]
+    # Each paragraph is reported against the first earlier paragraph it
+    # copies, among those not reported themselves (they stand for their
+    # first). Those earlier paragraphs copy none of each other, and whether
+    # two paragraphs are copies depends on their texts alone; so a word-for-
+    # word copy copies what the first paragraph of its text copies (or that
+    # paragraph), and any other copy is among the candidates of the band
+    # index (``tqa.nearduplicates``), which finds them in linear time.
+    first_of_text: dict[str, int] = {}
+    original: list[int | None] = []  # per paragraph: the one it copies, None when it copies none
+    candidates = _WithinArticle(norms)
+    for k, (_, segment, norm) in enumerate(comparable):
+        first = first_of_text.setdefault(norm, k)
+        if first != k:
+            choices = [first if original[first] is None else original[first]]
         else:
-            seen.append((segment, norm))
+            choices = sorted({c if original[c] is None else original[c] for c in candidates.of(k)})
+        found = None
+        for choice in choices:
+            message = _copy_message(norm, norms[choice], threshold)
+            if message:
+                found = choice
+                break
+        original.append(found)
+        if found is None:
+            continue
+        where = comparable[found][1]
+        lead, trail = _trimmed(segment)
+        yield segment.problem(lead, trail, message.format(line=_line(ctx, where)) + "; delete one of them", "",
+                              related=[where.start])
+
+
+MAX_COMPARED = 20_000  # characters (normalised): longer paragraphs are compared word for word only
+
+
+def _copy_message(norm: str, first_norm: str, threshold: float) -> str | None:
+    """How paragraph ``norm`` copies an earlier one (``{line}`` to fill
+    in), or None when it does not."""
+    # no test below passes when one is under 0.4 of the other's
+    # length (an edit ratio of 68 needs 0.5; a cut-down copy, 0.4)
+    if min(len(norm), len(first_norm)) < 0.4 * max(len(norm), len(first_norm)):
+        return None
+    if norm == first_norm:
+        return "paragraph repeats the one at line {line} word for word"
+    if max(len(norm), len(first_norm)) > MAX_COMPARED:
+        # the edit distances below take time in the product of the lengths
+        return None
+    if may_be_similar(norm, first_norm, words_first=True) and \
+            (score := similarity(norm, first_norm)) >= threshold:
+        return f"paragraph is a near copy ({score:.0f}% chrF) of the one at line {{line}}"
+    if cut_down(norm, first_norm):
+        return "paragraph is a cut-down copy of the one at line {line}"
+    return None
+
+
+WITHIN_CANDIDATES = 8  # earlier paragraphs looked at per paragraph, most alike first
+
+
+class _WithinArticle:
+    """The near-copy candidates of each paragraph of one article: the
+    earlier paragraphs that share most MinHash bands with it (the band
+    index of repeated-block, with each paragraph a group of its own),
+    counted a block of paragraphs at a time as the rule reaches them.
+    Word-for-word copies of an earlier paragraph and paragraphs too long to
+    compare stay out of the index; the numpy work starts only when two
+    paragraphs could be near copies."""
+
+    def __init__(self, norms: list[str]) -> None:
+        seen: set[str] = set()
+        self._indexed: list[int] = []  # the paragraphs in the index, by place in it
+        for k, norm in enumerate(norms):
+            if norm not in seen and len(norm) <= MAX_COMPARED:
+                self._indexed.append(k)
+            seen.add(norm)
+        self._norms = norms
+        self._index = None
+        self._blocks: list[tuple[int, int]] = []
+        self._next_block = 0
+        self._found: dict[int, list[int]] = {}
+
+    def of(self, k: int) -> list[int]:
+        """The candidates of paragraph ``k`` (earlier paragraphs); asked
+        in order of ``k``."""
+        if len(self._indexed) < 2:
+            return []
+        if self._index is None:
+            self._build()
+        indexed = self._indexed
+        while self._next_block < len(self._blocks) and indexed[self._blocks[self._next_block][0]] <= k:
+            found = self._index.candidates_of(*self._blocks[self._next_block])
+            self._found = {indexed[p]: [indexed[c] for c in cs] for p, cs in found.items()}
+            self._next_block += 1
+        return self._found.get(k, [])
+
+    def _build(self) -> None:
+        import numpy as np
+
+        from ..nearduplicates import BANDS, BandIndex, keys_of
+
+        count = len(self._indexed)
+        keys = b"".join(keys_of([self._norms[k] for k in self._indexed]))
+        self._index = BandIndex(np.frombuffer(keys, dtype=np.uint64).reshape(count, BANDS),
+                                np.ones(count, dtype=bool), np.arange(count, dtype=np.int64),
+                                count=WITHIN_CANDIDATES)
+        self._blocks = self._index.blocks()
 
 
 def _line(ctx, segment) -> int:
