@@ -35,6 +35,20 @@ class Run:
         return json.loads(self.out)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cache_outside_home(tmp_path_factory):
+    """Every run's result cache in a folder of this test session, never in
+    the real ~/.cache (the subprocesses inherit the variable)."""
+    folder = tmp_path_factory.mktemp("tqa-cache")
+    saved = os.environ.get("TQA_CACHE_DIR")
+    os.environ["TQA_CACHE_DIR"] = str(folder)
+    yield folder
+    if saved is None:
+        os.environ.pop("TQA_CACHE_DIR", None)
+    else:
+        os.environ["TQA_CACHE_DIR"] = saved
+
+
 @pytest.fixture
 def tqa(tmp_path):
     """Run the real command line in a subprocess (cwd: a temp folder)."""

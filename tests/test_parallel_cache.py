@@ -53,11 +53,20 @@ def test_parallel_run_is_byte_identical_to_one_job(tqa, corpus):
     assert report["summary"]["by_rule"].get("TQA303", 0) > 10
 
 
-def test_rerun_uses_the_cache_and_gives_the_same_report(tqa, corpus, tmp_path):
-    first = tqa("check", corpus, "-f", "json")
-    assert (tmp_path / ".tqa-cache" / "CACHEDIR.TAG").exists()
-    assert (tmp_path / ".tqa-cache" / ".gitignore").read_text() == "*\n"
-    second = tqa("check", corpus, "-f", "json", env={"TQA_TIMINGS": "1"})
+@pytest.fixture
+def own_cache(tmp_path_factory):
+    """A cache folder of this test alone (the session's is shared), outside
+    the checked project (the test's folder: a cache there is refused)."""
+    folder = tmp_path_factory.mktemp("own") / "user-cache"
+    return folder, {"TQA_CACHE_DIR": str(folder)}
+
+
+def test_rerun_uses_the_cache_and_gives_the_same_report(tqa, corpus, tmp_path, own_cache):
+    folder, env = own_cache
+    first = tqa("check", corpus, "-f", "json", env=env)
+    assert (folder / "CACHEDIR.TAG").exists()
+    assert not (tmp_path / ".tqa-cache").exists()  # nothing in the checked tree
+    second = tqa("check", corpus, "-f", "json", env={"TQA_TIMINGS": "1", **env})
     assert second.out == first.out and second.code == first.code
     assert "per-file passes" not in second.err  # answered from the cache, nothing checked
 
@@ -89,17 +98,20 @@ def test_options_and_glossaries_are_part_of_the_key(tqa, corpus, tmp_path):
     assert after["by_rule"].get("TQA401", 0) < everything["by_rule"].get("TQA401", 0)
 
 
-def test_no_cache_writes_nothing(tqa, corpus, tmp_path):
-    tqa("check", corpus, "--no-cache", "-q")
-    assert not (tmp_path / ".tqa-cache").exists()
+def test_no_cache_writes_nothing(tqa, corpus, tmp_path, own_cache):
+    folder, env = own_cache
+    tqa("check", corpus, "--no-cache", "-q", env=env)
+    assert not folder.exists() and not (tmp_path / ".tqa-cache").exists()
 
 
-def test_broken_cache_entries_are_misses(tqa, corpus, tmp_path):
-    first = tqa("check", corpus, "-f", "json")
-    for entry in (tmp_path / ".tqa-cache").rglob("*"):
-        if entry.is_file() and entry.name not in ("CACHEDIR.TAG", ".gitignore"):
-            entry.write_bytes(b"not a pickle")
-    again = tqa("check", corpus, "-f", "json")
+def test_broken_cache_entries_are_misses(tqa, corpus, tmp_path, own_cache):
+    folder, env = own_cache
+    first = tqa("check", corpus, "-f", "json", env=env)
+    entries = [e for e in (folder / "v2").rglob("*") if e.is_file() and e.parent.name in ("run", "replay", "file")]
+    assert len(entries) > 10
+    for entry in entries:
+        entry.write_bytes(b"not a pickle")
+    again = tqa("check", corpus, "-f", "json", env=env)
     assert again.code == first.code and again.out == first.out and again.err == ""
 
 
@@ -127,12 +139,23 @@ def test_cache_keys_follow_the_configuration(tmp_path):
     assert Cache(tmp_path, plain).run_key([str(article)], None, []) != key
 
 
-def test_cache_entries_are_plain_pickles_of_results(tqa, tmp_path):
+def test_cache_entries_are_authenticated_pickles_of_results(tqa, tmp_path, own_cache):
+    import hashlib
+    import hmac
+
+    from tqa.cache import MAGIC
+
+    folder, env = own_cache
     (tmp_path / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
-    tqa("check", "a.txt", "--lang", "en", "-q")
-    runs = [p for p in (tmp_path / ".tqa-cache").rglob("*") if p.is_file() and p.parent.parent.name == "run"]
+    tqa("check", "a.txt", "--lang", "en", "-q", env=env)
+    runs = [p for p in (folder / "v2").rglob("*") if p.is_file() and p.parent.name == "run"]
     assert len(runs) == 1
-    result = pickle.loads(runs[0].read_bytes())
+    data = runs[0].read_bytes()
+    tag, payload = data[len(MAGIC):len(MAGIC) + 32], data[len(MAGIC) + 32:]
+    key = (folder / "key").read_bytes()
+    assert data.startswith(MAGIC) and (folder / "key").stat().st_mode & 0o777 == 0o600
+    assert tag == hmac.new(key, MAGIC + f"run\0{runs[0].name}\0".encode() + payload, hashlib.sha256).digest()
+    result = pickle.loads(payload)
     assert len(result.findings) > 40 and result.documents == {}
     assert Path(result.checked[0]).name == "a.txt"
 
