@@ -232,7 +232,10 @@ def check(
     show_baselined: bool = typer.Option(False, "--show-baselined", help="Also print findings already in the baseline."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
                                        help="Processes for the per-file work [default: one per core]."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the result cache (.tqa-cache/)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the result cache."),
+    cache_dir: Optional[Path] = typer.Option(
+        None, "--cache-dir", metavar="DIR",
+        help="Keep the result cache here [default: $TQA_CACHE_DIR, else $XDG_CACHE_HOME/tqa or ~/.cache/tqa]."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="One line per finding, no context and no summary."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force colour on or off."),
 ) -> None:
@@ -244,7 +247,7 @@ def check(
         _fail("--update-baseline needs --baseline FILE")
     config = _configure(paths, config_file, lang, select, ignore, fail_on, glossary)
     known = _load_baseline(baseline) if baseline is not None else None
-    cache = None if no_cache else _cache(config)
+    cache = None if no_cache else _cache(config, cache_dir)
     files, errors, reported = _discover(paths, config, _changed(changed_since))
     replay = None
     if cache is not None and known is None and all(f.value in REPLAYABLE for f, _ in reports):
@@ -253,8 +256,9 @@ def check(
                     show_baselined, config.fail_on, list(paths)]
         replay = cache.replay_key(cache.run_key(files, reported, [str(e) for e in errors]), repr(settings))
         stored = cache.load_replay(replay)
-        if stored is not None:
-            raise typer.Exit(_replay(stored))
+        code = _replay(stored, reports) if stored is not None else None
+        if code is not None:
+            raise typer.Exit(code)
     result = _run_with_progress(files, errors, reported, config, jobs, cache)
     for error in result.errors:
         _error(error)
@@ -282,12 +286,27 @@ def _colour(color: Optional[bool], reports) -> bool:
     return to_terminal if color is None else color
 
 
-def _replay(stored: dict) -> int:
+def _replay(stored, reports) -> Optional[int]:
+    """Write the stored reports again; their exit code. None, writing
+    nothing, when the entry does not fit these reports (then the run is
+    checked afresh): each field is checked before anything is written."""
     from .writing import write_atomic_bytes
 
-    for error in stored["errors"]:
-        _stderr().print(f"[bold red]error:[/] {error}", markup=True, highlight=False)
-    for path, data in stored["outputs"]:
+    wanted = [str(o) if o is not None else None for _, o in reports]
+    if not isinstance(stored, dict) or set(stored) != {"outputs", "errors", "exit"}:
+        return None
+    outputs, errors, code = stored["outputs"], stored["errors"], stored["exit"]
+    if type(code) is not int or code not in (EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR):
+        return None
+    if not isinstance(errors, list) or not all(isinstance(e, str) for e in errors):
+        return None
+    if not isinstance(outputs, list) or len(outputs) != len(wanted) or not all(
+            isinstance(o, tuple) and len(o) == 2 and o[0] == w and isinstance(o[1], bytes)
+            for o, w in zip(outputs, wanted)):
+        return None
+    for error in errors:
+        _error(error)
+    for path, data in outputs:
         if path is None:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
@@ -296,7 +315,7 @@ def _replay(stored: dict) -> int:
                 write_atomic_bytes(path, data, durable=True)
             except OSError as exc:
                 _fail(f"{path}: cannot write report: {exc.strerror or exc}")
-    return stored["exit"]
+    return code
 
 
 @app.command("baseline")
@@ -541,10 +560,15 @@ def _run_with_progress(files, errors, reported, config, jobs: Optional[int] = No
         return check_files(files, config, errors, progress=advance, **run)
 
 
-def _cache(config):
+def _cache(config, folder: Optional[Path] = None):
+    """The result cache, outside the checked tree (``--cache-dir`` is a
+    command-line option only: the config comes from the checked tree)."""
     from .cache import open_cache
 
-    return open_cache(config)
+    cache = open_cache(config, folder)
+    if cache.warning:  # not used for safety (a symlink, a folder not ours): say so once
+        _note(f"warning: {cache.warning}")
+    return cache
 
 
 @app.command()
