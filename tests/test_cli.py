@@ -224,3 +224,37 @@ def test_a_rule_that_breaks_costs_its_findings_only(monkeypatch):
     assert "repeated-word" not in {f.name for f in result.findings}
     assert {"share-label", "homoglyph", "word-comment"} <= {f.name for f in result.findings}
     assert exit_code(result, "error") == 2
+
+
+def test_error_lines_on_stderr_are_never_markup(tqa, tmp_path):
+    (tmp_path / "[red]bad.txt").write_bytes(b"\0\1\2\3" * 100)
+    run = tqa("check", "--lang", "en", "--no-cache", tmp_path / "[red]bad.txt", tmp_path / "[bold]gone[/].txt")
+    assert run.code == 2 and "Traceback" not in run.err
+    lines = sorted(run.err.splitlines())
+    assert lines[0] == f"error: {tmp_path}/[bold]gone[/].txt: no such file or directory"
+    assert lines[1].startswith(f"error: {tmp_path}/[red]bad.txt: ")
+    run = tqa("check", "--config", "[red]x[/].toml", "a.txt")  # a usage error names the file as given
+    assert run.code == 2 and "[red]x[/].toml" in run.err and "Traceback" not in run.err
+
+
+def test_glossary_suggest_exits_2_when_an_input_could_not_be_read(tqa, tmp_path):
+    write(tmp_path / "a.txt", "Title\n\nThe Astana Civil Service Hub (ACSH) met.\n")
+    (tmp_path / "binary.txt").write_bytes(b"\0\1\2\3" * 100)
+    run = tqa("glossary", "suggest", "--lang", "en", tmp_path)
+    assert run.code == 2
+    assert [line for line in run.err.splitlines() if line.startswith("error: ")] == [
+        line for line in run.err.splitlines() if "binary.txt" in line]
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [("rules",), ("--version",), ("rules", "--markdown"), ("rules", "TQA203")], ids=str)
+def test_every_command_checks_its_writes_to_stdout(tmp_path, args):
+    import os
+    import subprocess
+    import sys
+
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run([sys.executable, "-m", "tqa", *args], stdout=full, stderr=subprocess.PIPE,
+                              cwd=tmp_path, timeout=120, env={**os.environ, "NO_COLOR": "1"})
+    assert proc.returncode == 2
+    assert proc.stderr.decode().splitlines() == ["error: cannot write to standard output: No space left on device"]

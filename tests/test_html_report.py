@@ -328,3 +328,17 @@ def test_hostile_article_shows_as_text_and_runs_nothing(tqa, tmp_path, open_repo
     homoglyph = next(f for f in report["articles"][0]["findings"] if f["rule"] == "TQA101")
     assert page.inner_text(f'mark[data-finding-id="{homoglyph["fingerprint"]}"]') == "А"
     assert opened.problems == []
+
+
+def test_a_name_that_is_not_utf8_makes_a_valid_page_that_shows_it_escaped(tqa, tmp_path):
+    import os
+
+    with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt"), "wb") as handle:
+        handle.write(b"Title\n\nThe ministry said TODO: check the name.\n")
+    run = tqa("check", ".", "--lang", "en", "--select", "TQA203", "--format", "html", "--output", "run.html")
+    assert run.code == 1, run.err
+    page = (tmp_path / "reports" / "run.html").read_bytes().decode("utf-8")  # valid UTF-8
+    assert "<code>./caf\\xe9.txt:1</code>" in page
+    data = json.loads(re.search(r'<script type="application/json"[^>]*>(.*?)</script>', page, re.S).group(1))
+    assert [f["path"] for f in data["findings"]] == ["./caf\\xe9.txt"]
+    assert "The ministry said " in json.dumps(data["bodies"], ensure_ascii=False)  # the text is there to highlight

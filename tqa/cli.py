@@ -583,10 +583,15 @@ def rules(
         _write_stdout(rules_markdown())
         return
 
-    console = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
-    with console.capture() as captured:  # written at the end, checked (see _write_stdout)
-        _print_rules(console, rule)
-    _write_stdout(captured.get())
+    from io import StringIO
+
+    # printed into a buffer, then written checked (see _write_stdout); styled as for the terminal, if it is one
+    buffer = StringIO()
+    terminal_out = sys.stdout.isatty()
+    console = Console(file=buffer, highlight=False, force_terminal=terminal_out,
+                      width=Console().width if terminal_out else 140)
+    _print_rules(console, rule)
+    _write_stdout(buffer.getvalue())
 
 
 def _print_rules(console: Console, rule: Optional[str]) -> None:
