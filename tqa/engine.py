@@ -317,16 +317,37 @@ class FilePass:
 def first_pass(path: str, setup: RunSetup, report: bool = True, document: Document | None = None) -> FilePass:
     """Read ``path`` (unless ``document`` is given), set each article's
     language and run the article rules. Pure: the same file and setup give
-    the same pass, in any process."""
+    the same pass, in any process.
+
+    Never raises: inputs come from strangers, and a bug that one file
+    brings out (in a reader, the language identifier, the engine) must cost
+    the user that file only, as one error line naming it."""
+    try:
+        return _first_pass(path, setup, report, document)
+    except Exception as exc:  # noqa: BLE001 - reported, and the exit code says so
+        memo.forget()  # whatever the rules cached of the file's text is no use to the next
+        return FilePass(path, None, None, [internal_error(path, "checking", exc)])
+
+
+def _first_pass(path: str, setup: RunSetup, report: bool, document: Document | None) -> FilePass:
     errors: list[FileError] = []
     if document is None:
         try:
             document = read_document(path, setup.split)
         except InputError as exc:
             return FilePass(path, None, None, [FileError(exc.path, exc.message, exc.line)])
+        except Exception as exc:  # noqa: BLE001 - a reader's bug: this file only (see first_pass)
+            return FilePass(path, None, None, [internal_error(path, "reading", exc)])
     lang = setup.config.lang_for(document.path)
+    detect = True
     for article in document.articles:
-        article.lang = lang or article.lang or _detect_language(article, setup.detection)
+        article.lang = lang or article.lang
+        if not article.lang and detect:
+            try:
+                article.lang = _detect_language(article, setup.detection)
+            except Exception as exc:  # noqa: BLE001 - the rules still run, without a language
+                errors.append(internal_error(path, "identifying the language", exc))
+                detect = False  # one line for the file: the next article would fail alike
     prepared = prepare_corpus_rules(document, setup, errors)
     raw = _article_findings(document, setup, errors) if report else None
     memo.forget()  # the rules' text caches served this file
@@ -390,9 +411,20 @@ def check_files(files: list[str], config: Config, errors: Iterable[FileError] = 
                 result.errors.extend(one.errors)
         result.errors.sort(key=lambda e: (e.path, e.line or 0))
         result = finish(passes, setup, result, workers.map)
-    if cache is not None and not any("internal error" in e.message for e in result.errors):
+    if cache is not None and not any(is_transient(e) for e in result.errors):
         cache.store_run(run_key, result)
     return result
+
+
+# A worker process that died (the OOM killer, a crash in a C extension) may
+# not die again on the same file next time: like a bug, never cached.
+WORKER_DIED = "worker process died while checking this file"
+
+
+def is_transient(error: FileError) -> bool:
+    """Is ``error`` one to meet afresh each run rather than from the cache
+    (a bug, a worker's death), not a fact about the input?"""
+    return "internal error" in error.message or error.message.startswith(WORKER_DIED)
 
 
 def read_for_run(files: list[str], config: Config, errors: list[FileError]) -> list[Document]:
@@ -404,6 +436,8 @@ def read_for_run(files: list[str], config: Config, errors: list[FileError]) -> l
             documents.append(read_document(path, split))
         except InputError as exc:
             errors.append(FileError(exc.path, exc.message, exc.line))
+        except Exception as exc:  # noqa: BLE001 - a reader's bug: this file only (see first_pass)
+            errors.append(internal_error(path, "reading", exc))
     return documents
 
 
@@ -478,19 +512,29 @@ def _merge(documents, raw, setup: RunSetup, result: RunResult, by_path) -> None:
     for document in documents:
         if document.path not in raw:
             continue
-        kept, silenced = _silence(document, _deduplicate(raw.pop(document.path)), allowed, config)
-        for rule in rules:
-            if rule.scope == "findings":  # rules about the findings themselves
-                ctx = Context(lang=None, options=options[rule.code], document=document, glossary=glossary)
-                with _guard(rule, document.path, result.errors):
-                    kept.extend(_finding(rule, p, document, config, by_path) for p in rule.check(document, ctx))
+        # Worked out in full before any of it joins the result: a bug met
+        # here (a rule's finding with offsets past the text, an allow-list
+        # pattern) costs this file's findings, said in one line, and the
+        # result holds no half of the file.
+        try:
+            kept, silenced = _silence(document, _deduplicate(raw.pop(document.path)), allowed, config)
+            for rule in rules:
+                if rule.scope == "findings":  # rules about the findings themselves
+                    ctx = Context(lang=None, options=options[rule.code], document=document, glossary=glossary)
+                    with _guard(rule, document.path, result.errors):
+                        kept.extend(_finding(rule, p, document, config, by_path)
+                                    for p in rule.check(document, ctx))
+            fingerprinted = _assign_fingerprints(kept + [s.finding for s in silenced])
+            kept, silenced = fingerprinted[:len(kept)], [
+                replace(s, finding=f) for s, f in zip(silenced, fingerprinted[len(kept):])]
+            articles = _article_results(document, kept)
+        except Exception as exc:  # noqa: BLE001 - reported, and the exit code says so
+            result.errors.append(internal_error(document.path, "merging its findings", exc))
+            continue
         result.files += 1
         result.documents[document.path] = document  # a skeleton: the text reports show, packed
         result.checked.append(document.path)
-        fingerprinted = _assign_fingerprints(kept + [s.finding for s in silenced])
-        kept, silenced = fingerprinted[:len(kept)], [
-            replace(s, finding=f) for s, f in zip(silenced, fingerprinted[len(kept):])]
-        result.articles.extend(_article_results(document, kept))
+        result.articles.extend(articles)
         result.suppressed.extend(silenced)
 
 
@@ -548,9 +592,29 @@ def _guard(rule: Rule, where: str, errors: list[FileError]):
         errors.append(_rule_error(rule, where, exc))
 
 
-def _rule_error(rule: Rule, where: str, exc: Exception) -> FileError:
-    return FileError(where, f"internal error in rule {rule.code} {rule.name}: {type(exc).__name__}: {exc} "
+def _rule_error(rule: Rule, where: str, exc: BaseException) -> FileError:
+    return FileError(where, f"internal error in rule {rule.code} {rule.name}: {describe_exception(exc)} "
                             "(please report it)")
+
+
+def internal_error(path: str, doing: str, exc: BaseException) -> FileError:
+    """The error line of a bug met while ``doing`` something to ``path``
+    (not an unreadable input: that is an ``InputError``)."""
+    return FileError(path, f"internal error while {doing}: {describe_exception(exc)} (please report it)")
+
+
+def describe_exception(exc: BaseException) -> str:
+    """``Type: message`` on one line, of bounded length: an exception's
+    message may quote the hostile input (a megabyte of one line, newlines,
+    terminal escapes), and an error line must stay one short line."""
+    try:
+        message = str(exc)
+    except Exception:  # noqa: BLE001 - a __str__ that fails must not take the run with it
+        message = "(message unavailable)"
+    message = " ".join("".join(c if c.isprintable() else " " for c in message[:2000]).split())
+    if len(message) > 300:
+        message = message[:300] + "…"
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
 
 
 def _article_results(document: Document, findings: list[Finding]) -> list[ArticleResult]:

@@ -54,6 +54,7 @@ class Py3LangidDetector:
         # identifier: prose plain by its function words never does, so a
         # short run on such text starts without them.
         self._identifier = None
+        self._cached = False  # is the identifier's model the unpacked one in the user's cache?
         self._all = _py3langid_languages()
         self._by_langs: dict[tuple[str, ...], object] = {}
 
@@ -62,7 +63,15 @@ class Py3LangidDetector:
 
     def load(self) -> None:
         if self._identifier is None:
-            self._identifier = _load_py3langid()
+            identifier = _cached_identifier()
+            self._set(identifier or _packaged_identifier(), cached=identifier is not None)
+
+    def _set(self, identifier, cached: bool) -> None:
+        self._identifier = identifier
+        self._cached = cached
+        self._by_langs.clear()
+        # the model's own list rules over the one read from the cache folder
+        self._all = frozenset(identifier.nb_classes)
 
     def detect(self, text: str, candidates: Iterable[str]) -> tuple[str, float]:
         langs = tuple(sorted(c for c in candidates if c in self._all))
@@ -70,7 +79,15 @@ class Py3LangidDetector:
         if identifier is None:
             self.load()
             identifier = self._by_langs[langs] = _restricted(self._identifier, langs)
-        lang, prob = identifier.classify(text)
+        try:
+            lang, prob = identifier.classify(text)
+        except Exception:
+            if not self._cached:
+                raise
+            # The unpacked model was checked when loaded, but a file of it
+            # changed since (memory maps see that): the package's own.
+            self._set(_packaged_identifier(), cached=False)
+            return self.detect(text, candidates)
         return lang, float(prob)
 
 
@@ -124,6 +141,19 @@ def _model_paths():
 
 
 _MODEL_ARRAYS = ("ptc", "pc", "classes", "nextmove", "out_feat", "nextmove_row")
+_LANGUAGE_CODE = regex.compile(r"[a-z]{2,3}")
+_STALE_SECONDS = 3600  # an unpacking takes seconds: a temporary item older than this is a killed run's
+
+# The unpacked model is read from the user's cache, not from the checked
+# tree, but what is found there is still checked before use: another run may
+# be unpacking beside it, a run killed half-way leaves pieces, and anything
+# else that writes in the user's cache could have put something odd there.
+# So: the folder appears only whole (written beside, renamed into place);
+# it and its files are opened without following symlinks and must belong
+# to this user; each .npy's header is read without pickle and its size must
+# match it exactly; shapes, dtypes and the tables' indices must agree (an
+# index past a table would be an IndexError in the middle of a run). Any
+# doubt: unpack afresh, and failing that, the package's own loader.
 
 
 def _py3langid_languages() -> frozenset[str]:
@@ -131,11 +161,15 @@ def _py3langid_languages() -> frozenset[str]:
     numpy needed), else from the model itself."""
     try:
         model, folder = _model_paths()
-        if not (folder / "done").exists():
+        listing = _cached_listing(folder)
+        if listing is None:
             _unpack_model(model, folder, _MODEL_ARRAYS)
-        return frozenset((folder / "languages.txt").read_text(encoding="ascii").split())
+            listing = _cached_listing(folder)
+        if listing is not None:
+            return listing
     except Exception:  # noqa: BLE001 - the cache is an optimisation only
-        return frozenset(_load_py3langid().nb_classes)
+        pass
+    return frozenset(_load_py3langid().nb_classes)
 
 
 def _load_py3langid():
@@ -143,32 +177,184 @@ def _load_py3langid():
     decompressing it is most of a short run's time; the decompressed arrays
     are kept in the user's cache folder and memory-mapped. Any trouble with
     the cache falls back to the package's own loader."""
+    return _cached_identifier() or _packaged_identifier()
+
+
+def _packaged_identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    try:
-        import numpy as np
-        from py3langid.modelio import _TYPECODE, _to_array
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
+
+def _cached_identifier():
+    """The identifier over the unpacked model in the user's cache (unpacked
+    now if missing or odd), or None."""
+    try:
         model, folder = _model_paths()
-        if not (folder / "done").exists():
+        arrays = _cached_arrays(folder)
+        if arrays is None:
             _unpack_model(model, folder, _MODEL_ARRAYS)
-        # memory-mapped: pages of the 40 MB tables are read when used, not
-        # all at start, and processes share them. The tokenizer's table is
-        # walked one byte at a time in Python: a memoryview indexes as fast
-        # as the array py3langid would copy it into, without the copy.
-        data = {name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in _MODEL_ARRAYS}
-        nextmove = data["nextmove"]
-        table = memoryview(nextmove).cast("B").cast(_TYPECODE[nextmove.dtype.itemsize])
-        return LanguageIdentifier(data["ptc"], np.asarray(data["pc"]), data["classes"].tolist(),
-                                  table, data["out_feat"].tolist(), norm_probs=True,
-                                  tk_row=_to_array(data["nextmove_row"]))
+            arrays = _cached_arrays(folder)
+        return _identifier_of(arrays) if arrays is not None else None
     except Exception:  # noqa: BLE001 - the cache is an optimisation only
-        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        return None
+
+
+def _identifier_of(arrays: dict):
+    import numpy as np
+    from py3langid.langid import LanguageIdentifier
+    from py3langid.modelio import _TYPECODE, _to_array
+
+    # memory-mapped: pages of the 40 MB tables are read when used, not
+    # all at start, and processes share them. The tokenizer's table is
+    # walked one byte at a time in Python: a memoryview indexes as fast
+    # as the array py3langid would copy it into, without the copy.
+    nextmove = arrays["nextmove"]
+    table = memoryview(nextmove).cast("B").cast(_TYPECODE[nextmove.dtype.itemsize])
+    return LanguageIdentifier(arrays["ptc"], np.asarray(arrays["pc"]), arrays["classes"].tolist(),
+                              table, arrays["out_feat"].tolist(), norm_probs=True,
+                              tk_row=_to_array(arrays["nextmove_row"]))
+
+
+def _open_folder(folder) -> int:
+    """A descriptor of ``folder``, which must be a real folder (a symlink is
+    refused, not followed) of this user's that no one else may write in."""
+    import os
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(folder, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISDIR(info.st_mode) or info.st_mode & 0o022 or not _owned(info):
+            raise OSError(f"{folder}: not a private folder of this user")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _owned(info) -> bool:
+    import os
+
+    return not hasattr(os, "geteuid") or info.st_uid == os.geteuid()
+
+
+def _open_member(folder_fd: int, folder, name: str):
+    """``name`` in the folder, opened for reading without following a
+    symlink; it must be a regular file of this user's."""
+    import os
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    if os.open in os.supports_dir_fd:
+        fd = os.open(name, flags, dir_fd=folder_fd)
+    else:  # pragma: no cover - not Linux
+        fd = os.open(os.path.join(folder, name), flags)
+    file = os.fdopen(fd, "rb")
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or not _owned(info):
+        file.close()
+        raise OSError(f"{name}: not a regular file of this user")
+    return file, info
+
+
+def _cached_listing(folder) -> frozenset[str] | None:
+    """The language codes the unpacked model lists, or None when the folder
+    or its list is missing or odd."""
+    import os
+
+    try:
+        folder_fd = _open_folder(folder)
+    except OSError:
+        return None
+    try:
+        file, info = _open_member(folder_fd, folder, "languages.txt")
+        with file:
+            if info.st_size > 64 * 1024:
+                return None
+            codes = file.read().decode("ascii").split()
+    except (OSError, UnicodeDecodeError):
+        return None
+    finally:
+        os.close(folder_fd)
+    if not codes or not all(_LANGUAGE_CODE.fullmatch(c) for c in codes):
+        return None
+    return frozenset(codes)
+
+
+def _cached_arrays(folder) -> dict | None:
+    """The unpacked model's arrays, memory-mapped, or None when anything
+    about them is missing or odd (see above)."""
+    import os
+
+    try:
+        folder_fd = _open_folder(folder)
+    except OSError:
+        return None
+    try:
+        arrays = {name: _mapped(folder_fd, folder, name) for name in _MODEL_ARRAYS}
+        return arrays if _consistent(arrays) else None
+    except Exception:  # noqa: BLE001 - a short, padded or forged file: not used
+        return None
+    finally:
+        os.close(folder_fd)
+
+
+def _mapped(folder_fd: int, folder, name: str):
+    """``name.npy`` memory-mapped, after its header: version 1 or 2, no
+    objects (so no pickle), C order, and exactly as many bytes as it says."""
+    import math
+
+    import numpy as np
+    from numpy.lib import format as npy
+
+    file, info = _open_member(folder_fd, folder, f"{name}.npy")
+    with file:
+        version = npy.read_magic(file)
+        if version == (1, 0):
+            shape, fortran, dtype = npy.read_array_header_1_0(file)
+        elif version == (2, 0):
+            shape, fortran, dtype = npy.read_array_header_2_0(file)
+        else:
+            raise ValueError(f"{name}.npy: format version {version}")
+        if dtype.hasobject or fortran or not dtype.isnative:
+            raise ValueError(f"{name}.npy: unexpected layout")
+        offset = file.tell()
+        count = math.prod(shape)
+        if count <= 0 or info.st_size != offset + count * dtype.itemsize:
+            raise ValueError(f"{name}.npy: {info.st_size} bytes, not as its header says")
+        # the map outlives the file object (mmap keeps its own descriptor)
+        return np.memmap(file, dtype=dtype, mode="r", offset=offset, shape=shape)
+
+
+def _consistent(arrays: dict) -> bool:
+    """Do the arrays make a model the identifier can walk without an index
+    running past a table? (The largest table is scanned once: some ms.)"""
+    from py3langid.modelio import _TYPECODE
+
+    ptc, pc, classes = arrays["ptc"], arrays["pc"], arrays["classes"]
+    nextmove, out_feat, rows = arrays["nextmove"], arrays["out_feat"], arrays["nextmove_row"]
+    states = len(rows)
+    if not (ptc.ndim == 2 and ptc.dtype.kind == "f" and pc.ndim == 1 and pc.dtype.kind == "f"
+            and classes.ndim == 1 and classes.dtype.kind == "U" and ptc.shape[1] == len(pc) == len(classes)
+            and nextmove.ndim == 1 and nextmove.dtype.kind == "u" and nextmove.dtype.itemsize in _TYPECODE
+            and nextmove.size % 256 == 0
+            and rows.ndim == 1 and rows.dtype.kind == "u" and rows.dtype.itemsize in _TYPECODE
+            and out_feat.ndim == 1 and out_feat.dtype.kind == "i" and len(out_feat) == states):
+        return False
+    codes = classes.tolist()
+    if not all(_LANGUAGE_CODE.fullmatch(c) for c in codes):  # (some appear twice: aliases)
+        return False
+    return (int(rows.max()) < nextmove.size // 256 and int(nextmove.max()) < states
+            and int(out_feat.min()) >= -1 and int(out_feat.max()) < ptc.shape[0])
 
 
 def _unpack_model(model, folder, names) -> None:
-    """Decompress py3langid's model once into ``folder``, one .npy per
-    array; written beside and renamed, so a parallel run never reads half."""
+    """Decompress py3langid's model into ``folder``, one .npy per array:
+    written in a folder beside it, which is renamed into place whole, so a
+    parallel run never reads half. Whatever stands in the way (a folder
+    found wanting, a symlink) is renamed aside and removed, never followed."""
     import lzma
     import os
     import shutil
@@ -176,24 +362,79 @@ def _unpack_model(model, folder, names) -> None:
 
     import numpy as np
 
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=folder.parent, suffix=".npz.tmp")
+    parent = folder.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    _sweep(parent, folder.name)
+    fd, temp = tempfile.mkstemp(dir=parent, prefix=f"{folder.name}.", suffix=".npz.tmp")
+    unpacked = None
     try:
         with os.fdopen(fd, "wb") as out, lzma.open(model) as src:
             shutil.copyfileobj(src, out, length=1 << 20)
-        unpacked = tempfile.mkdtemp(dir=folder.parent, suffix=".tmp")
+        unpacked = tempfile.mkdtemp(dir=parent, prefix=f"{folder.name}.", suffix=".tmp")
         with np.load(temp, allow_pickle=False) as arrays:
             for name in names:
                 np.save(os.path.join(unpacked, f"{name}.npy"), arrays[name], allow_pickle=False)
             with open(os.path.join(unpacked, "languages.txt"), "w", encoding="ascii") as listing:
                 listing.write("\n".join(arrays["classes"].tolist()) + "\n")
-        open(os.path.join(unpacked, "done"), "w").close()
-        try:
-            os.rename(unpacked, folder)
-        except OSError:  # another run got there first
-            shutil.rmtree(unpacked, ignore_errors=True)
+        open(os.path.join(unpacked, "done"), "w").close()  # what earlier versions of tqa look for
+        _install(unpacked, folder)
     finally:
         os.unlink(temp)
+        if unpacked is not None and os.path.lexists(unpacked):
+            shutil.rmtree(unpacked, ignore_errors=True)
+
+
+def _install(unpacked: str, folder) -> None:
+    import os
+    import secrets
+
+    try:
+        os.rename(unpacked, folder)
+        return
+    except OSError:
+        pass  # something is there: a folder found wanting, or one another run has just put in place
+    aside = folder.parent / f"{folder.name}.{os.getpid()}-{secrets.token_hex(4)}.old.tmp"
+    try:
+        os.rename(folder, aside)  # renames a symlink itself, never what it points to
+    except OSError:
+        pass
+    else:
+        _remove(aside)  # a reader that mapped its files keeps its pages
+    try:
+        os.rename(unpacked, folder)
+    except OSError:
+        pass  # another run's is in place now, as good as this one
+
+
+def _remove(path) -> None:
+    import os
+    import shutil
+
+    try:
+        if os.path.isdir(path) and not os.path.islink(path):
+            shutil.rmtree(path, ignore_errors=True)  # does not follow symlinks inside
+        else:
+            os.unlink(path)
+    except OSError:
+        pass
+
+
+def _sweep(parent, name: str) -> None:
+    """Remove what runs killed while unpacking left beside the folder."""
+    import os
+    import time
+
+    try:
+        entries = list(os.scandir(parent))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(f"{name}.") and entry.name.endswith(".tmp"):
+            try:
+                if time.time() - entry.stat(follow_symlinks=False).st_mtime > _STALE_SECONDS:
+                    _remove(entry.path)
+            except OSError:
+                pass
 
 
 class LangdetectDetector:
