@@ -14,7 +14,10 @@ anything. Everything else is rendered by Jinja2 with autoescaping on.
 
 File names are shown as every report shows them (``tqa.escaping``: a
 byte that is not UTF-8 as ``\\xNN``), so the page is valid UTF-8 for
-any checked tree.
+any checked tree. Names, titles and error lines in the page's own markup
+show control characters and bidi overrides visibly (``terminal``): a
+title cannot reorder the overview table. (Article text keeps them: the
+script shows it as it is, and rules report what it holds.)
 
 Article bodies are rendered by the script when they come near the screen,
 so a report of thousands of articles opens fast.
@@ -32,7 +35,7 @@ from importlib import resources
 
 from .. import __version__
 from ..checks import CATEGORIES
-from ..escaping import display_path, json_scrub
+from ..escaping import display_path, json_scrub, terminal
 
 SEVERITIES = ("error", "warning", "info")
 RTL_LANGUAGES = {"ar", "he", "fa", "ur", "ps", "yi", "dv", "ug", "ckb", "sd"}
@@ -101,8 +104,8 @@ def build_view(result, options) -> dict:
         by_severity = Counter(f["severity"] for f in own)
         articles.append({
             "index": index,
-            "title": article.title or "(untitled)",
-            "path": display_path(article.path),
+            "title": terminal(article.title or "(untitled)"),
+            "path": terminal(article.path),
             "lang": article.lang or "",
             "start_line": article.start_line,
             "end_line": article.end_line,
@@ -117,10 +120,10 @@ def build_view(result, options) -> dict:
     return {
         "version": __version__,
         "generated": _dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z").strip(),
-        "inputs": [display_path(p) for p in result.inputs or sorted({a.path for a in result.articles})],
+        "inputs": [terminal(p) for p in result.inputs or sorted({a.path for a in result.articles})],
         "files": result.files,
         "articles": articles,
-        "errors": [display_path(str(e)) for e in result.errors],
+        "errors": [terminal(str(e)) for e in result.errors],
         "total": len(all_findings),
         "by_severity": Counter(f.severity for f in all_findings),
         "by_category": Counter(f.category for f in all_findings),
