@@ -236,3 +236,12 @@ def test_terminal_shows_controls_and_bidi_visibly_and_keeps_text():
     assert escaping.terminal("Ärger\tnot\u00a0here") == "Ärger\tnot\u00a0here"
     assert escaping.terminal("a\x1b[31m\x07\x7f\x85\u2066b\nc\rd") == "a\\x1b[31m\\x07\\x7f\\x85<U+2066>b\\nc\\rd"
     assert escaping.terminal("a\nb", keep_newlines=True) == "a\nb"
+
+
+def test_a_job_summary_that_cannot_be_written_fails_the_run(tmp_path):
+    write(tmp_path, "a.txt", MARKER)
+    (tmp_path / "summary").mkdir()  # not a file: the append fails
+    proc = run("check", "--no-cache", "--lang", "en", *RULES, "-f", "github", "a.txt", cwd=tmp_path,
+               env={"GITHUB_STEP_SUMMARY": str(tmp_path / "summary")})
+    assert proc.returncode == 2  # an output failed, not only findings
+    assert lines_of(proc.stdout)[-1] == "::error title=tqa::cannot write the job summary: Is a directory"

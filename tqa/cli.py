@@ -34,7 +34,7 @@ from rich.console import Console
 from rich.text import Text
 
 from . import __version__
-from .escaping import display_path, terminal
+from .escaping import display_path, json_scrub, terminal
 
 app = typer.Typer(
     name="tqa",
@@ -643,7 +643,7 @@ def score(
     for note in notes:
         _note(f"note: {note}")
     if fmt == ScoreFormat.json:
-        _write_or_print(json.dumps(result, ensure_ascii=False, indent=2) + "\n", output)
+        _write_or_print(json_scrub(json.dumps(result, ensure_ascii=False, indent=2)) + "\n", output)
         return
     table = Table(box=None, pad_edge=False)
     for column in ("", "BLEU", "chrF", "TER"):

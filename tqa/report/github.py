@@ -2,7 +2,9 @@
 finding (``::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message``),
 shown on the pull request's changed lines. With a baseline, only new
 findings are annotated. When ``$GITHUB_STEP_SUMMARY`` is set, the Markdown
-summary (see ``markdown.py``) is appended to the job's summary page.
+summary (see ``markdown.py``) is appended to the job's summary page; when
+it cannot be (a full disk), that is an error of the run like an unreadable
+input (an annotation, an entry of ``result.errors``, exit code 2).
 
 Escaping follows the runner's rules (``tqa.escaping.github_data`` and
 ``github_property``, as GitHub's toolkit escapes): in the message ``%``,
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import os
 
-from ..engine import portable_path
+from ..engine import FileError, portable_path
 from ..escaping import github_data, github_property, terminal
 from . import markdown
 
@@ -61,5 +63,7 @@ def render(result, options) -> str:
             with open(summary_file, "a", encoding="utf-8") as handle:  # the runner's file: append, as documented
                 handle.write(markdown.summary(result, options) + "\n")
         except OSError as exc:
-            lines.append(f"::warning title=tqa::{escape_data(f'cannot write the job summary: {exc}')}")
+            message = f"cannot write the job summary: {exc.strerror or exc}"
+            result.errors.append(FileError(summary_file, message))  # an output that failed: the exit code says so
+            lines.append(f"::error title=tqa::{escape_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")
