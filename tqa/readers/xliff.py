@@ -32,6 +32,7 @@ import regex
 
 from ..model import Article, Document, OffsetRuns, Segment, SourceText, Suppression
 from .base import InputError, language_code
+from .po import CompactRuns  # 16 bytes a run: ten million "&amp;" stay small
 
 # What XML escapes or ends inside a segment: an edit of the file text must
 # not add or remove these (tqa fix). A CR is here because a target's "\n"
@@ -134,17 +135,6 @@ class _CharIndex:
         return char
 
 
-class _Runs(OffsetRuns):
-    """OffsetRuns in arrays of machine integers (16 bytes a run, not about
-    70): a target of ten million ``&amp;`` is ten million runs."""
-
-    __slots__ = ()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._starts, self._offsets = array("q"), array("q")
-
-
 def check_token_sizes(path: str, source: SourceText) -> None:
     """Refuse a tag, comment or processing instruction longer
     than ``MAX_TOKEN``: expat reads one token whole, and Python hands it the
@@ -183,7 +173,7 @@ def check_token_sizes(path: str, source: SourceText) -> None:
 @dataclass
 class _Text:
     parts: list[str] = field(default_factory=list)
-    offsets: OffsetRuns = field(default_factory=_Runs)
+    offsets: OffsetRuns = field(default_factory=CompactRuns)
     inline: Counter = field(default_factory=Counter)
     start: int = 0
     end: int = 0
