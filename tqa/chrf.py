@@ -36,7 +36,7 @@ class NGrams(NamedTuple):
     totals: tuple[int, ...]  # n-grams of each order in the text
 
 
-@text_cache(maxsize=128)  # about 20 kB a paragraph; the texts compared often are the recent ones
+@text_cache(maxsize=128, budget=300_000)  # about 20 kB a paragraph (~100 bytes a character); the texts compared often are the recent ones
 def char_ngrams(text: str) -> NGrams:
     """The character n-grams of ``text`` as chrF counts them: whitespace
     removed, orders 1 to 6."""

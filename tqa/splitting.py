@@ -18,11 +18,18 @@ to the paragraph before the next title; chrome before the first title belongs
 to the first article. Which lines are boundaries is data (the share labels of
 ``data/page_chrome.yaml`` plus config), never one hard-coded label.
 A file without such structure is one article titled by its first line.
+
+A paragraph of more than ``MAX_SEGMENT`` characters (one 50 MB line, a
+file without a blank line) is cut into segments of at most that many, at a
+line break or a space where there is one: every rule then works on pieces
+of bounded size, so what one of them builds per segment (a tuple per word,
+a sentence list, a language profile) stays small however big the file.
+Prose has no paragraphs that long.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .chrome import share_label_line
 from .model import Article, Segment
@@ -64,10 +71,39 @@ def find_titles(segments: list[Segment], settings: SplitSettings) -> list[int]:
     return titles
 
 
+MAX_SEGMENT = 100_000  # characters; a long paragraph of prose has a few thousand
+
+
+def bounded(segments: list[Segment], limit: int = MAX_SEGMENT) -> list[Segment]:
+    """``segments`` with each verbatim one longer than ``limit`` cut into
+    consecutive pieces of at most ``limit`` characters: at the last line
+    break of the second half of a piece, else at its last space, else at
+    the limit. (A segment that maps its characters one by one, read from an
+    escaped format, stays whole: its reader bounds it.)"""
+    if all(len(s.text) <= limit or s.offsets is not None for s in segments):
+        return segments
+    result = []
+    for segment in segments:
+        if len(segment.text) <= limit or segment.offsets is not None:
+            result.append(segment)
+            continue
+        text, at = segment.text, 0
+        while len(text) - at > limit:
+            cut = text.rfind("\n", at + limit // 2, at + limit)
+            if cut == -1:
+                cut = max(text.rfind(" ", at + limit // 2, at + limit), text.rfind("\t", at + limit // 2, at + limit))
+            cut = cut + 1 if cut != -1 else at + limit
+            result.append(replace(segment, text=text[at:cut], start=segment.start + at, end_offset=None))
+            at = cut
+        result.append(replace(segment, text=text[at:], start=segment.start + at))
+    return result
+
+
 def split(segments: list[Segment], settings: SplitSettings) -> list[Article]:
     """Group a document's segments into articles."""
     if not segments:
         return []
+    segments = bounded(segments)
     titles = find_titles(segments, settings)
     if not titles:
         return [_single_article(segments)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
+from functools import lru_cache
 
 import regex
 
@@ -39,10 +39,7 @@ class Word:
     end: int
     text: str
     letters: list[tuple[int, str]]  # (index in word, script)
-
-    @cached_property  # both script rules ask, several times a word
-    def scripts(self) -> Counter:
-        return Counter(script for _, script in self.letters)
+    scripts: Counter  # letters of each script (read only: equal words share it)
 
 
 def needs_look(text: str, target) -> bool:
@@ -55,30 +52,50 @@ def needs_look(text: str, target) -> bool:
     return has_foreign_letters(text, target.own)
 
 
-@text_cache(maxsize=256)
+@text_cache(maxsize=256, budget=250_000)  # a Word per word and a tuple per letter: ~100 bytes a character
 def words(text: str) -> list[Word]:
     """The words of ``text`` outside links and e-mails, each with the script
     of its letters. A change between scripts that are not look-alike prone
     (Latin to Han, say) is a word boundary: Japanese has no spaces."""
-    prone = confusable_scripts()
     result = []
+    append = result.append
     for match in LETTER_RUN.finditer(mask_non_prose(text)):
-        letters = letter_scripts(match.group())
-        pieces: list[list[tuple[int, str]]] = []
-        for index, script in letters:
-            if pieces and not (script == pieces[-1][-1][1] or (script in prone and pieces[-1][-1][1] in prone)):
-                pieces.append([])
-            if not pieces:
-                pieces.append([])
-            pieces[-1].append((index, script))
-        if len(pieces) <= 1:
-            result.append(Word(match.start(), match.end(), match.group(), letters))
-            continue
-        for piece in pieces:
-            s, e = piece[0][0], piece[-1][0] + 1
-            result.append(Word(match.start() + s, match.start() + e, match.group()[s:e],
-                               [(i - s, script) for i, script in piece]))
+        run, at = match.group(), match.start()
+        pieces = _pieces(run) if len(run) <= _SHORT_RUN else _pieces.__wrapped__(run)
+        for start, end, piece, letters, scripts in pieces:
+            append(Word(at + start, at + end, piece, letters, scripts))
     return result
+
+
+_SHORT_RUN = 40  # letters: runs up to this long are remembered (words; a longer run is rare, or hostile)
+
+
+@lru_cache(maxsize=32768)  # prose repeats its words: most runs are met before
+def _pieces(run: str) -> tuple[tuple[int, int, str, list[tuple[int, str]], Counter], ...]:
+    """The words of one run of letters: (start, end, text, letters,
+    script counts) of each piece that keeps to one script (or to
+    look-alike-prone scripts)."""
+    prone = confusable_scripts()
+    letters = letter_scripts(run)
+    pieces: list[list[tuple[int, str]]] = []
+    for index, script in letters:
+        if pieces and not (script == pieces[-1][-1][1] or (script in prone and pieces[-1][-1][1] in prone)):
+            pieces.append([])
+        if not pieces:
+            pieces.append([])
+        pieces[-1].append((index, script))
+    if len(pieces) <= 1:
+        return ((0, len(run), run, letters, _counts(letters)),)
+    result = []
+    for piece in pieces:
+        s, e = piece[0][0], piece[-1][0] + 1
+        shifted = [(i - s, script) for i, script in piece]
+        result.append((s, e, run[s:e], shifted, _counts(shifted)))
+    return tuple(result)
+
+
+def _counts(letters: list[tuple[int, str]]) -> Counter:
+    return Counter(script for _, script in letters)
 
 
 def _describe(ch: str) -> str:
