@@ -330,7 +330,10 @@ def _mapped(folder_fd: int, folder, name: str):
 
 def _consistent(arrays: dict) -> bool:
     """Do the arrays make a model the identifier can walk without an index
-    running past a table? (The largest table is scanned once: some ms.)"""
+    running past a table? The small tables are scanned; the tokenizer's
+    (40 MB) is not, which would read all of its pages into every run: a
+    state past the end there is an IndexError when met (indexing is
+    checked), and ``Py3LangidDetector.detect`` then falls back."""
     from py3langid.modelio import _TYPECODE
 
     ptc, pc, classes = arrays["ptc"], arrays["pc"], arrays["classes"]
@@ -346,7 +349,7 @@ def _consistent(arrays: dict) -> bool:
     codes = classes.tolist()
     if not all(_LANGUAGE_CODE.fullmatch(c) for c in codes):  # (some appear twice: aliases)
         return False
-    return (int(rows.max()) < nextmove.size // 256 and int(nextmove.max()) < states
+    return (int(rows.max()) < nextmove.size // 256
             and int(out_feat.min()) >= -1 and int(out_feat.max()) < ptc.shape[0])
 
 
