@@ -90,3 +90,20 @@ def test_nothing_is_written_when_the_file_changed_meanwhile(tmp_path):
     with pytest.raises(InputError, match="changed while tqa fix ran"):
         fixing.write(file_plan)
     assert path.read_text(encoding="utf-8") == "Title\n\nHe told them the the news.\n"
+
+
+@pytest.mark.parametrize("name,content", [
+    # a catalog msgfmt refuses (the same message twice): refused whole, not half fixed
+    ("ru.po", 'msgid ""\nmsgstr "Language: ru\\n"\n\nmsgid "Almaty"\nmsgstr "Aлматы"\n\n'
+              'msgid "Almaty"\nmsgstr "Алматы "\n'),
+    # an XLIFF target whose text comes from a DTD entity: stands nowhere in the file
+    ("kk.xlf", '<?xml version="1.0"?>\n<!DOCTYPE xliff [<!ENTITY k "Бiлiм">]>\n<xliff version="1.2"><file '
+               'source-language="en" target-language="kk"><body><trans-unit id="1"><source>Knowledge</source>'
+               '<target>&k; Бiлiм</target></trans-unit></body></file></xliff>\n'),
+])
+def test_a_refused_file_is_left_byte_for_byte(tqa, tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content.encode("utf-8"))
+    run = tqa("fix", path)
+    assert run.code == 2 and f"{name}:" in run.err and "Traceback" not in run.err
+    assert path.read_bytes() == content.encode("utf-8")

@@ -324,3 +324,83 @@ def test_reader_reads_the_entries_polib_reads(text):
                            "extracted": entry.comment, "plural_index": index, "text": value})
     keys = ("source", "source_plural", "flags", "context", "comment", "extracted", "plural_index", "text")
     assert [{k: o[k] for k in keys} for o in ours] == theirs
+
+
+# What msgfmt -c refuses in a catalog's structure (checked against GNU
+# gettext 0.21 msgfmt; the expectations are written here so that the tests
+# need no gettext): the whole catalog is refused, in one line naming where.
+# HEADER is lines 1-5; the body starts on line 6.
+@pytest.mark.parametrize("body,line,message", [
+    ('msgid "Save"\nmsgstr "Сохранить\\q"\n', 7, "invalid escape sequence \\q in a string (column 18)"),
+    ('msgid "Data"\nmsgstr "データ\\u30C7"\n', 7, "invalid escape sequence \\u"),
+    ('msgid "Knowledge"\nmsgstr "Білім \\x"\n', 7, "invalid escape sequence \\x"),
+    ('msgid "Open\\e"\nmsgstr "Ашу"\n', 6, "invalid escape sequence \\e"),
+    ('msgid "Save"\nmsgstr "Сохранить"\n\nmsgid "Save"\nmsgstr "Записать"\n', 9,
+     "duplicate message definition (first at line 6)"),
+    ('msgctxt "menu"\nmsgid "Open"\nmsgstr "Ашу"\n\nmsgctxt "menu"\nmsgid "Open"\nmsgstr "Ашық"\n', 11,
+     "duplicate message definition (first at line 7)"),
+    ('msgid "file"\nmsgstr[0] "файл"\n', 7, "msgstr[0] without msgid_plural"),
+    ('msgid "file"\nmsgid_plural "files"\nmsgstr "файлы"\n', 8, "msgid_plural with a plain msgstr"),
+    ('msgid "file"\nmsgid_plural "files"\n\nmsgid "Save"\nmsgstr "Сохранить"\n', 7, "msgid_plural without msgstr[0]"),
+    ('msgid "file"\nmsgid_plural "files"\nmsgstr[0] "файл"\nmsgstr[2] "файлов"\n', 9,
+     "msgstr[2] where msgstr[1] belongs"),
+    ('msgid "file"\nmsgid_plural "files"\nmsgstr[0] "файл"\nmsgstr "файлы"\n', 9, "a plain msgstr after plural forms"),
+    ('msgid "Save"\n\nmsgid "Open"\nmsgstr "Открыть"\n', 6, "msgid without msgstr"),
+    ('msgid "Save"\n# translator comment\nmsgstr "Сохранить"\n', 6, "msgid without msgstr"),
+    ('msgid "Save"\nmsgctxt "menu"\nmsgstr "Сохранить"\n', 6, "msgid without msgstr"),
+    ('msgid "Save"\nmsgstr "Сохранить"\nmsgstr "Записать"\n', 8, "msgstr after msgstr (keywords out of order)"),
+    ('msgid "Save"\nmsgstr "Сохранить"\nmsgid_plural "Saves"\n', 8, "msgid_plural after msgstr"),
+    ('msgctxt "menu"\nmsgctxt "toolbar"\nmsgid "Open"\nmsgstr "Ашу"\n', 6, "msgctxt without msgid"),
+    ('msgid "Save"\nmsgstr "Сохранить"\n\nmsgid "Open"\n', 9, "msgid without msgstr"),  # at the end of the file
+])
+def test_catalogs_msgfmt_refuses_are_refused_whole(body, line, message):
+    from tqa.engine import check_text
+
+    result = check_text(HEADER + body, path="x.po")
+    [error] = result.errors
+    assert error.line == line and error.message.startswith(f"malformed PO: {message}"), (error.line, error.message)
+    assert result.findings == []
+
+
+def test_a_refused_catalog_is_one_line_and_the_good_one_is_still_checked(tqa, tmp_path):
+    (tmp_path / "bad.po").write_text(HEADER + 'msgid "Almaty"\nmsgstr "Aлматы"\n\nmsgid "Almaty"\nmsgstr "Алматы"\n',
+                                     encoding="utf-8")
+    (tmp_path / "good.po").write_text(HEADER + 'msgid "Almaty office"\nmsgstr "Офис в Aлматы"\n', encoding="utf-8")
+    run = tqa("check", "-f", "json", tmp_path)
+    assert run.code == 2 and "Traceback" not in run.err
+    report = run.json()
+    [error] = report["errors"]
+    assert error["path"].endswith("bad.po") and error["line"] == 9
+    assert error["message"] == "malformed PO: duplicate message definition (first at line 6)"
+    found = [(f["path"].rsplit("/", 1)[-1], f["rule"], f["line"]) for a in report["articles"] for f in a["findings"]]
+    assert found == [("good.po", "TQA101", 7)]
+
+
+@pytest.mark.parametrize("body,texts", [
+    # a blank line inside an entry: msgfmt reads on (was "msgstr without msgid")
+    ('msgid "Save"\n\nmsgstr "Сохранить"\n', ["Сохранить"]),
+    # octal and hex escapes are valid; kept as written, as polib keeps them (was "б101")
+    ('msgid "A"\nmsgstr "б\\101 \\x41 ә"\n', ["б\\101 \\x41 ә"]),
+    # obsolete lines right before an entry do not make it obsolete (it was skipped)
+    ('#~ msgid "Old"\n#~ msgstr "Ескі"\nmsgid "Knowledge"\nmsgstr "Білім"\n', ["Білім"]),
+    # the same msgid in two contexts is two messages
+    ('msgctxt "menu"\nmsgid "Open"\nmsgstr "開く"\n\nmsgctxt "door"\nmsgid "Open"\nmsgstr "開いている"\n',
+     ["開く", "開いている"]),
+])
+def test_what_msgfmt_accepts_is_read(body, texts):
+    from tqa.readers import document_from_text
+
+    assert [s.text for s in document_from_text("x.po", HEADER + body).articles[0].segments] == texts
+
+
+def test_many_escapes_on_one_line_keep_exact_text_and_positions():
+    """Escapes are mapped run by run (kept compact for a huge string): the
+    text is the unescaped one (octal kept as written) and the last word
+    still points at itself."""
+    from tqa.readers import document_from_text
+
+    body = 'msgid "Text"\nmsgstr "' + "ә\\n\\101" * 5000 + ' \\"Aлматы\\""\n'
+    [segment] = document_from_text("x.po", HEADER + body).articles[0].segments
+    assert segment.text == "ә\n\\101" * 5000 + ' "Aлматы"'
+    [f] = po(body, select="homoglyph")
+    assert (f.line, f.column, f.text) == (7, 9 + 7 * 5000 + 3, "Aлматы")
