@@ -159,7 +159,7 @@ def _load_config(config_file: Optional[Path], paths: List[str]):
     except ConfigError as exc:
         _fail(str(exc))
     for note in config.notes:  # what the config lets tqa read outside its project, for a reviewer to see
-        _stderr().print(f"note: {note}", markup=False, highlight=False)
+        _note(f"note: {note}")  # the path comes from the tree: escaped, one line
     return config
 
 
@@ -530,7 +530,7 @@ def _discover(paths, config, only: Optional[set[str]]):
     notes: list[str] = []
     files, errors = discover(paths, config, notes)
     for note in notes:  # each symlink followed out of the checked folders, for a reviewer to see
-        _stderr().print(f"note: {note}", markup=False, highlight=False)
+        _note(f"note: {note}")  # the path comes from the tree: escaped, one line
     reported = None
     if only is not None:
         reported = {f for f in files if os.path.realpath(f) in only}

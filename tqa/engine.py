@@ -163,7 +163,9 @@ class RunResult:
                 except InputError:
                     pass
             else:
-                print(f"note: {path}: outside the working folder ({cwd}); shown without its text",
+                from .escaping import terminal  # the path is the report's: one line, nothing a terminal acts on
+
+                print(terminal(f"note: {path}: outside the working folder ({cwd}); shown without its text"),
                       file=sys.stderr)
         return self._sources[path]
 
