@@ -256,6 +256,8 @@ def _admit(path: str, roots: list[str], config: Config, errors: list[FileError],
     except OSError as exc:
         errors.append(FileError(path, f"cannot read: {exc.strerror or exc}"))
         return None
+    if not named and stat.S_ISREG(info.st_mode):  # nearly every file of a walk: nothing more to look at
+        return "file"
     linked = stat.S_ISLNK(info.st_mode) or (named and _first_link(os.path.abspath(path), os.getcwd()) is not None)
     if linked:
         try:
