@@ -5,11 +5,20 @@ One pass of one regular expression over the file reads every line —
 keyword with its string, continuation string, comment, blank line — and
 keeps where each string stands, mapping every unescaped character back to
 its place (``\\n`` maps to its backslash), so findings point at the exact
-line and column inside the ``msgstr``, continuation lines included. A line
-that is none of these is a one-line error naming it. Entries carry their
-context, source, plural source, flags, translator and extracted comments;
-obsolete entries (``#~``) and the header are not checked. (polib, the
-reference parser, reads the same entries: the tests hold the two equal.)
+line and column inside the ``msgstr``, continuation lines included. Entries
+carry their context, source, plural source, flags, translator and extracted
+comments; obsolete entries (``#~``) and the header are not checked. (polib,
+the reference parser, reads the same entries: the tests hold the two equal.)
+
+Catalogs come from strangers (pull requests). What ``msgfmt -c`` refuses in
+a catalog's structure is refused here too, the whole catalog, as msgfmt
+does, in one line naming the file and line: a line that is not PO, a string
+not closed, an escape C does not know, keywords out of order (``[msgctxt]
+msgid msgstr`` or ``[msgctxt] msgid msgid_plural msgstr[0] msgstr[1]…``), a
+comment inside an entry, the same msgctxt and msgid twice. (Checks of the
+catalog's content — plural counts against the header, format strings — are
+msgfmt's others, not the reader's.) Memory and time are linear in the file:
+strings are matched run by run, not character by character.
 """
 
 from __future__ import annotations

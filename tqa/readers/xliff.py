@@ -145,8 +145,14 @@ def check_token_sizes(path: str, source: SourceText) -> None:
     text = source.text
 
     def refuse(at: int, what: str) -> None:
+        # "XLIFF never needs one": a "<!--" inside a CDATA section, opening
+        # 8 MiB of text with no "-->", is the one place this could misjudge
         raise InputError(path, f"{what} longer than {MAX_TOKEN // 2**20} MiB; not read (XLIFF never needs one)",
                          source.position(at)[0])
+
+    def inside(at: int, opener: str, closer: str) -> bool:
+        begin = text.rfind(opener, 0, at)
+        return begin >= 0 and text.find(closer, begin + len(opener)) in range(at, len(text))
 
     # A tag holds no "<": only a "<" followed by MAX_TOKEN characters without
     # one can start a long tag (at most one such "<" per MAX_TOKEN characters)
@@ -154,11 +160,11 @@ def check_token_sizes(path: str, source: SourceText) -> None:
         at = candidate.start()
         if text.startswith(("<!--", "<?", "<![CDATA["), at):
             continue  # comments and instructions are found below; CDATA is text
-        if text.startswith("<!", at):
-            refuse(at, "a DOCTYPE")
-        tag = _TAG.match(text, at)
+        tag = None if text.startswith("<!", at) else _TAG.match(text, at)
         if tag is None or tag.end() - at > MAX_TOKEN:
-            refuse(at, "a tag")
+            # a "<" in a CDATA section or a comment is not a tag
+            if not (inside(at, "<![CDATA[", "]]>") or inside(at, "<!--", "-->")):
+                refuse(at, "a DOCTYPE" if text.startswith("<!", at) else "a tag")
     for opener, closer, what in (("<!--", "-->", "a comment"), ("<?", "?>", "a processing instruction")):
         at = text.find(opener)
         while at >= 0:
