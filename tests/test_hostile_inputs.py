@@ -394,3 +394,14 @@ def test_a_saved_report_that_is_a_fifo_is_refused_without_blocking(project):
         assert code == 2 and "not a regular file" in one_error(err, "run.json")
     finally:
         (project / "run.json").unlink()
+
+
+def test_an_allow_pattern_that_backtracks_without_end_does_not_hang_or_hide_the_finding(project):
+    # `(a|aa)+b` on sixty a's tries every way to split them: hours
+    paragraph = "The ministry opened a new office in Astana on Monday morning " + "a" * 60 + "."
+    (project / "x.txt").write_text(f"Offices\n\n{paragraph}\n\n{paragraph}\n", encoding="utf-8")
+    (project / "tqa.toml").write_text('[rules.duplicate-paragraph]\nallow-patterns = ["(a|aa)+b", "^never"]\n',
+                                      encoding="utf-8")
+    code, out, err = run_tqa("check", "--no-cache", "-f", "json", "x.txt", cwd=project)
+    assert code == 1 and "Traceback" not in err
+    assert [f["rule"] for a in json.loads(out)["articles"] for f in a["findings"]] == ["TQA301"]

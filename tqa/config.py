@@ -164,9 +164,23 @@ class AllowList:
         if text in self.texts:
             return "allow-texts"
         for pattern in self.patterns:
-            if pattern.search(text):
+            if pattern.pattern in _SLOW_PATTERNS:
+                continue
+            try:
+                found = pattern.search(text, timeout=PATTERN_TIMEOUT)
+            except TimeoutError:
+                # a pattern that backtracks without end (``(a|aa)+$``, from a
+                # config in a stranger's tree) must not hang the run or hide
+                # the finding: it stops applying, and the finding stays
+                _SLOW_PATTERNS.add(pattern.pattern)
+                continue
+            if found:
                 return f"allow-patterns: {pattern.pattern}"
         return None
+
+
+PATTERN_TIMEOUT = 0.5  # seconds per flagged text; a sane pattern takes microseconds
+_SLOW_PATTERNS: set[str] = set()
 
 
 def _allow_list(key: str, options: dict[str, Any], fail) -> AllowList:
@@ -212,8 +226,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
     nested thousands deep)."""
     from .readers.base import read_regular
 
-    data = read_regular(str(path), MAX_CONFIG_BYTES)
-    return tomllib.loads(data.decode("utf-8"))
+    text = read_regular(str(path), MAX_CONFIG_BYTES).decode("utf-8")
+    # line ends as open() in text mode gave them (how configs were read before)
+    return tomllib.loads(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def find_config(start: Path) -> Path | None:

@@ -108,7 +108,9 @@ def _read(path: Path, encoding: str = "utf-8") -> str:
     from .readers.base import read_regular
 
     try:
-        return read_regular(str(path), MAX_GLOSSARY_BYTES).decode(encoding)
+        text = read_regular(str(path), MAX_GLOSSARY_BYTES).decode(encoding)
+        # line ends as open() in text mode gave them (how glossaries were read before)
+        return text.replace("\r\n", "\n").replace("\r", "\n")
     except FileNotFoundError:
         raise GlossaryError(f"{path}: glossary file not found") from None
     except UnicodeDecodeError as exc:
