@@ -344,3 +344,19 @@ def test_pruning_never_leaves_the_cache_folder(tmp_path):
     cache.prune()
     assert all(victim.read_bytes() == b"keep" for victim in victims)
     assert not (replay / ("3" * 40)).is_symlink()  # the planted link itself is gone
+
+
+def test_a_new_process_takes_the_file_passes_a_run_stored(tqa, article, tmp_path):
+    """Authentic entries are used, not only refused: a fresh interpreter that
+    has not imported the rule modules yet loads every file pass stored."""
+    import subprocess
+    import sys
+
+    folder, env = own_cache(tmp_path)
+    tqa("check", "a.txt", "-q", cwd=article, env=env)
+    probe = ("from tqa.cache import Cache; from tqa.config import find_config, load_config; "
+             "from pathlib import Path; c = Cache(Path.cwd(), load_config(find_config(Path('a.txt')))); "
+             "print(c.file_pass('a.txt', True) is not None, c.hits)")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=article, capture_output=True, text=True,
+                          env={**os.environ, **env}, timeout=120)
+    assert done.stdout.split() == ["True", "1"], done.stderr

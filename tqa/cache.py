@@ -57,8 +57,8 @@ the XDG one, never ``--cache-dir`` and never inside the checked project: the
 cache is not used if it would be). Nothing is unpickled before its tag
 checks, and an authentic entry cannot be moved to another key or kind. As a
 second wall, the unpickler admits only the classes of tqa's own result model
-(dataclasses and named tuples of ``tqa.model``, ``tqa.engine`` and
-``tqa.checks.*``, modules already imported), ``array.array`` and a few plain
+(dataclasses and named tuples of ``tqa.model``, ``tqa.engine`` and the
+rule modules ``tqa.checks.*``), ``array.array`` and a few plain
 builtins; replays admit no class at all. What is loaded is then checked for
 its type (a run is a ``RunResult``, a file pass is the ``FilePass`` of the
 file asked for); ``tqa.cli._replay`` checks a replay field by field. Any
@@ -88,6 +88,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import importlib
 import io
 import os
 import pickle
@@ -295,12 +296,13 @@ _FUNCTIONS = {("tqa.engine", "_interned_finding")}  # Finding.__reduce__
 
 
 def _model_module(module: str) -> bool:
-    return module in ("tqa.model", "tqa.engine") or module.startswith("tqa.checks.")
+    return module in ("tqa.model", "tqa.engine") or re.fullmatch(r"tqa\.checks\.[a-z_]+", module) is not None
 
 
 class _Unpickler(pickle.Unpickler):
     """Admits tqa's result model and plain builtins only (``classes=False``:
-    builtins only). Never imports: a module not loaded yet is refused."""
+    builtins only). The only modules it may import are tqa's model, engine
+    and rule modules, which every run imports anyway."""
 
     def __init__(self, data: bytes, start: int, classes: bool) -> None:
         stream = io.BytesIO(data)  # shares the bytes, no copy
@@ -311,8 +313,12 @@ class _Unpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str):
         if (module, name) in _BUILTINS:
             return super().find_class(module, name)
-        if self.classes and "." not in name and _model_module(module) and module in sys.modules:
-            found = getattr(sys.modules[module], name, None)
+        if self.classes and "." not in name and _model_module(module):
+            try:  # a rule module this process has not needed yet; nothing outside tqa's model and rules
+                loaded = sys.modules.get(module) or importlib.import_module(module)
+            except ImportError:
+                loaded = None
+            found = getattr(loaded, name, None)
             if (module, name) in _FUNCTIONS and callable(found):
                 return found
             if isinstance(found, type) and found.__module__ == module and _is_data(found):
