@@ -360,3 +360,17 @@ def test_a_new_process_takes_the_file_passes_a_run_stored(tqa, article, tmp_path
     done = subprocess.run([sys.executable, "-c", probe], cwd=article, capture_output=True, text=True,
                           env={**os.environ, **env}, timeout=120)
     assert done.stdout.split() == ["True", "1"], done.stderr
+
+
+def test_checking_from_the_home_folder_still_uses_the_cache(tqa, tmp_path):
+    """No config: the project is the folder one stands in. The home folder
+    holds ~/.cache, yet it is not a checkout, so the cache is used there."""
+    home = tmp_path / "home"
+    (home / "notes").mkdir(parents=True)
+    (home / "notes" / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    env = {"HOME": str(home), "TQA_CACHE_DIR": "", "XDG_CACHE_HOME": ""}
+    first = tqa("check", "notes", "--lang", "en", "-q", cwd=home, env=env)
+    again = tqa("check", "notes", "--lang", "en", "-q", cwd=home, env=env)
+    assert first.err == again.err == "" and (again.code, again.out) == (first.code, first.out)
+    assert (home / ".cache" / "tqa" / "key").exists()
+    assert (home / ".cache" / "tqa").stat().st_mode & 0o777 == 0o700

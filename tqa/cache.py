@@ -196,6 +196,13 @@ def default_folder() -> Path | None:
         return None
 
 
+def _home() -> str:
+    try:
+        return os.path.realpath(Path.home())
+    except (RuntimeError, KeyError, OSError):
+        return os.sep + "nonexistent"
+
+
 def project_id(root) -> str:
     return hashlib.sha256(os.fsencode(os.path.realpath(root))).hexdigest()[:32]
 
@@ -363,8 +370,10 @@ class Cache:
         if base is None:
             raise OSError("no cache folder")
         # the key authenticates entries: where the checked tree could supply
-        # it, it would authenticate nothing (a --cache-dir may be anywhere)
-        if _inside(os.path.realpath(base), self.project):
+        # it, it would authenticate nothing (a --cache-dir may be anywhere).
+        # A project at or above the home folder (no config: the folder one
+        # stands in) is not a checkout, and ~/.cache is where caches go.
+        if _inside(os.path.realpath(base), self.project) and not _inside(_home(), self.project):
             raise Unusable(f"the folder of its key, {base}, is inside the checked project "
                            "(set TQA_CACHE_DIR elsewhere)")
         base_fd = _open_dir(base)
