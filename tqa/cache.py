@@ -66,7 +66,8 @@ missing, forged, corrupt or foreign entry is a miss, never an exception.
 
 Files and folders
 -----------------
-Nothing is followed: every folder is opened relative to its parent with
+Nothing is followed (where the system cannot promise that, on Windows,
+there is no cache): every folder is opened relative to its parent with
 ``O_NOFOLLOW | O_DIRECTORY`` and must be owned by the user; entries are
 opened with ``O_NOFOLLOW``, written to an exclusive temporary file and
 renamed into place. Hashing a checked file opens its real path with
@@ -86,6 +87,7 @@ then the least recently used until the total is within ``BUDGET_BYTES``
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import hmac
 import importlib
@@ -119,9 +121,16 @@ TAG_BYTES = 32  # HMAC-SHA256
 _ENTRY_NAME = re.compile(r"[0-9a-f]{40}")
 _PROJECT_NAME = re.compile(r"[0-9a-f]{32}")
 _O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
-_DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | os.O_NOFOLLOW | _O_CLOEXEC
-_READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_NONBLOCK", 0) | _O_CLOEXEC
-_NEW_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | _O_CLOEXEC
+_O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _O_NOFOLLOW | _O_CLOEXEC
+_READ_FLAGS = os.O_RDONLY | _O_NOFOLLOW | getattr(os, "O_NONBLOCK", 0) | _O_CLOEXEC
+_NEW_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_NOFOLLOW | _O_CLOEXEC
+# without O_NOFOLLOW and folder-relative calls (Windows) the cache cannot
+# refuse symlinks, so it is not used there at all
+SUPPORTED = bool(_O_NOFOLLOW) and {os.open, os.mkdir, os.unlink, os.rename, os.stat} <= os.supports_dir_fd \
+    and os.scandir in os.supports_fd
+# what opening through a symlink with O_NOFOLLOW, or a file as a folder, fails with
+_REFUSED = {errno.ELOOP, errno.ENOTDIR, errno.EMLINK}
 
 
 class Unusable(Exception):
@@ -232,7 +241,7 @@ def _open_dir(path: Path) -> int:
     try:
         fd = os.open(path, _DIR_FLAGS)
     except OSError as exc:
-        if os.path.islink(path) or os.path.exists(path):
+        if exc.errno in _REFUSED:
             raise Unusable(f"{path} is a symbolic link or not a folder") from exc
         raise
     return _checked_dir(fd, path)
@@ -247,7 +256,7 @@ def _open_sub(parent: int, name: str, shown, create: bool = True) -> int:
     try:
         fd = os.open(name, _DIR_FLAGS, dir_fd=parent)
     except OSError as exc:
-        if create and not isinstance(exc, FileNotFoundError):
+        if exc.errno in _REFUSED:
             raise Unusable(f"{shown} is a symbolic link or not a folder") from exc
         raise
     return _checked_dir(fd, shown)
@@ -286,7 +295,9 @@ def _read_key(folder: int, shown) -> bytes:
             os.unlink(temp, dir_fd=folder)
         fd = os.open("key", _READ_FLAGS, dir_fd=folder)
     except OSError as exc:
-        raise Unusable(f"{shown}/key is a symbolic link or cannot be read") from exc
+        if exc.errno in _REFUSED:
+            raise Unusable(f"{shown}/key is a symbolic link") from exc
+        raise  # a read-only disk: no cache, quietly
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
         key = handle.read(KEY_BYTES + 1) if stat.S_ISREG(info.st_mode) else b""
@@ -355,7 +366,7 @@ class Cache:
         self._fds: dict[str, int] = {}
         self._prune_due = True
         self._closer = weakref.finalize(self, _close_all, self._fds)
-        if self.salt is None:
+        if self.salt is None or not SUPPORTED:
             return
         try:
             self._open(Path(os.path.abspath(folder)) if folder is not None else None)
