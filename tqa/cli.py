@@ -235,7 +235,7 @@ def check(
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the result cache."),
     cache_dir: Optional[Path] = typer.Option(
         None, "--cache-dir", metavar="DIR",
-        help="Keep the result cache here [default: $TQA_CACHE_DIR, else $XDG_CACHE_HOME/tqa or ~/.cache/tqa]."),
+        help="Keep the result cache in DIR (by default $TQA_CACHE_DIR, else $XDG_CACHE_HOME/tqa or ~/.cache/tqa)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="One line per finding, no context and no summary."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force colour on or off."),
 ) -> None:
