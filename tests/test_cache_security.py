@@ -102,6 +102,28 @@ def test_a_forged_clean_result_is_not_believed(tqa, article, tmp_path):
     assert (again.code, again.out) == (fresh.code, fresh.out) and again.code == 1
 
 
+def test_a_forged_clean_result_under_the_old_in_tree_key_is_not_believed(tqa, article):
+    """The old cache's keys were computable from the checkout: a pull request
+    put a clean result under the exact key of its files, and tqa exited 0
+    with no findings. Now the in-tree folder is not looked at."""
+    from tqa.cache import code_hash, config_hash
+    from tqa.config import find_config, load_config
+    from tqa.engine import RunResult
+
+    config = load_config(find_config(article / "a.txt"))
+    digest = hashlib.blake2b(f"{code_hash()}:{config_hash(config)}".encode(), digest_size=20)
+    content = hashlib.blake2b((article / "a.txt").read_bytes(), digest_size=20).hexdigest()
+    for part in ("run", "\x1d", f"a.txt\x1e{content}\x1eTrue"):
+        digest.update(b"\x1f" + part.encode())
+    key = digest.hexdigest()
+    entry = article / ".tqa-cache" / "v1" / "run" / key[:2] / key
+    entry.parent.mkdir(parents=True)
+    entry.write_bytes(pickle.dumps(RunResult(files=1, checked=["a.txt"])))
+    fresh = tqa("check", "a.txt", "-q", "--no-cache", cwd=article)
+    again = tqa("check", "a.txt", "-q", cwd=article)
+    assert (again.code, again.out) == (fresh.code, fresh.out) and fresh.code == 1
+
+
 def test_a_malformed_replay_is_checked_afresh_not_a_traceback(tmp_path, monkeypatch):
     """Even an authentic entry that does not fit the reports asked for (a
     tqa that wrote another shape) is a miss: no TypeError reaches the user."""
