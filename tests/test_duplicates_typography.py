@@ -448,3 +448,16 @@ def test_paragraph_of_unbounded_length_is_compared_word_for_word_only():
     text = f"Title\n\n{long_}\n\n{near}\n\n{long_}\n"
     [found] = findings_of(text, lang="en", select="duplicate-paragraph")
     assert found.line == 7 and "word for word" in found.message and "line 3" in found.message
+
+
+def test_letters_written_without_spaces_all_stand_beyond_the_quick_test():
+    """nearduplicates reads a text as words split at spaces unless it holds
+    a character beyond U+0DFF outside the General Punctuation; no Han, kana
+    or Thai letter stands there, and no word of other scripts is split."""
+    from tqa import nearduplicates
+
+    below = [chr(c) for c in [*range(0xE00), *range(0x2000, 0x2070)]]
+    assert not [ch for ch in below if nearduplicates._UNSPACED.match(ch)]
+    assert nearduplicates.words("l·lícit Việt Nam “quoted”") == ["l·lícit", "Việt", "Nam", "“quoted”"]
+    assert nearduplicates.words("データ 3% 上昇") == ["デ", "ー", "タ", "3%", "上", "昇"]
+    assert nearduplicates.word_count("研修では国際的な経験") == 5

@@ -25,7 +25,7 @@ F = TypeVar("F", bound=Callable)
 _caches: list = []
 _counters: list[list[int]] = []
 
-BUDGET = 1_000_000  # characters of text a cache may have computed results for (~30 MB of words_of)
+BUDGET = 3_000_000  # characters of text a cache may have computed results for (~80 MB of words_of)
 
 
 def text_cache(maxsize: int, budget: int = BUDGET) -> Callable[[F], F]:

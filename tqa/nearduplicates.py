@@ -10,6 +10,7 @@ but takes half a second to import, through scipy.)
 
 from __future__ import annotations
 
+import re
 import zlib
 from itertools import chain
 from typing import Iterator, Sequence
@@ -165,13 +166,22 @@ def band_keys(signatures) -> list[bytes]:
     return [key.tobytes() for key in keys]  # native 64-bit integers
 
 
-# Letters of scripts written without spaces between words
-_UNSPACED = regex.compile(r"[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}]")
+# Letters of the scripts written without spaces between words (their
+# Script, not Script_Extensions: a middle dot or a combining tilde is
+# shared with Han, and must not split a Catalan or Vietnamese word)
+_UNSPACED = regex.compile(r"[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]")
 # a letter of those scripts, or a run of other characters up to a space
-_TOKEN = regex.compile(r"[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}]"
-                       r"|[^\s\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}]+")
-_RUN = regex.compile(r"[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}]+"
-                     r"|[^\s\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}]+")
+_TOKEN = regex.compile(r"[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]"
+                       r"|[^\s\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]+")
+_RUN = regex.compile(r"[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]+"
+                     r"|[^\s\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]+")
+# none of those letters stands below U+0E00 or among the General Punctuation
+# (a test holds this): text without other characters needs no Unicode look-up
+_MAYBE_UNSPACED = re.compile(r"[^\x00-\u0dff\u2000-\u206f]")
+
+
+def _unspaced(text: str) -> bool:
+    return _MAYBE_UNSPACED.search(text) is not None and _UNSPACED.search(text) is not None
 
 
 def words(text: str) -> list[str]:
@@ -179,7 +189,7 @@ def words(text: str) -> list[str]:
     Chinese, Japanese or Thai, which write no spaces, each letter on its
     own (so that word pairs are pairs of letters: a paragraph of Japanese
     is not one word that a single changed letter makes new)."""
-    if not _UNSPACED.search(text):
+    if not _unspaced(text):
         return text.split()
     return _TOKEN.findall(text)
 
@@ -187,7 +197,7 @@ def words(text: str) -> list[str]:
 def word_count(text: str) -> int:
     """Words in ``text``, two letters of Chinese, Japanese or Thai counting
     as one (as language identification counts them)."""
-    if not _UNSPACED.search(text):
+    if not _unspaced(text):
         return len(text.split())
     return sum(max(1, len(run) // 2) if _UNSPACED.match(run) else 1 for run in _RUN.findall(text))
 

@@ -195,13 +195,18 @@ def _copy_message(norm: str, first_norm: str, threshold: float) -> str | None:
 
 
 WITHIN_CANDIDATES = 8  # earlier paragraphs looked at per paragraph, most alike first
+# Up to this many paragraphs to index, every earlier one is a candidate: a
+# news article has ten, and their few pairs cost less than the index's
+# numpy work (some 2 ms an article, a seventh of a run over an archive).
+ALL_PAIRS_UP_TO = 16
 
 
 class _WithinArticle:
     """The near-copy candidates of each paragraph of one article: the
     earlier paragraphs that share most MinHash bands with it (the band
     index of repeated-block, with each paragraph a group of its own),
-    counted a block of paragraphs at a time as the rule reaches them.
+    counted a block of paragraphs at a time as the rule reaches them
+    (on an article of a few paragraphs, every earlier one).
     Word-for-word copies of an earlier paragraph and paragraphs too long to
     compare stay out of the index; the numpy work starts only when two
     paragraphs could be near copies."""
@@ -224,6 +229,8 @@ class _WithinArticle:
         in order of ``k``."""
         if len(self._indexed) < 2:
             return []
+        if len(self._indexed) <= ALL_PAIRS_UP_TO:
+            return self._indexed[:bisect.bisect_left(self._indexed, k)]
         if self._index is None:
             self._build()
         indexed = self._indexed

@@ -33,7 +33,7 @@ LETTER_RUN = regex.compile(r"[\p{L}\p{M}]+")
 PROSE_CONFIDENCE = 0.95
 
 
-@dataclass
+@dataclass(slots=True)
 class Word:
     start: int
     end: int
@@ -52,7 +52,7 @@ def needs_look(text: str, target) -> bool:
     return has_foreign_letters(text, target.own)
 
 
-@text_cache(maxsize=256, budget=250_000)  # a Word per word and a tuple per letter: ~100 bytes a character
+@text_cache(maxsize=256, budget=1_000_000)  # a Word per word: ~25 bytes a character
 def words(text: str) -> list[Word]:
     """The words of ``text`` outside links and e-mails, each with the script
     of its letters. A change between scripts that are not look-alike prone

@@ -19,7 +19,7 @@ from operator import itemgetter
 
 from ..languages import (default_candidates, detection_text, get_detector, has_function_words, identify,
                          identify_reduced, language_name, plain_words)
-from ..scripts import folded_words_of, words_of
+from ..scripts import WORD, folded_words_of, words_of
 from ..sentences import sentence_spans
 from . import rule
 
@@ -76,12 +76,43 @@ def wrong_language(article, ctx):
         yield from _check_paragraph(segment, target, candidates, detector, options)
 
 
+# Characters of text identified at once. A longer text (a catalog string
+# of megabytes, a "sentence" without a full stop) is identified by
+# SAMPLES pieces spread over it: what identification builds grows with the
+# text (a tuple per letter to count scripts), and a language shows in
+# any hundred thousand characters of it.
+MAX_IDENTIFIED = 100_000
+SAMPLES = 10
+
+
+def _sample(text: str) -> str:
+    """``text``, or when longer than MAX_IDENTIFIED, SAMPLES pieces of it
+    spread evenly, each cut at spaces to whole words, joined by spaces."""
+    if len(text) <= MAX_IDENTIFIED:
+        return text
+    size = MAX_IDENTIFIED // SAMPLES
+    step = (len(text) - size) // (SAMPLES - 1)
+    pieces = []
+    for at in range(0, step * SAMPLES, step):
+        piece = text[at:at + size]
+        if at:  # drop the word cut in two at the start
+            piece = piece[piece.find(" ") + 1:] if " " in piece else piece
+        if at + size < len(text) and " " in piece:
+            piece = piece[:piece.rfind(" ")]
+        pieces.append(piece)
+    return " ".join(pieces)
+
+
 def _plainly_all_target(text: str, spans, target: str, candidates: tuple[str, ...]) -> bool:
     """Is every sentence plainly in the target language by its function
     words, names and all? Then neither the paragraph nor a sentence can be
     in another language, and the identifier need not look (most prose)."""
     if not has_function_words(target):
         return not spans  # nothing to be plain by (most catalog languages): spare finding the words
+    if len(text) > MAX_IDENTIFIED:
+        # the words of the whole text at once would be a tuple per word of megabytes: a sentence at a time
+        return all(plain_words(tuple(word.casefold() for word in WORD.findall(_sample(text[start:end]))),
+                               target, candidates) for start, end in spans)
     words, folded = words_of(text), folded_words_of(text)
     for start, end in spans:
         low, high = bisect.bisect_left(words, start, key=_START), bisect.bisect_left(words, end, key=_START)
@@ -103,13 +134,13 @@ def _check_paragraph(segment, target, candidates, detector, options):
     sentences = []
     reduced_parts, total_words = [], 0
     for start, end in spans:
-        reduced, words = detection_text(text[start:end])
+        reduced, words = detection_text(_sample(text[start:end]))
         reduced_parts.append(reduced)
         total_words += words
         found = identify_reduced(reduced, words, target, candidates, detector,
                                  options["min-sentence-letters"], options["min-words"])
         sentences.append((start, end, found))
-    reduced = " ".join(reduced_parts)
+    reduced = _sample(" ".join(reduced_parts))
     if len(sentences) == 1:
         # the paragraph is its one sentence: reuse its verdict, at the paragraph's bar
         long_enough = len(reduced) - reduced.count(" ") >= options["min-paragraph-letters"]
@@ -131,7 +162,7 @@ def _has_target_sentence(text, sentences, target, candidates, detector) -> bool:
     """Is any sentence, even a short one, in the target language? Then the
     paragraph was translated and only some sentences were not."""
     for start, end, found in sentences:
-        found = found or identify(text[start:end], target, candidates, detector, 10, 3)
+        found = found or identify(_sample(text[start:end]), target, candidates, detector, 10, 3)
         if found and found[0] == target and found[1] >= 0.5:
             return True
     return False
