@@ -102,10 +102,10 @@ def test_a_forged_clean_result_is_not_believed(tqa, article, tmp_path):
     assert (again.code, again.out) == (fresh.code, fresh.out) and again.code == 1
 
 
-def test_a_forged_clean_result_under_the_old_in_tree_key_is_not_believed(tqa, article):
+def test_entries_under_the_old_in_tree_key_are_not_believed(tqa, article, tmp_path):
     """The old cache's keys were computable from the checkout: a pull request
-    put a clean result under the exact key of its files, and tqa exited 0
-    with no findings. Now the in-tree folder is not looked at."""
+    put a pickle under the exact key of its files, and tqa ran its code, or
+    exited 0 with no findings. Now the in-tree folder is not looked at."""
     from tqa.cache import code_hash, config_hash
     from tqa.config import find_config, load_config
     from tqa.engine import RunResult
@@ -118,10 +118,13 @@ def test_a_forged_clean_result_under_the_old_in_tree_key_is_not_believed(tqa, ar
     key = digest.hexdigest()
     entry = article / ".tqa-cache" / "v1" / "run" / key[:2] / key
     entry.parent.mkdir(parents=True)
-    entry.write_bytes(pickle.dumps(RunResult(files=1, checked=["a.txt"])))
     fresh = tqa("check", "a.txt", "-q", "--no-cache", cwd=article)
-    again = tqa("check", "a.txt", "-q", cwd=article)
-    assert (again.code, again.out) == (fresh.code, fresh.out) and fresh.code == 1
+    marker = tmp_path / "pwned"
+    for forged in (Exploit(marker), RunResult(files=1, checked=["a.txt"])):
+        entry.write_bytes(pickle.dumps(forged))
+        again = tqa("check", "a.txt", "-q", cwd=article)
+        assert not marker.exists()
+        assert (again.code, again.out, again.err) == (fresh.code, fresh.out, fresh.err) and fresh.code == 1
 
 
 def test_a_malformed_replay_is_checked_afresh_not_a_traceback(tmp_path, monkeypatch):
