@@ -95,6 +95,26 @@ def test_symlinks_out_of_the_project_are_not_read_and_their_text_stays_out_of_re
     assert [a["path"] for a in json.loads(out)["articles"]] == ["good.txt"]
 
 
+def test_a_symlink_into_a_hidden_folder_of_the_project_is_not_read(project):
+    # in CI, .git/config may hold the job's token (actions/checkout puts it there)
+    (project / ".git").mkdir()
+    (project / ".git" / "config").write_text(SECRET_TEXT, encoding="utf-8")
+    (project / "notes.txt").symlink_to(".git/config")
+    code, out, err = run_tqa("check", "--no-cache", "-f", "json", ".", cwd=project)
+    assert code == 2 and SECRET not in out + err
+    assert "hidden folder" in one_error(err, "notes.txt")
+    saved = project / "run.json"
+    saved.write_text(out, encoding="utf-8")
+    data = json.loads(out)
+    article = data["articles"][0]  # good.txt's, its finding on line 3 as in the secret file
+    article["path"] = ".git/config"  # a saved report pointing there
+    for finding in article["findings"]:
+        finding["path"] = ".git/config"
+    saved.write_text(json.dumps(data), encoding="utf-8")
+    code, out, err = run_tqa("report", "run.json", "-f", "text", cwd=project)
+    assert code == 0 and SECRET not in out + err
+
+
 def test_follow_external_symlinks_reads_them_and_names_each_in_a_note(project):
     (project / "notes.txt").symlink_to("../outside/creds.env")
     (project / "tqa.toml").write_text("follow-external-symlinks = true\n", encoding="utf-8")

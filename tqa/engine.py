@@ -165,8 +165,8 @@ class RunResult:
             else:
                 from .escaping import terminal  # the path is the report's: one line, nothing a terminal acts on
 
-                print(terminal(f"note: {path}: outside the working folder ({cwd}); shown without its text"),
-                      file=sys.stderr)
+                print(terminal(f"note: {path}: outside the working folder ({cwd}) or hidden; shown without its "
+                               "text"), file=sys.stderr)
         return self._sources[path]
 
 
@@ -241,7 +241,18 @@ def _first_link(path: str, cwd: str) -> str | None:
 
 
 def _inside(real: str, roots: list[str]) -> bool:
-    return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+    """Is the real path ``real`` one of ``roots`` or below one, and not in
+    a hidden folder or file below it? A walk never enters ``.git`` or
+    ``.github``, so neither may a symlink or a saved report's path: in CI
+    ``.git/config`` may hold the job's token (actions/checkout puts it
+    there)."""
+    for root in roots:
+        if real == root:
+            return True
+        prefix = root.rstrip(os.sep) + os.sep
+        if real.startswith(prefix) and not any(part.startswith(".") for part in real[len(prefix):].split(os.sep)):
+            return True
+    return False
 
 
 def _admit(path: str, roots: list[str], config: Config, errors: list[FileError], notes: list[str],
@@ -275,8 +286,9 @@ def _admit(path: str, roots: list[str], config: Config, errors: list[FileError],
         real = os.path.realpath(path)
         if not _inside(real, roots):
             if not config.follow_external_symlinks:
-                errors.append(FileError(path, f"symlink to a {what} outside the checked folders; not read "
-                                              "(set follow-external-symlinks = true in the config to allow)"))
+                errors.append(FileError(path, f"symlink to a {what} outside the checked folders (or in a hidden "
+                                              "folder); not read (set follow-external-symlinks = true in the config "
+                                              "to allow)"))
                 return None
             notes.append(f"{path}: symlink to a {what} outside the checked folders, followed "
                          f"(follow-external-symlinks = true): {real}")
