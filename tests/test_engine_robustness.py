@@ -230,6 +230,27 @@ def test_a_worker_dying_in_a_map_is_an_error_not_a_hang():
         assert workers.map(_dies_alone, [4, 5, 6]) == [4, 5, 6]
 
 
+def test_a_worker_dying_in_a_cross_article_rule_costs_that_rule_only(corpus, tmp_path, monkeypatch):
+    """A cross-article rule whose parallel step loses a worker: one line
+    naming the rule, and every other rule's findings."""
+    def spreading(documents, ctx):
+        ctx.map(_dies_in_worker, range(8), shared=0)
+        yield from ()
+
+    rule = checks.find_rule("repeated-block")
+    monkeypatch.setitem(checks._REGISTRY, rule.code, dataclasses.replace(rule, check=spreading))
+    monkeypatch.chdir(tmp_path)
+    files = sorted(str(p.relative_to(tmp_path)) for p in corpus.iterdir())
+    with no_hang():
+        result = check_files(files, Config(), jobs=2)
+    assert [str(e) for e in result.errors] == [
+        "(corpus): internal error in rule TQA303 repeated-block: WorkerDied: a worker process died "
+        "(exit status 1) (please report it)"]
+    assert exit_code(result, "never") == 2
+    alone = check_files(files, Config(ignore=["repeated-block"]), jobs=1)
+    assert result.findings == alone.findings and len(result.checked) == len(files)
+
+
 def test_map_takes_a_generator_and_keeps_the_order():
     taken = []
 

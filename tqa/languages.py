@@ -151,9 +151,10 @@ _STALE_SECONDS = 3600  # an unpacking takes seconds: a temporary item older than
 # So: the folder appears only whole (written beside, renamed into place);
 # it and its files are opened without following symlinks and must belong
 # to this user; each .npy's header is read without pickle and its size must
-# match it exactly; shapes, dtypes and the tables' indices must agree (an
-# index past a table would be an IndexError in the middle of a run). Any
-# doubt: unpack afresh, and failing that, the package's own loader.
+# match it exactly; shapes, dtypes and the small tables' indices must agree
+# (an index past a table would be an IndexError in the middle of a run; see
+# _consistent for the big one). Any doubt: unpack afresh, and failing that,
+# the package's own loader.
 
 
 def _py3langid_languages() -> frozenset[str]:

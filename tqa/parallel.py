@@ -227,10 +227,16 @@ def _ordered(pool: ProcessPoolExecutor, function: Callable, items: Iterable, win
 
 def _how_pool_died(pool: ProcessPoolExecutor) -> str:
     """`` (signal 9)``: how a worker of a broken pool ended, when that can
-    be told (the executor keeps its processes; the survivors it stopped
-    itself end with SIGTERM), else nothing."""
+    be told (the executor keeps its processes; the survivors it stops
+    itself end with SIGTERM), else nothing. Each is waited for a moment:
+    the executor notices a death when the process closes its files, a
+    little before its exit status can be read, and stops the survivors
+    only after failing the work."""
     try:
-        codes = [p.exitcode for p in pool._processes.values()]
+        processes = list(pool._processes.values())
+        for process in processes:
+            process.join(5)
+        codes = [process.exitcode for process in processes]
     except Exception:  # noqa: BLE001 - a detail of the executor's; the line is right without it
         return ""
     for code in codes:
