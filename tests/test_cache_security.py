@@ -399,3 +399,22 @@ def test_checking_from_the_home_folder_still_uses_the_cache(tqa, tmp_path):
     assert first.err == again.err == "" and (again.code, again.out) == (first.code, first.out)
     assert (home / ".cache" / "tqa" / "key").exists()
     assert (home / ".cache" / "tqa").stat().st_mode & 0o777 == 0o700
+
+
+def test_an_authentic_entry_moved_to_another_key_or_kind_is_a_miss(tmp_path):
+    """A tag covers the kind and the key as well as the bytes: an entry of
+    this user's own, copied under the name of another (say, a clean run of
+    other files) is not taken."""
+    import shutil
+
+    cache = Cache(tmp_path / "project", Config(), tmp_path / "entries")
+    clean, dirty = "a" * 40, "b" * 40
+    cache.store_replay(clean, {"outputs": [(None, b"")], "errors": [], "exit": 0})
+    replay = project_folder(tmp_path / "entries", tmp_path / "project") / "replay"
+    shutil.copy(replay / clean, replay / dirty)
+    shutil.copy(replay / clean, replay.parent / "run" / dirty)
+    assert cache.load_replay(clean) == {"outputs": [(None, b"")], "errors": [], "exit": 0}
+    assert cache.load_replay(dirty) is None and cache.load_run(dirty) is None
+    truncated = (replay / clean).read_bytes()[:-1]
+    (replay / clean).write_bytes(truncated)
+    assert cache.load_replay(clean) is None
