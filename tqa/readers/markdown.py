@@ -14,10 +14,13 @@ import regex
 from ..model import Segment, SourceText, Suppression
 
 _FENCE = regex.compile(r"^ {0,3}(`{3,}|~{3,})")
-_HEADING = regex.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-_BREAK = regex.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+# Headings, the front matter's title and suppression comments are taken
+# apart with a regex for their fixed start and plain string work for the
+# rest: a lazy ``(.*?)`` before optional trailing blanks retries at every
+# character, quadratic in a line of spaces (a 40,000-space heading took 49 s).
+_HEADING = regex.compile(r" {0,3}(#{1,6})[ \t]+")
 _SETEXT = regex.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_FRONT_TITLE = regex.compile(r"^title:[ \t]*(['\"]?)(.*?)\1[ \t]*$")
+_FRONT_TITLE = regex.compile(r"title:[ \t]*")
 _FRONT_LANG = regex.compile(r"^(?:lang|language):[ \t]*(['\"]?)([A-Za-z]{2,3})(?:[-_][A-Za-z]+)?\1[ \t]*$")
 
 
@@ -33,6 +36,43 @@ def language(source: SourceText) -> str | None:
         if match:
             return match.group(2).lower()
     return None
+
+
+def _heading(line: str) -> tuple[int, str] | None:
+    """(where the text starts, the text) of an ATX heading line: after the
+    ``#`` marks and blanks, before an optional closing run of ``#`` that
+    follows a blank, trailing blanks left out."""
+    start = _HEADING.match(line)
+    if start is None:
+        return None
+    text = line[start.end():].rstrip(" \t")
+    opened = text.rstrip("#")
+    if opened != text and opened[-1:] in (" ", "\t"):
+        text = opened.rstrip(" \t")
+    return start.end(), text
+
+
+def _is_break(line: str) -> bool:
+    """A thematic break: up to three spaces, then three or more of one of
+    ``-*_``, blanks between and after them (a regex with a backreference in a
+    repeated group took 9 s on a 200,000-character ``- - - … x``)."""
+    body = line.lstrip(" ")
+    if len(line) - len(body) > 3 or body[:1] not in ("-", "*", "_"):
+        return False
+    mark = body[0]
+    return body.count(mark) >= 3 and not body.replace(mark, "").strip(" \t")
+
+
+def _front_title(line: str) -> tuple[int, str] | None:
+    """(where the value starts, the value) of a ``title:`` line, its
+    quotes (a matching pair) and trailing blanks left out."""
+    key = _FRONT_TITLE.match(line)
+    if key is None:
+        return None
+    value = line[key.end():].rstrip(" \t")
+    if len(value) >= 2 and value[0] in "'\"" and value[-1] == value[0]:
+        return key.end() + 1, value[1:-1]
+    return key.end(), value
 
 
 def _lines(source: SourceText):
@@ -78,14 +118,13 @@ def read(path: str, source: SourceText) -> list[Segment]:
             segments.append(Segment(source.text[start:end], start, "comment"))
             i = j + 1
             continue
-        heading = _HEADING.match(line)
+        heading = _heading(line)
         if heading:
             flush()
-            text_start = start + heading.start(2)
-            segments.append(Segment(heading.group(2), text_start, "heading"))
+            segments.append(Segment(heading[1], start + heading[0], "heading"))
         elif block and _SETEXT.match(line):
             flush("heading")
-        elif _BREAK.match(line):
+        elif _is_break(line):
             flush()
             segments.append(Segment(line, start, "break"))
         elif not line.strip(" \t"):
@@ -107,28 +146,45 @@ def _front_matter(lines, segments: list[Segment]) -> int:
         if line.strip() in ("---", "..."):
             segments.extend(titles)
             return j + 1
-        title = _FRONT_TITLE.match(line)
-        if title and title.group(2):
-            titles.append(Segment(title.group(2), start + title.start(2), "title"))
+        title = _front_title(line)
+        if title and title[1]:
+            titles.append(Segment(title[1], start + title[0], "title"))
     return 0  # no closing fence: not front matter after all
 
 
-_SUPPRESS = regex.compile(r"<!--\s*tqa:\s*ignore\s+([\w-]+(?:\s*,\s*[\w-]+)*)(?:\s+(.*?))?\s*-->",
-                          regex.IGNORECASE | regex.DOTALL)
+# the comment up to its rules (matched up to ``-->``): what follows them is
+# blank or starts with a blank (the reason)
+_SUPPRESS = regex.compile(r"<!--\s*tqa:\s*ignore\s+([\w-]+(?:\s*,\s*[\w-]+)*)(?=\s|$)", regex.IGNORECASE)
+
+
+def _suppression(comment: str) -> tuple[str, str] | None:
+    """(rules, reason) of ``<!-- tqa: ignore RULE[, RULE] reason -->``."""
+    if not comment.endswith("-->"):
+        return None
+    match = _SUPPRESS.match(comment, 0, len(comment) - 3)
+    if match is None:
+        return None
+    return match.group(1), comment[match.end():len(comment) - 3]
 
 
 def suppressions(segments: list[Segment]) -> list[Suppression]:
     """``<!-- tqa: ignore RULE[, RULE] reason -->`` silences those rules on
     the next paragraph or heading (the form of PO comments, in HTML)."""
     found = []
+    following = None  # the first segment after this one that is not a comment
+    after: list[Segment | None] = [None] * len(segments)
+    for i in range(len(segments) - 1, -1, -1):  # one pass, not a search per comment
+        after[i] = following
+        if segments[i].kind != "comment":
+            following = segments[i]
     for i, segment in enumerate(segments):
-        match = _SUPPRESS.fullmatch(segment.text.strip()) if segment.kind == "comment" else None
+        match = _suppression(segment.text.strip()) if segment.kind == "comment" else None
         if match is None:
             continue
-        following = next((s for s in segments[i + 1:] if s.kind != "comment"), None)
+        following = after[i]
         start, end = (following.start, following.end) if following else (segment.end, segment.end)
-        rules = frozenset(r.strip() for r in match.group(1).split(",") if r.strip())
+        rules = frozenset(r.strip() for r in match[0].split(",") if r.strip())
         at = segment.start + len(segment.text) - len(segment.text.lstrip())
         found.append(Suppression(rules, start, end, at, at + len(segment.text.strip()),
-                                 reason=(match.group(2) or "").strip()))
+                                 reason=match[1].strip()))
     return found
