@@ -177,7 +177,8 @@ def discover(paths: Iterable[str], config: Config,
 
     The checked tree may come from strangers (CI on pull requests), so only
     regular files inside the checked folders are read: the real paths of
-    ``paths`` and the config's folder. A symlink leading elsewhere, a FIFO,
+    ``paths`` and the config's folder (not their hidden folders, such as
+    ``.git``, which a walk skips too). A symlink leading elsewhere, a FIFO,
     a device, a symlink loop or a broken link, and a folder that cannot be
     listed, are each one entry of the errors, and the run goes on with the
     rest. With ``follow-external-symlinks = true`` outside links are read
