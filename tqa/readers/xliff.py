@@ -54,11 +54,13 @@ _SUPPRESS = regex.compile(r"tqa:\s*ignore\s+([\w-]+(?:\s*,\s*[\w-]+)*)", regex.I
 _DECLARATION = re.compile(r"<\?xml\s[^>]{0,500}?\bencoding\s*=\s*([\"'])(.{0,100}?)\1")
 _ENCODING_NAME = re.compile(r"[A-Za-z][A-Za-z0-9._-]*\Z")  # XML's EncName
 _CDATA_OPEN = "<![CDATA["
-_AMP_OR_CR = re.compile("[&\r]")
-_CR = re.compile("\r")
+# What stands in the file for one character of text other than itself (no
+# entity but the predefined ones: a DTD's are refused)
+_REFERENCE_OR_CR = re.compile(r"&#?[0-9A-Za-z]++;|\r\n?")
+_CR_TOKEN = re.compile(r"\r\n?")  # in CDATA only line ends
+_LONGEST_TOKEN = 64  # "&#x10FFFF;" with leading zeros to spare
 _PREDEFINED = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'"}
 _UNICODE = {"utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
-_LONGEST_REFERENCE = len("&#x0010FFFF;") + 8  # with leading zeros to spare; entity names are short
 # The longest tag, comment or processing instruction read (see check_token_sizes)
 MAX_TOKEN = 8 * 2**20
 _LONG_CANDIDATE = re.compile("<(?=[^<]{%d})" % MAX_TOKEN)
@@ -357,31 +359,36 @@ class _Parser:
         file: a place that would not hold the character is an error, never a
         wrong place for tqa fix to write."""
         text, runs = self.text, self.current.offsets
-        special = _CR if self.cdata else _AMP_OR_CR
+        tokens = _CR_TOKEN if self.cdata else _REFERENCE_OR_CR
         done, size = 0, len(data)
         while done < size:
-            left = size - done
-            # the file spells the rest in at least as many characters
-            found = special.search(text, position, position + left)
-            length = (found.start() if found else position + left) - position
-            if length:
-                if not text.startswith(data if length == size else data[done:done + length], position):
-                    raise self.refuse("cannot map a target's text back to the file", position)
-                runs.add(position, length)
-                position, done = position + length, done + length
-                continue
-            if text[position] == "&":
-                close = text.find(";", position, position + _LONGEST_REFERENCE)
-                if close < 0 or _reference(text[position:close + 1]) != data[done]:
-                    raise self.refuse("cannot map a reference in a target back to the file", position)
-                runs.add(position)
-                position = close + 1
-            else:  # "\r\n" or a lone "\r": expat reads "\n"
-                if data[done] != "\n":
-                    raise self.refuse("cannot map a line end in a target back to the file", position)
-                runs.add(position)
-                position += 2 if text.startswith("\r\n", position) else 1
-            done += 1
+            # the file spells the rest of the text in at least as many
+            # characters: its references and line ends are found up to there
+            bound = position + size - done
+            # (a reference starting before the bound may end past it; one
+            # longer than _LONGEST_TOKEN is not found, and refused below)
+            for token in tokens.finditer(text, position, bound + _LONGEST_TOKEN):
+                at = token.start()
+                length = min(at - position, size - done)
+                if length:
+                    if not text.startswith(data if length == size else data[done:done + length], position):
+                        raise self.refuse("cannot map a target's text back to the file", position)
+                    runs.add(position, length)
+                    position, done = position + length, done + length
+                if done == size:
+                    break
+                written = token.group()
+                if (_reference(written) if written[0] == "&" else "\n") != data[done]:
+                    raise self.refuse("cannot map a reference or line end in a target back to the file", at)
+                runs.add(at)
+                position, done = token.end(), done + 1
+            else:  # no reference or line end left before the bound: text as written
+                length = min(bound - position, size - done)  # none when references took it past
+                if length > 0:
+                    if not text.startswith(data if length == size else data[done:done + length], position):
+                        raise self.refuse("cannot map a target's text back to the file", position)
+                    runs.add(position, length)
+                    position, done = position + length, done + length
         return position
 
     def parse(self) -> None:
