@@ -11,7 +11,7 @@ native code inside ``<ph>``/``<bpt>``/``<ept>``/``<it>`` is not; tags are
 compared by kind and id with the source's.
 
 Files come from strangers (pull requests), so the parser is bounded: no DTD
-internal subset (hence no entity declarations: see ``_doctype``), no entity
+internal subset (hence no entity declarations: see ``_Parser.doctype``), no entity
 defined outside the file, elements nested at most ``MAX_DEPTH`` deep, and
 an XML declaration's ``encoding`` must name what the file really is. Every
 failure is one ``InputError`` naming the file and line.
