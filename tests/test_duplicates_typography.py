@@ -461,3 +461,23 @@ def test_letters_written_without_spaces_all_stand_beyond_the_quick_test():
     assert nearduplicates.words("l·lícit Việt Nam “quoted”") == ["l·lícit", "Việt", "Nam", "“quoted”"]
     assert nearduplicates.words("データ 3% 上昇") == ["デ", "ー", "タ", "3%", "上", "昇"]
     assert nearduplicates.word_count("研修では国際的な経験") == 5
+
+
+def test_repeated_word_across_lines_of_no_break_spaces():
+    """The space between the two words is any run holding a line break;
+    a long one (lines of no-break spaces, which are no blank lines) is
+    taken whole, and the pair is still found."""
+    for run in ("\n", "\n\u00a0" * 3 + "\n", "\n\u00a0" * 20_000 + "\n"):
+        text = f"Title\n\nThe formation of{run}of state resources.\n"
+        [found] = findings_of(text, lang="en", select="repeated-word")
+        assert found.text == f"of{run}of" and found.suggestion == "of"
+    assert findings_of("Title\n\nThe formation of\u2003of state resources.\n", lang="en",
+                       select="repeated-word") == []  # an em space is no space of a line, nor a line break
+
+
+def test_addresses_in_catalog_strings_are_found_where_runs_start_and_after_a_match():
+    from tqa.checks.bilingual import _LINK
+
+    assert _LINK.findall("write a.b@c.org+d@e.org or see https://x.kz/a.") == \
+        ["a.b@c.org", "+d@e.org", "https://x.kz/a"]
+    assert _LINK.findall("x" * 50_000 + " mail@host.kz") == ["mail@host.kz"]

@@ -23,7 +23,11 @@ _PRINTF = regex.compile(r"%(?:(?P<pos>\d+)\$)?(?:\((?P<name>[^)\s]{1,40})\))?[-+
 _BRACE = regex.compile(r"(?<!\{)\{(?P<field>[A-Za-z_][\w.]*|\d*)(?:![rsa])?(?::[^{}]*)?\}(?!\})")
 _ICU = regex.compile(r"\{\s*(?P<field>[A-Za-z_]\w*)\s*,\s*(?:plural|select|selectordinal|number|date|time)\b")
 _TAG = regex.compile(r"</?([A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>")
-_LINK = regex.compile(r"(?:https?://|ftp://|mailto:)[^\s<>\"']+[^\s<>\"'.,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An address is tried only where a run of its characters starts (or where
+# the previous match ended, inside one): tried at every character, a long
+# word was scanned to its end from each of its letters.
+_LINK = regex.compile(r"(?:https?://|ftp://|mailto:)[^\s<>\"']+[^\s<>\"'.,;:!?)]"
+                      r"|(?:(?<![\w.+-])|\G)[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A number stands apart from Latin, Cyrillic or Greek letters ("A4" is a
 # name); in Chinese and Japanese it touches its counter word (8バイト).
 _NUMBER = regex.compile(r"(?<![\p{Latin}\p{Cyrillic}\p{Greek}\d_.,])\d+(?:[ \u00a0\u202f.,'’]\d{3})*(?:[.,]\d+)?"
