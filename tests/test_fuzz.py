@@ -246,12 +246,18 @@ def check_cli(files: dict[str, bytes], args: list[str] | None = None) -> dict:
         assert "Traceback" not in run.stderr
     for article in report["articles"]:
         path = article["path"]
-        if path in lengths:  # else a file found in a folder given as ARGS
+        if path in lengths:  # else a name shown escaped (bytes that are not UTF-8)
             assert article["end_line"] <= len(lengths[path]), article["id"]
         for finding in article["findings"]:
             assert finding["path"] == path
             if path in lengths:
                 assert_inside(finding, lengths[path], path)
+            for place in finding.get("related", []):
+                other = place.get("path", path)
+                if other in lengths and "line" in place:
+                    assert 1 <= place["line"] <= len(lengths[other]), (finding["rule"], place)
+                    if {"column", "end_line", "end_column"} <= place.keys():
+                        assert_inside({"rule": finding["rule"], **place}, lengths[other], f"{other} (related)")
     return report
 
 
@@ -565,11 +571,15 @@ def test_mutated_samples(sample):
 
 @SEEDED
 @FUZZ
-@given(files=st.lists(ANY_FILE, min_size=1, max_size=3))
-def test_cli_json_report(files):
-    """Several inputs in one run (cross-article rules compare them), through
-    the command line: the report validates, one error line per bad input."""
-    check_cli({f"f{i}{suffix}": data for i, (suffix, data) in enumerate(files)})
+@given(files=st.lists(ANY_FILE, min_size=1, max_size=3), copy=st.booleans())
+def test_cli_json_report(files, copy):
+    """Several inputs in one run (cross-article rules compare them; a copy
+    makes duplicates whose findings point at the other file), through the
+    command line: the report validates, one error line per bad input."""
+    inputs = {f"f{i}{suffix}": data for i, (suffix, data) in enumerate(files)}
+    if copy:
+        inputs["copy" + files[0][0]] = files[0][1]
+    check_cli(inputs)
 
 
 @SEEDED
