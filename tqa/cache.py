@@ -53,8 +53,11 @@ So the entries are authenticated instead: each is ``MAGIC | tag | pickle``
 where ``tag`` is HMAC-SHA256 over the kind, the entry's key and the
 payload, with a random 32-byte key made once (0600, created exclusively and
 linked into place) in the cache folder of the user (``$TQA_CACHE_DIR`` or
-the XDG one, never ``--cache-dir`` and never inside the checked project: the
-cache is not used if it would be). Nothing is unpickled before its tag
+the XDG one, never ``--cache-dir``; if that folder is inside the checked
+project the cache is not used, with a warning, since the tree could bring
+the key; a project that is the home folder or above is no checkout).
+``--cache-dir`` may point anywhere, even into the tree: its entries are
+authenticated with the key kept elsewhere. Nothing is unpickled before its tag
 checks, and an authentic entry cannot be moved to another key or kind. As a
 second wall, the unpickler admits only the classes of tqa's own result model
 (dataclasses and named tuples of ``tqa.model``, ``tqa.engine`` and the
