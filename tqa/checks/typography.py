@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import regex
 
+from ..memo import text_cache
 from ..resources import load
 from ..scripts import mask_non_prose
 from . import rule
@@ -233,10 +234,24 @@ def _glue_patterns(words: frozenset[str]):
 _TOKEN = re.compile(r"[\w-]+")
 
 
-@lru_cache(maxsize=8)
+_NOT_TOKEN = re.compile(r"[^\w-]")
+_COUNTED_TOGETHER = 1 << 20  # characters whose tokens are listed at once
+
+
+@text_cache(maxsize=2)  # per file, forgotten with it (an lru_cache kept the last files' texts alive)
 def _token_counts(text: str) -> dict[str, int]:
-    """How often each token stands in a file (computed once per file)."""
-    return Counter(_TOKEN.findall(text))
+    """How often each token stands in a file (computed once per file),
+    counted a megabyte at a time, cut where no token stands: a list of
+    every token of a 50 MB file would be half a gigabyte of strings."""
+    counts: Counter = Counter()
+    at = 0
+    while at < len(text):
+        cut = _NOT_TOKEN.search(text, min(len(text), at + _COUNTED_TOGETHER)) if \
+            at + _COUNTED_TOGETHER < len(text) else None
+        end = cut.start() if cut else len(text)
+        counts.update(_TOKEN.findall(text, at, end))
+        at = end
+    return counts
 
 
 def _count_word(text: str, word: str) -> int:
