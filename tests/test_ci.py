@@ -352,3 +352,14 @@ def test_a_crafted_baseline_is_one_error_line(repo, tqa, content, message):
     assert run.code == 2
     assert message in run.err and run.err.count("\n") == 1, run.err
     assert "Traceback" not in run.err
+
+
+def test_a_baseline_that_is_a_fifo_is_one_line_and_no_hang(repo):
+    import os
+    import sys
+
+    os.mkfifo(repo / "fifo.json")
+    run = subprocess.run([sys.executable, "-m", "tqa", "check", "news", "--baseline", "fifo.json"],
+                         cwd=repo, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2 and "not a regular file (a FIFO)" in run.stderr, run.stderr
+    assert run.stderr.count("\n") == 1

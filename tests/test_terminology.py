@@ -1,5 +1,7 @@
 """Glossaries, near variants, acronym drift, spelling variants."""
 
+from pathlib import Path
+
 import pytest
 
 from tqa.glossary import GlossaryError, from_csv, from_tbx, import_file, load_glossary, to_tbx, to_yaml
@@ -209,9 +211,19 @@ def test_cli_glossary_flag_and_config(tqa, tmp_path):
         "terminology") is None
     with_flag = tqa("check", "-f", "json", "--lang", "en", "-g", GLOSSARY, article).json()
     assert with_flag["summary"]["by_rule"]["TQA401"] == 1
-    (tmp_path / "tqa.toml").write_text(f'glossaries = ["{GLOSSARY}"]\n', encoding="utf-8")
+    # a config names its glossaries inside its own folder…
+    (tmp_path / "terms.yaml").write_bytes(Path(GLOSSARY).read_bytes())
+    (tmp_path / "tqa.toml").write_text('glossaries = ["terms.yaml"]\n', encoding="utf-8")
     with_config = tqa("check", "-f", "json", "--lang", "en", article).json()
     assert with_config["summary"]["by_rule"]["TQA401"] == 1
+    # …and one elsewhere only when the config says so (a config may come from a pull request)
+    (tmp_path / "tqa.toml").write_text(f'glossaries = ["{GLOSSARY}"]\n', encoding="utf-8")
+    outside = tqa("check", "-f", "json", "--lang", "en", article)
+    assert outside.code == 2 and "is outside the project" in outside.err and outside.out == ""
+    (tmp_path / "tqa.toml").write_text(f'follow-external-symlinks = true\nglossaries = ["{GLOSSARY}"]\n',
+                                       encoding="utf-8")
+    allowed = tqa("check", "-f", "json", "--lang", "en", article)
+    assert allowed.json()["summary"]["by_rule"]["TQA401"] == 1 and "note:" in allowed.err
 
 
 def test_glossary_suggest_drafts_a_valid_glossary(tqa, tmp_path):
