@@ -23,7 +23,7 @@ from tests.conftest import ROOT, SEED
 from tqa import checks, engine
 from tqa.config import Config
 from tqa.engine import check_files, exit_code, read_for_run
-from tqa.parallel import MIN_PARALLEL_BYTES, Workers, WorkerDied
+from tqa.parallel import MIN_PARALLEL_BYTES, WorkerDied, Workers
 
 MAIN_PID = os.getpid()  # forked workers inherit it, and so know they are not the main process
 
@@ -281,8 +281,8 @@ def reference():
     from tqa.languages import _packaged_identifier, _restricted
 
     identifier = _packaged_identifier()
-    return [tuple(map(lambda v: v if isinstance(v, str) else float(v),
-                      _restricted(identifier, tuple(sorted(langs))).classify(text))) for text, langs in TEXTS]
+    found = [_restricted(identifier, tuple(sorted(langs))).classify(text) for text, langs in TEXTS]
+    return [(lang, float(probability)) for lang, probability in found]
 
 
 @pytest.fixture
@@ -303,7 +303,7 @@ def answers():
 
 def unpacked(folder):
     """The folder, unpacked whole."""
-    from tqa.languages import _unpack_model, _MODEL_ARRAYS, _model_paths
+    from tqa.languages import _MODEL_ARRAYS, _model_paths, _unpack_model
 
     _unpack_model(_model_paths()[0], folder, _MODEL_ARRAYS)
     assert sorted(p.name for p in folder.iterdir()) == sorted(
