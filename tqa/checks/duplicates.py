@@ -194,7 +194,9 @@ def _copy_message(norm: str, first_norm: str, threshold: float) -> str | None:
     return None
 
 
-WITHIN_CANDIDATES = 32  # earlier paragraphs looked at per paragraph, most alike first (8 missed a few on text of recombined sentences)
+# earlier paragraphs looked at per paragraph, most alike first: text that
+# recombines a few sentences has many near copies of each paragraph
+WITHIN_CANDIDATES = 32
 # Up to this many paragraphs to index, every earlier one is a candidate: a
 # news article has ten, and their few pairs cost less than the index's
 # numpy work (some 2 ms an article, a seventh of a run over an archive).
