@@ -363,3 +363,8 @@ def test_a_baseline_that_is_a_fifo_is_one_line_and_no_hang(repo):
                          cwd=repo, capture_output=True, text=True, timeout=60)
     assert run.returncode == 2 and "not a regular file (a FIFO)" in run.stderr, run.stderr
     assert run.stderr.count("\n") == 1
+
+
+def test_changed_since_still_fails_on_a_named_path_that_is_missing(repo, tqa):
+    run = tqa("check", "news", "nowhere.md", "--changed-since", "HEAD", cwd=repo)
+    assert run.code == 2 and "nowhere.md: no such file or directory" in run.err

@@ -107,3 +107,27 @@ def test_a_refused_file_is_left_byte_for_byte(tqa, tmp_path, name, content):
     run = tqa("fix", path)
     assert run.code == 2 and f"{name}:" in run.err and "Traceback" not in run.err
     assert path.read_bytes() == content.encode("utf-8")
+
+
+def test_a_symlinked_file_is_fixed_where_it_points_and_stays_a_link(tqa, tmp_path):
+    (tmp_path / "drafts").mkdir()
+    target = tmp_path / "drafts" / "a.txt"
+    target.write_text("Title\n\nHe told the the reporters.\n", encoding="utf-8")
+    link = tmp_path / "a.txt"
+    link.symlink_to(target)
+    run = tqa("fix", "--lang", "en", link)
+    assert run.code == 0, run.err
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == "Title\n\nHe told the reporters.\n"
+
+
+def test_the_dry_run_diff_shows_control_characters_escaped(tqa, tmp_path):
+    # article text may hold terminal escapes (clear screen, OSC 52); the diff
+    # goes to a terminal or a CI log, so they are shown, not sent
+    path = tmp_path / "a.txt"
+    path.write_text("Title\n\nHe told the the \x1b]52;c;cHduZWQ=\x07reporters.\x1b[2J\n", encoding="utf-8")
+    run = tqa("fix", "--dry-run", "--lang", "en", path)
+    assert run.code == 1
+    assert "\x1b" not in run.out and "\x07" not in run.out
+    assert "-He told the the \\x1b]52;c;cHduZWQ=\\x07reporters.\\x1b[2J" in run.out
+    assert "+He told the \\x1b]52" in run.out

@@ -308,8 +308,7 @@ def _replay(stored, reports) -> Optional[int]:
         _error(error)
     for path, data in outputs:
         if path is None:
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
+            _write_stdout(data)
         else:
             try:
                 write_atomic_bytes(path, data, durable=True)
@@ -534,7 +533,10 @@ def _discover(paths, config, only: Optional[set[str]]):
     reported = None
     if only is not None:
         reported = {f for f in files if os.path.realpath(f) in only}
-        errors = [e for e in errors if os.path.realpath(e.path) in only]
+        # an unchanged file that cannot be read is not this change's fault; a
+        # path named on the command line that cannot be read is the run's
+        named = set(paths)
+        errors = [e for e in errors if e.path in named or os.path.realpath(e.path) in only]
     return files, errors, reported
 
 

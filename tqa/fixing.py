@@ -8,19 +8,22 @@ fix overlaps no other fix of the run (the first one wins; run again for
 the rest), and neither the flagged text nor the replacement holds what the
 file's format escapes (a quote, backslash or continuation line in a PO
 string, ``<`` or ``&`` in XLIFF: left to the translator). Each file is
-written atomically, in its own encoding.
+written atomically, in its own encoding; a symlinked file (discovery has
+kept it inside the checked folders) is written where the link points, so
+the link stays a link.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .checks import all_rules
 from .engine import Finding, RunResult
 from .readers import reader_for
-from .readers.base import InputError, decode, encode_like, load_text
+from .escaping import display_path, terminal
+from .readers.base import InputError, decode, encode_like, load_text, read_regular
 
 
 @dataclass
@@ -35,8 +38,12 @@ class FilePlan:
     left: list[Finding] = field(default_factory=list)
 
     def diff(self) -> str:
-        return "".join(difflib.unified_diff(self.before.splitlines(keepends=True), self.after.splitlines(keepends=True),
-                                            f"a/{self.path}", f"b/{self.path}"))
+        """A unified diff for a terminal or a CI log: control characters of
+        the text and the file name are shown escaped, like every output's."""
+        name = display_path(self.path)
+        lines = difflib.unified_diff(self.before.splitlines(keepends=True), self.after.splitlines(keepends=True),
+                                     f"a/{name}", f"b/{name}")
+        return "".join(terminal(line.rstrip("\r\n"), keep_newlines=False) + "\n" for line in lines)
 
 
 def fixable(result: RunResult) -> dict[str, list[Finding]]:
@@ -76,7 +83,10 @@ def write(file_plan: FilePlan) -> None:
     (and byte-order mark); refuses when the file changed since it was read."""
     from .writing import write_atomic_bytes
 
-    original = Path(file_plan.path).read_bytes()
+    try:
+        original = read_regular(file_plan.path)
+    except ValueError as exc:  # no longer a regular file, or grown past the limit
+        raise InputError(file_plan.path, str(exc)) from None
     if decode(file_plan.path, original) != file_plan.before:
         raise InputError(file_plan.path, "changed while tqa fix ran; nothing written (run it again)")
-    write_atomic_bytes(file_plan.path, encode_like(original, file_plan.after), durable=True)
+    write_atomic_bytes(os.path.realpath(file_plan.path), encode_like(original, file_plan.after), durable=True)
