@@ -368,3 +368,18 @@ def test_a_baseline_that_is_a_fifo_is_one_line_and_no_hang(repo):
 def test_changed_since_still_fails_on_a_named_path_that_is_missing(repo, tqa):
     run = tqa("check", "news", "nowhere.md", "--changed-since", "HEAD", cwd=repo)
     assert run.code == 2 and "nowhere.md: no such file or directory" in run.err
+
+
+def test_a_baseline_entry_of_a_name_that_is_not_utf8_stays_while_its_file_is_there(repo, tqa):
+    import os
+
+    name = os.fsdecode(b"news/caf\xe9.md")
+    (repo / name).write_text(ARTICLE_B, encoding="utf-8")
+    made = tqa("baseline", "news", "--output", ".tqa-baseline.json", cwd=repo)
+    assert made.code == 0, made.err
+    entries = json.loads((repo / ".tqa-baseline.json").read_text(encoding="utf-8"))["findings"]
+    assert "news/caf\\xe9.md" in {e["path"] for e in entries}
+    # the file is not checked this time, but it is there: its entries are not stale
+    run = tqa("check", "news/a.md", "--baseline", ".tqa-baseline.json", "--format", "json", cwd=repo)
+    absent = run.json()["summary"]["baseline"]["absent"]
+    assert not [e for e in absent if "caf" in e["path"]], absent

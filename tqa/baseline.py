@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from . import __version__
 from .engine import RunResult, portable_path
+from .escaping import file_of_display_path
 
 SCHEMA = "tqa-baseline/1"
 
@@ -127,7 +128,7 @@ def compare(result: RunResult, baseline: Baseline, baseline_path: str) -> Compar
     for entry in sorted(baseline.entries.values(), key=lambda e: (e.path, e.rule, e.fingerprint)):
         if entry.fingerprint in seen:
             continue
-        if entry.path in checked or (entry.path not in unreadable and not os.path.exists(entry.path)):
+        if entry.path in checked or (entry.path not in unreadable and not os.path.lexists(file_of_display_path(entry.path))):
             comparison.absent.append(entry)
     result.baseline = comparison
     return comparison

@@ -28,6 +28,7 @@ every output goes through these few functions.
 
 from __future__ import annotations
 
+import os
 import re
 
 # a lone surrogate: an undecodable byte of a file name (surrogateescape,
@@ -69,6 +70,19 @@ def display_path(path: str) -> str:
     if _SURROGATE.search(path) is None:
         return path
     return _SURROGATE.sub(lambda m: _surrogate(m.group()), path)
+
+
+_SHOWN_BYTE = re.compile(r"\\x([89a-f][0-9a-f])")
+
+
+def file_of_display_path(path: str) -> str:
+    """The file a saved report or baseline names by ``display_path``: when
+    no file has the name as written, the one with those bytes is meant, if
+    it is there."""
+    if _SHOWN_BYTE.search(path) is None or os.path.lexists(path):
+        return path
+    raw = _SHOWN_BYTE.sub(lambda m: chr(0xDC00 + int(m.group(1), 16)), path)
+    return raw if os.path.lexists(raw) else path
 
 
 def terminal(text: str, keep_newlines: bool = False) -> str:

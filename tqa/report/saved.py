@@ -13,11 +13,8 @@ a crafted file is one error line, never a traceback or a runaway loop.
 
 from __future__ import annotations
 
-import os
-import re
-from functools import lru_cache
-
 from ..engine import SEVERITY_RANK, ArticleResult, FileError, Finding, RunResult
+from ..escaping import file_of_display_path
 from ..jsonfiles import load_tagged
 
 SCHEMA = "tqa-report/1"
@@ -133,21 +130,7 @@ def _path(obj: dict, key: str, where: str) -> str:
     value = _str(obj, key, where)
     if not value or "\0" in value:
         raise _Malformed(f"{where} must be a file path")
-    return _real_path(value)
-
-
-_BYTE = re.compile(r"\\x([89a-f][0-9a-f])")
-
-
-@lru_cache(maxsize=1024)
-def _real_path(path: str) -> str:
-    """The file a report's path names. Reports write a byte of a name that
-    is not UTF-8 as ``\\xNN`` (``tqa.escaping.display_path``): when no file
-    has the name as written, the one with those bytes is meant, if it is there."""
-    if _BYTE.search(path) is None or os.path.lexists(path):
-        return path
-    raw = _BYTE.sub(lambda m: chr(0xDC00 + int(m.group(1), 16)), path)
-    return raw if os.path.lexists(raw) else path
+    return file_of_display_path(value)
 
 
 def _strings(obj: dict, key: str, where: str, required: bool = True) -> list[str]:
