@@ -746,12 +746,14 @@ def _digest(rule: str, portable: str, text: str, start: int, end: int) -> str:
     (``portable``: ``portable_path`` of the file, however it was named), the
     flagged text and a little context from the same line. It never depends
     on line numbers."""
-    # context stops at the line's edges, so moving a paragraph keeps it
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
+    # context stops at the line's edges, so moving a paragraph keeps it; the
+    # edges are looked for only within the context's reach (a search to the
+    # line's ends would cost the square of a line of megabytes)
+    line_start = text.rfind("\n", max(0, start - 24), start) + 1
+    line_end = text.find("\n", end, end + 24)
+    line_end = min(len(text), end + 24) if line_end == -1 else line_end
     before = _normalize(text[max(line_start, start - 24):start])[-16:]
-    after = _normalize(text[end:min(line_end, end + 24)])[:16]
+    after = _normalize(text[end:line_end])[:16]
     key = "\x1f".join((rule, portable, _normalize(text[start:end]), before, after))
     # surrogatepass: the same bytes as plain UTF-8 for any valid text, and
     # no UnicodeEncodeError (which cost every finding of the file) for text
