@@ -325,7 +325,7 @@ PO_HEADER = 'msgid ""\nmsgstr ""\n"Project-Id-Version: fuzz 1.0\\n"\n"Language: 
             '"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: nplurals=3; plural=(n%10==1 ? 0 : 1);\\n"\n'
 
 
-PO_ENDINGS = ["\n", "\n", "\r", "\n\n"]
+PO_ENDINGS = ["\n", "\n", "\r", "\r\n", "\n\n"]
 
 
 @st.composite

@@ -404,3 +404,16 @@ def test_many_escapes_on_one_line_keep_exact_text_and_positions():
     assert segment.text == "ә\n\\101" * 5000 + ' "Aлматы"'
     [f] = po(body, select="homoglyph")
     assert (f.line, f.column, f.text) == (7, 9 + 7 * 5000 + 3, "Aлматы")
+
+
+def test_spans_stop_before_the_carriage_return_of_crlf_lines(tmp_path):
+    # an untranslated entry is flagged on its msgstr line: the span ends at
+    # the closing quote, not on the \r of the line end (found by fuzzing)
+    from tqa.engine import check_files
+    from tqa.config import Config
+
+    path = tmp_path / "ru.po"
+    path.write_bytes('msgid ""\r\nmsgstr ""\r\n"Language: kk\\n"\r\n\r\nmsgid "Save"\r\nmsgstr ""\r\n'.encode())
+    result = check_files([str(path)], Config(), jobs=1)
+    spans = [(f.rule, f.line, f.column, f.end_column) for f in result.findings]
+    assert ("TQA911", 6, 1, 10) in spans, spans

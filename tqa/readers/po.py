@@ -215,14 +215,17 @@ def scan(path: str, source: SourceText) -> list[_Entry]:
         if start != expected:
             _malformed(path, source, expected)
         expected = line.end() + 1
+        # where the line's text stops: before the \r of a CRLF line end, which
+        # is no part of a keyword's or an entry's span
+        stop = line.end() - (text[line.end() - 1:line.end()] == "\r")
         kind = line.lastgroup  # "more" (continuation), "first" (after a keyword), "comment", None (blank)
         try:
             if kind == "more":
                 if current is None:
                     raise refuse("a string without msgid/msgstr before it", start)
                 current.add(line.group("more"), line.start("more"))
-                current.keyword = (current.keyword[0], line.end())
-                entry.end = line.end()
+                current.keyword = (current.keyword[0], stop)
+                entry.end = stop
             elif kind == "first":
                 name = line.group("keyword")
                 plural = name[:7] == "msgstr["
@@ -241,9 +244,9 @@ def scan(path: str, source: SourceText) -> list[_Entry]:
                     entry.translated = True
                 last, form = ("msgstr[]", _form_index(name)) if plural else (name, form)
                 last_at = start
-                current = entry.fields[name] = _Field((line.start("keyword"), line.end()))
+                current = entry.fields[name] = _Field((line.start("keyword"), stop))
                 current.add(line.group("first"), line.start("first"))
-                entry.end = line.end()
+                entry.end = stop
             elif kind == "comment":
                 if entry.translated:
                     entries.append(entry)
@@ -258,7 +261,7 @@ def scan(path: str, source: SourceText) -> list[_Entry]:
                 elif not entry.fields:
                     entry.comments.append((line.start("comment"), comment.rstrip()))
                 current = None
-                entry.end = line.end()
+                entry.end = stop
             elif entry.translated or not entry.fields:  # a blank line ends an entry
                 if entry.translated:
                     entries.append(entry)
