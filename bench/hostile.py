@@ -19,6 +19,8 @@ Shapes (full size):
   or nearly repeated (the duplicate-paragraph rule's worst case).
 - ``paragraph``: a 20 MB article that is one paragraph (lines, no blank one).
 - ``lines``: a million short lines (three words each), no blank line.
+- ``po``: a catalog whose one msgstr is 40 MB of prose on one line (its
+  msgid 10 MB), with placeholders in both.
 
 Measured on 2 December 2026 (2 cores shared with other jobs: load 6-9, so
 wall times run up to three times the CPU times; compare CPU). Peak RSS
@@ -109,10 +111,24 @@ def many_paragraphs(size: int, rng: random.Random) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def huge_msgstr(size: int, rng: random.Random) -> str:
+    """A catalog of one entry whose msgstr is ``size`` bytes of prose on one
+    line, its msgid a quarter of that, both with the same few placeholders
+    (what the placeholder rule compares), then an ordinary entry."""
+    def string(amount: int) -> str:
+        text = text_of(amount, rng, sentence, " ").rstrip("\n").replace("\\", "").replace('"', "'")
+        cut = len(text) // 3
+        return text[:cut] + " %(count)d " + text[cut:2 * cut] + " {name} " + text[2 * cut:]
+    return ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: kk\\n"\n\n'
+            f'msgid "{string(size // 4)}"\nmsgstr "{string(size)}"\n\n'
+            'msgid "Save"\nmsgstr "Сақтау"\n')
+
+
 SHAPES = {
     "line": (50 * MB, lambda size, rng: text_of(size, rng, sentence, " ")),
     "paragraphs": (2 * MB, many_paragraphs),
     "paragraph": (20 * MB, lambda size, rng: "A long article\n\n" + text_of(size, rng, lambda r: paragraph(r, 2), "\n")),
+    "po": (40 * MB, huge_msgstr),
     "lines": (None, lambda count, rng: "\n".join(" ".join(rng.choice(sentence(rng).split()) for _ in range(3))
                                                 for _ in range(count)) + "\n"),
 }
@@ -124,7 +140,7 @@ def build(name: str, scale: float) -> Path:
         amount = int(1_000_000 * scale)
     else:
         amount = int(size * scale)
-    path = OUT / f"{name}-{scale:g}.txt"
+    path = OUT / f"{name}-{scale:g}.{'po' if name == 'po' else 'txt'}"
     if not path.exists():
         OUT.mkdir(parents=True, exist_ok=True)
         rng = random.Random(17)

@@ -16,7 +16,7 @@ from typing import Iterable, Protocol, Sequence
 import regex
 
 from .resources import load
-from .scripts import WORD, has_foreign_letters, language_scripts, letter_scripts, mask_non_prose
+from .scripts import WORD, has_foreign_letters, language_scripts, mask_non_prose, scripts_of
 
 
 def language_name(code: str | None) -> str:
@@ -524,7 +524,16 @@ def _caseless(word: str) -> bool:
 
 
 def script_counts(text: str) -> Counter:
-    return Counter(script for _, script in letter_scripts(text))
+    """Letters of each named script in ``text`` (as ``letter_scripts``
+    counts them), in the order the scripts first occur. Counted by
+    character first, in C: a tuple per letter of a text of megabytes was
+    hundreds of megabytes."""
+    counts: Counter = Counter()
+    for ch, n in Counter(text).items():  # characters in their first occurrence's order
+        scripts = scripts_of(ch)
+        if len(scripts) == 1:
+            counts[next(iter(scripts))] += n
+    return counts
 
 
 def _compatible(candidates, script: str | None) -> list[str]:
@@ -654,6 +663,33 @@ def plain_language(reduced: str, pool) -> str | None:
     return lang
 
 
+# Characters of text identified at once. A longer text (a catalog string
+# of megabytes, a "sentence" without a full stop) is identified by
+# SAMPLES pieces spread over it: what identification builds grows with the
+# text (a tuple per letter to count scripts), and a language shows in
+# any hundred thousand characters of it.
+MAX_IDENTIFIED = 100_000
+SAMPLES = 10
+
+
+def sample_text(text: str) -> str:
+    """``text``, or when longer than MAX_IDENTIFIED, SAMPLES pieces of it
+    spread evenly, each cut at spaces to whole words, joined by spaces."""
+    if len(text) <= MAX_IDENTIFIED:
+        return text
+    size = MAX_IDENTIFIED // SAMPLES
+    step = (len(text) - size) // (SAMPLES - 1)
+    pieces = []
+    for at in range(0, step * SAMPLES, step):
+        piece = text[at:at + size]
+        if at:  # drop the word cut in two at the start
+            piece = piece[piece.find(" ") + 1:] if " " in piece else piece
+        if at + size < len(text) and " " in piece:
+            piece = piece[:piece.rfind(" ")]
+        pieces.append(piece)
+    return " ".join(pieces)
+
+
 def article_language(texts: Iterable[str], detector_name: str = "py3langid",
                      candidates: Iterable[str] | None = None) -> str | None:
     """The language most of ``texts`` is written in, weighted by length
@@ -671,7 +707,9 @@ def article_language(texts: Iterable[str], detector_name: str = "py3langid",
     # change the winner: the loop stops only when nothing left can.
     waiting: list[str] = []
     for text in texts:
-        reduced, words = detection_text(text)
+        # a text of megabytes (a catalog string) is read, and weighed, by its samples: still
+        # a hundred thousand characters, more than any paragraph of prose
+        reduced, words = detection_text(sample_text(text))
         if words < 3:
             remaining -= len(text)
             continue

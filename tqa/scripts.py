@@ -6,6 +6,7 @@ typed by hand; look-alikes from UTS #39 (``data/confusables.yaml``)."""
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -176,13 +177,39 @@ def has_foreign_letters(text: str, scripts: frozenset[str]) -> bool:
     return foreign_letter(scripts).search(text) is not None
 
 
-@text_cache(maxsize=4096)
-def mask_non_prose(text: str) -> str:
-    """``text`` with links, placeholders and code blanked out by U+FFFC, so
-    offsets stay valid and ``%dд`` leaves the word ``д``, not ``dд``."""
+# Spans are small (16 bytes a match), so they are kept for far more text
+# than the masked strings would be: the rules of one article each ask for the
+# same paragraphs, and past the budget every rule would scan them again.
+_SPANS_BUDGET = 64_000_000
+
+
+@text_cache(maxsize=65536, budget=_SPANS_BUDGET)
+def non_prose_spans(text: str) -> array:
+    """Start and end (flat, in order) of each link, placeholder or bit of
+    code in ``text`` (what ``mask_non_prose`` blanks)."""
+    spans = array("q")
     if not any(hint.search(text) for hint in _NON_PROSE_HINTS):
-        return text
+        return spans
     lowered = text.lower()
     kinds = tuple(k for k, (needs, _) in enumerate(_NON_PROSE_KINDS) if any(n in lowered for n in needs))
-    return _non_prose_for(kinds).sub(lambda m: "\ufffc" * len(m.group()), text)
+    for match in _non_prose_for(kinds).finditer(text):
+        spans.extend(match.span())
+    return spans
 
+
+def mask_non_prose(text: str) -> str:
+    """``text`` with links, placeholders and code blanked out by U+FFFC, so
+    offsets stay valid and ``%dд`` leaves the word ``д``, not ``dд``. Built
+    from the remembered spans at each call: a copy of a long text is cheap,
+    holding one per paragraph for every rule is not."""
+    spans = non_prose_spans(text)
+    if not spans:
+        return text
+    pieces, at = [], 0
+    for index in range(0, len(spans), 2):
+        start, end = spans[index], spans[index + 1]
+        pieces.append(text[at:start])
+        pieces.append("\ufffc" * (end - start))
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces)

@@ -17,8 +17,8 @@ from __future__ import annotations
 import bisect
 from operator import itemgetter
 
-from ..languages import (default_candidates, detection_text, get_detector, has_function_words, identify,
-                         identify_reduced, language_name, plain_words)
+from ..languages import (MAX_IDENTIFIED, default_candidates, detection_text, get_detector, has_function_words,
+                         identify, identify_reduced, language_name, plain_words, sample_text)
 from ..scripts import WORD, folded_words_of, words_of
 from ..sentences import sentence_spans
 from . import rule
@@ -76,31 +76,7 @@ def wrong_language(article, ctx):
         yield from _check_paragraph(segment, target, candidates, detector, options)
 
 
-# Characters of text identified at once. A longer text (a catalog string
-# of megabytes, a "sentence" without a full stop) is identified by
-# SAMPLES pieces spread over it: what identification builds grows with the
-# text (a tuple per letter to count scripts), and a language shows in
-# any hundred thousand characters of it.
-MAX_IDENTIFIED = 100_000
-SAMPLES = 10
-
-
-def _sample(text: str) -> str:
-    """``text``, or when longer than MAX_IDENTIFIED, SAMPLES pieces of it
-    spread evenly, each cut at spaces to whole words, joined by spaces."""
-    if len(text) <= MAX_IDENTIFIED:
-        return text
-    size = MAX_IDENTIFIED // SAMPLES
-    step = (len(text) - size) // (SAMPLES - 1)
-    pieces = []
-    for at in range(0, step * SAMPLES, step):
-        piece = text[at:at + size]
-        if at:  # drop the word cut in two at the start
-            piece = piece[piece.find(" ") + 1:] if " " in piece else piece
-        if at + size < len(text) and " " in piece:
-            piece = piece[:piece.rfind(" ")]
-        pieces.append(piece)
-    return " ".join(pieces)
+_sample = sample_text  # what is identified of a text longer than MAX_IDENTIFIED
 
 
 def _plainly_all_target(text: str, spans, target: str, candidates: tuple[str, ...]) -> bool:
