@@ -117,13 +117,44 @@ def test_a_symlink_into_a_hidden_folder_of_the_project_is_not_read(project):
 
 def test_follow_external_symlinks_reads_them_and_names_each_in_a_note(project):
     (project / "notes.txt").symlink_to("../outside/creds.env")
-    (project / "tqa.toml").write_text("follow-external-symlinks = true\n", encoding="utf-8")
-    code, out, err = run_tqa("check", "--no-cache", "-f", "json", ".", cwd=project)
+    code, out, err = run_tqa("check", "--no-cache", "--follow-external-symlinks", "-f", "json", ".", cwd=project)
     assert code == 1  # findings in both files, no error
     assert {a["path"] for a in json.loads(out)["articles"]} == {"./good.txt", "./notes.txt"}  # read, as asked
     notes = [line for line in lines(err) if line.startswith("note: ")]
     assert len(notes) == 1 and "notes.txt" in notes[0] and "follow-external-symlinks" in notes[0]
     assert not [line for line in lines(err) if line.startswith("error: ")]
+
+
+def test_the_working_folder_is_no_root_for_what_a_checked_folder_links_to(project):
+    # run from the folder above the checkout (a home folder, say): a link in
+    # the checkout to a file beside it must still not be read
+    (project / "notes.txt").symlink_to("../outside/creds.env")
+    code, out, err = run_tqa("check", "--no-cache", "-f", "json", "proj", cwd=project.parent)
+    assert code == 2 and SECRET not in out + err
+    assert "outside the checked folders" in one_error(err, "notes.txt")
+
+
+def test_links_between_the_files_of_one_git_work_tree_are_followed(project):
+    # the MkDocs layout: docs/index.md -> ../README.md, with no config
+    (project / ".git").mkdir()
+    (project / "README.md").write_text(DIRTY_EN, encoding="utf-8")
+    (project / "docs").mkdir()
+    (project / "docs" / "index.md").symlink_to("../README.md")
+    for cwd, path in ((project, "docs"), (project / "docs", ".")):
+        code, out, err = run_tqa("check", "--no-cache", "-f", "json", path, cwd=cwd)
+        assert code == 1 and not lines(err), (cwd, err)
+    (project / "docs" / "creds.md").symlink_to("../../outside/creds.env")
+    code, out, err = run_tqa("check", "--no-cache", "-f", "json", ".", cwd=project / "docs")
+    assert code == 2 and SECRET not in out + err
+
+
+def test_a_link_named_from_another_folder_is_judged_by_its_project(project):
+    (project / "tqa.toml").write_text('lang = "en"\n', encoding="utf-8")
+    (project / "linkdir").symlink_to("../outside", target_is_directory=True)
+    (project / "docs").mkdir()
+    for cwd, path in ((project / "docs", "../linkdir"), (project.parent, "proj/linkdir")):
+        code, out, err = run_tqa("check", "--no-cache", "-f", "json", path, cwd=cwd)
+        assert code == 2 and SECRET not in out + err, (cwd, path)
 
 
 def test_a_symlinked_folder_given_directly_that_leads_outside_is_not_walked(project):
@@ -271,10 +302,10 @@ DEEP = "[" * 5000 + "]" * 5000
 
 @pytest.mark.parametrize("name, content, message", [
     ("tqa.toml", f"lang = {DEEP}\n", "nested too deeply"),
-    ("tqa.toml", "follow-external-symlinks = \"yes\"\n", "follow-external-symlinks must be true or false"),
+    ("tqa.toml", "follow-external-symlinks = true\n", "is a command-line option"),
     ("tqa.toml", "[split]\nmax-title-length = true\n", "max-title-length must be a positive integer"),
     ("pyproject.toml", "[tool]\ntqa = 5\n", "must be a table"),
-], ids=["deep-toml", "follow-not-bool", "bool-length", "tool-tqa-not-table"])
+], ids=["deep-toml", "follow-from-config", "bool-length", "tool-tqa-not-table"])
 def test_a_broken_config_found_upward_is_one_error_line(project, name, content, message):
     (project / name).write_text(content, encoding="utf-8")
     code, out, err = run_tqa("check", "--no-cache", "good.txt", cwd=project)
@@ -316,9 +347,7 @@ def test_a_glossary_outside_the_project_is_refused_unless_allowed(project, named
     code, out, err = run_tqa("check", "--no-cache", "good.txt", cwd=project)
     assert code == 2 and not out
     assert "outside the project" in one_error(err, "tqa.toml") and len(lines(err)) == 1
-    (project / "tqa.toml").write_text(f"glossaries = [{json.dumps(path)}]\nfollow-external-symlinks = true\n",
-                                      encoding="utf-8")
-    code, out, err = run_tqa("check", "--no-cache", "good.txt", cwd=project)
+    code, out, err = run_tqa("check", "--no-cache", "--follow-external-symlinks", "good.txt", cwd=project)
     assert code == 1
     notes = [line for line in lines(err) if line.startswith("note: ")]
     assert len(notes) == 1 and "g.yaml" in notes[0]

@@ -220,9 +220,7 @@ def test_cli_glossary_flag_and_config(tqa, tmp_path):
     (tmp_path / "tqa.toml").write_text(f'glossaries = ["{GLOSSARY}"]\n', encoding="utf-8")
     outside = tqa("check", "-f", "json", "--lang", "en", article)
     assert outside.code == 2 and "is outside the project" in outside.err and outside.out == ""
-    (tmp_path / "tqa.toml").write_text(f'follow-external-symlinks = true\nglossaries = ["{GLOSSARY}"]\n',
-                                       encoding="utf-8")
-    allowed = tqa("check", "-f", "json", "--lang", "en", article)
+    allowed = tqa("check", "-f", "json", "--lang", "en", "--follow-external-symlinks", article)
     assert allowed.json()["summary"]["by_rule"]["TQA401"] == 1 and "note:" in allowed.err
 
 

@@ -150,12 +150,12 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
     """Translation QA for newsrooms and localization teams."""
 
 
-def _load_config(config_file: Optional[Path], paths: List[str]):
+def _load_config(config_file: Optional[Path], paths: List[str], follow_links: bool = False):
     from .config import ConfigError, find_config, load_config
 
     try:
         found = config_file if config_file is not None else find_config(Path(paths[0]) if paths else Path.cwd())
-        config = load_config(found)
+        config = load_config(found, follow_links)
     except ConfigError as exc:
         _fail(str(exc))
     for note in config.notes:  # what the config lets tqa read outside its project, for a reviewer to see
@@ -168,13 +168,13 @@ def _split_list(values: Optional[List[str]]) -> List[str]:
 
 
 def _configure(paths: List[str], config_file: Optional[Path], lang: Optional[str], select, ignore,
-               fail_on: Optional["FailOn"], glossary: Optional[List[Path]]):
+               fail_on: Optional["FailOn"], glossary: Optional[List[Path]], follow_links: bool = False):
     """The config of a run: the file's, then the command line's options."""
     from .checks import matching_rules
     from .config import ConfigError, _language
     from .glossary import GlossaryError
 
-    config = _load_config(config_file, paths)
+    config = _load_config(config_file, paths, follow_links)
     if lang is not None:
         try:
             config.lang = _language(lang, lambda m: ConfigError(m), "--lang")
@@ -206,6 +206,9 @@ _SELECT = typer.Option(None, "--select", help="Only these rules (codes, prefixes
 _IGNORE = typer.Option(None, "--ignore", help="Skip these rules.")
 _CONFIG = typer.Option(None, "--config", help="Config file (tqa.toml or pyproject.toml).")
 _GLOSSARY = typer.Option(None, "--glossary", "-g", help="A glossary (YAML) to use besides those in config; repeatable.")
+_FOLLOW = typer.Option(False, "--follow-external-symlinks",
+                       help="Also read files and glossaries that symlinks lead to outside the checked folders "
+                            "(each is named on stderr). A command-line option only: never from a config.")
 _CHANGED = typer.Option(None, "--changed-since", metavar="REF",
                         help="Report only files added or modified since the merge base with REF (git); "
                              "the other files are still context for cross-article rules.")
@@ -225,6 +228,7 @@ def check(
     ignore: Optional[List[str]] = _IGNORE,
     config_file: Optional[Path] = _CONFIG,
     glossary: Optional[List[Path]] = _GLOSSARY,
+    follow_links: bool = _FOLLOW,
     changed_since: Optional[str] = _CHANGED,
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Fail only on findings not in this baseline."),
     update_baseline: bool = typer.Option(False, "--update-baseline",
@@ -245,7 +249,7 @@ def check(
     reports = _pair_reports(fmt or [], output or [])
     if update_baseline and baseline is None:
         _fail("--update-baseline needs --baseline FILE")
-    config = _configure(paths, config_file, lang, select, ignore, fail_on, glossary)
+    config = _configure(paths, config_file, lang, select, ignore, fail_on, glossary, follow_links)
     known = _load_baseline(baseline) if baseline is not None else None
     cache = None if no_cache else _cache(config, cache_dir)
     files, errors, reported = _discover(paths, config, _changed(changed_since))
@@ -326,12 +330,13 @@ def make_baseline(
     ignore: Optional[List[str]] = _IGNORE,
     config_file: Optional[Path] = _CONFIG,
     glossary: Optional[List[Path]] = _GLOSSARY,
+    follow_links: bool = _FOLLOW,
 ) -> None:
     """Record today's findings, so that `tqa check --baseline` fails only on new ones."""
     from . import baseline as baselines
     from .writing import write_atomic
 
-    config = _configure(paths, config_file, lang, select, ignore, None, glossary)
+    config = _configure(paths, config_file, lang, select, ignore, None, glossary, follow_links)
     files, errors, _ = _discover(paths, config, None)
     result = _run_with_progress(files, errors, None, config)
     for error in result.errors:
@@ -353,6 +358,7 @@ def fix(
     ignore: Optional[List[str]] = _IGNORE,
     config_file: Optional[Path] = _CONFIG,
     glossary: Optional[List[Path]] = _GLOSSARY,
+    follow_links: bool = _FOLLOW,
     dry_run: bool = typer.Option(False, "--dry-run", "--diff",
                                  help="Print the changes as a unified diff and write nothing (exit 1 if there are any)."),
 ) -> None:
@@ -361,7 +367,7 @@ def fix(
     from . import fixing
     from .readers.base import InputError
 
-    config = _configure(paths, config_file, lang, select, ignore, None, glossary)
+    config = _configure(paths, config_file, lang, select, ignore, None, glossary, follow_links)
     files, errors, _ = _discover(paths, config, None)
     result = _run_with_progress(files, errors, None, config)
     for error in result.errors:

@@ -31,14 +31,15 @@ names the file, never silently ignored.
     allow-patterns = ["^[A-Z]{2}$"]   # regexes searched in the flagged text
 
     glossaries = ["glossaries/bodies.yaml"]   # (top level) relative to this file
-    follow-external-symlinks = false  # (top level) see below
 
 Files are read only inside the checked folders: the real paths of the
 paths named on the command line and the folder of this config. A symlink
 that leads elsewhere (``notes.txt -> /etc/passwd``), and a glossary outside
 this config's folder, are refused with one error line each, because in CI
-the checked tree comes from strangers. ``follow-external-symlinks = true``
-reads them anyway and names each one in a ``note:`` line on stderr.
+the checked tree comes from strangers. ``tqa check
+--follow-external-symlinks`` reads them anyway and names each one in a
+``note:`` line on stderr. It is a command-line option only: a config in the
+checked tree must not widen what tqa reads.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ from .splitting import SplitSettings
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
 _TOP_KEYS = {"lang", "fail-on", "select", "ignore", "exclude", "languages", "severity", "split", "rules",
-             "glossaries", "follow-external-symlinks"}
+             "glossaries"}
 _SPLIT_KEYS = {"enabled", "labels", "max-title-length"}
 
 
@@ -259,10 +260,12 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def load_config(path: Path | None) -> Config:
-    """Parse and validate a config file (``None``: the defaults)."""
+def load_config(path: Path | None, follow_external_symlinks: bool = False) -> Config:
+    """Parse and validate a config file (``None``: the defaults).
+    ``follow_external_symlinks`` (``--follow-external-symlinks``) lets its
+    glossaries lie outside its folder."""
     if path is None:
-        return Config()
+        return Config(follow_external_symlinks=follow_external_symlinks)
     try:
         data = _read_toml(path)
     except FileNotFoundError:
@@ -289,27 +292,27 @@ def load_config(path: Path | None) -> Config:
         where = str(path)
     if not isinstance(data, dict):
         raise ConfigError(f"{where}: must be a table")
-    return parse_config(data, where, path.parent, str(path))
+    return parse_config(data, where, path.parent, str(path), follow_external_symlinks)
 
 
-def parse_config(data: dict[str, Any], where: str, root: Path, path: str | None = None) -> Config:
+def parse_config(data: dict[str, Any], where: str, root: Path, path: str | None = None,
+                 follow_external_symlinks: bool = False) -> Config:
     def fail(message: str) -> ConfigError:
         return ConfigError(f"{where}: {message}")
 
+    if "follow-external-symlinks" in data:
+        raise fail("follow-external-symlinks is a command-line option (--follow-external-symlinks), not a "
+                   "config key: a config in the checked tree must not widen what tqa reads")
     unknown = set(data) - _TOP_KEYS
     if unknown:
         raise fail(f"unknown key {sorted(unknown)[0]!r} (known: {', '.join(sorted(_TOP_KEYS))})")
-    config = Config(path=path, root=root)
+    config = Config(path=path, root=root, follow_external_symlinks=follow_external_symlinks)
     if "lang" in data:
         config.lang = _language(data["lang"], fail, "lang")
     if "fail-on" in data:
         if data["fail-on"] not in FAIL_LEVELS:
             raise fail(f"fail-on must be one of {', '.join(FAIL_LEVELS)}, not {data['fail-on']!r}")
         config.fail_on = data["fail-on"]
-    if "follow-external-symlinks" in data:
-        if not isinstance(data["follow-external-symlinks"], bool):
-            raise fail("follow-external-symlinks must be true or false")
-        config.follow_external_symlinks = data["follow-external-symlinks"]
     if "glossaries" in data:
         value = data["glossaries"]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -369,8 +372,8 @@ def _glossary_inside(named: str, full: str, root: Path, config: Config, fail) ->
         return
     if not config.follow_external_symlinks:
         raise fail(f"glossaries: {named!r} is outside the project ({project}); not read "
-                   "(set follow-external-symlinks = true to allow)")
-    config.notes.append(f"{full}: glossary outside the project, read (follow-external-symlinks = true): {real}")
+                   "(--follow-external-symlinks allows it)")
+    config.notes.append(f"{full}: glossary outside the project, read (--follow-external-symlinks): {real}")
 
 
 def is_inside(real: str, folder: str) -> bool:

@@ -181,7 +181,7 @@ def discover(paths: Iterable[str], config: Config,
     ``.git``, which a walk skips too). A symlink leading elsewhere, a FIFO,
     a device, a symlink loop or a broken link, and a folder that cannot be
     listed, are each one entry of the errors, and the run goes on with the
-    rest. With ``follow-external-symlinks = true`` outside links are read
+    rest. With ``--follow-external-symlinks`` outside links are read
     and each is named in ``notes`` (one line for stderr). Symlinked folders
     met while walking are not entered (as ``os.walk`` does); one named on
     the command line is walked if it leads inside the checked folders."""
@@ -211,32 +211,61 @@ def discover(paths: Iterable[str], config: Config,
 
 
 def _checked_roots(paths: list[str], config: Config) -> list[str]:
-    """The real folders (and files) reading stays inside: the config's
-    folder, and each path named on the command line. A named path that is,
-    or goes through, a symlink inside the working folder (``notes.txt`` or
+    """The real folders (and files) reading stays inside: each path named on
+    the command line, and the project it lies in (the folder of the config
+    found above it, else the git work tree holding it), so that links
+    between the project's own files keep working. A named path that is, or
+    goes through, a symlink inside its project (``notes.txt`` or
     ``content/news`` where ``content`` is a link) adds the folder holding
     that link instead of its target: a link from the tree cannot widen the
-    roots it is checked against. The part of a path outside the working
-    folder (``/abs/checkout``) was chosen by whoever ran tqa and is taken
-    as it is."""
-    roots = {os.path.realpath(config.root)}
+    roots it is checked against. Above the project (or the working folder,
+    outside any project) the path was chosen by whoever ran tqa and is
+    taken as it is. The working folder itself is no root: run from the home
+    folder, ``tqa check ~/src/pr-123`` must not read the rest of home."""
+    roots = set()
     cwd = os.path.abspath(os.getcwd())
     for path in paths:
-        link = _first_link(os.path.abspath(path), cwd)
+        absolute = os.path.abspath(path)
+        project = _project_of(absolute, config)
+        link = _first_link(absolute, project or cwd)
         roots.add(os.path.realpath(os.path.dirname(link) if link else path))
+        if project is not None:
+            roots.add(os.path.realpath(project))
     return sorted(roots)
 
 
-def _first_link(path: str, cwd: str) -> str | None:
+def _project_of(absolute: str, config: Config) -> str | None:
+    """The project folder holding ``absolute``: the config's folder when the
+    config lies above it (found there, or named with ``--config``), else the
+    nearest folder above it with a ``.git``; None outside any."""
+    if config.path is not None:
+        root = os.path.abspath(config.root)
+        if _below(absolute, root):
+            return root
+    folder = os.path.dirname(absolute)
+    while True:
+        if os.path.lexists(os.path.join(folder, ".git")):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+def _below(path: str, folder: str) -> bool:
+    return path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _first_link(path: str, boundary: str) -> str | None:
     """The outermost symlink among ``path`` itself and its ancestors below
-    ``cwd``, or None."""
+    ``boundary``, or None."""
     found = None
     current = path
     while True:
         if os.path.islink(current):
             found = current
         parent = os.path.dirname(current)
-        if parent == current or not parent.startswith(cwd + os.sep):
+        if parent == current or not _below(parent, boundary):
             return found
         current = parent
 
@@ -270,7 +299,7 @@ def _admit(path: str, roots: list[str], config: Config, errors: list[FileError],
         return None
     if not named and stat.S_ISREG(info.st_mode):  # nearly every file of a walk: nothing more to look at
         return "file"
-    linked = stat.S_ISLNK(info.st_mode) or (named and _first_link(os.path.abspath(path), os.getcwd()) is not None)
+    linked = stat.S_ISLNK(info.st_mode) or (named and _first_link(os.path.abspath(path), os.sep) is not None)
     if linked:
         try:
             info = os.stat(path)
@@ -288,11 +317,10 @@ def _admit(path: str, roots: list[str], config: Config, errors: list[FileError],
         if not _inside(real, roots):
             if not config.follow_external_symlinks:
                 errors.append(FileError(path, f"symlink to a {what} outside the checked folders (or in a hidden "
-                                              "folder); not read (set follow-external-symlinks = true in the config "
-                                              "to allow)"))
+                                              "folder); not read (--follow-external-symlinks allows it)"))
                 return None
             notes.append(f"{path}: symlink to a {what} outside the checked folders, followed "
-                         f"(follow-external-symlinks = true): {real}")
+                         f"(--follow-external-symlinks): {real}")
     special = special_kind(info.st_mode)
     if special is not None:
         errors.append(FileError(path, f"not a regular file ({special}); not read"))
