@@ -197,6 +197,19 @@ def non_prose_spans(text: str) -> array:
     return spans
 
 
+def prose_matches(pattern, text: str):
+    """``pattern.finditer(mask_non_prose(text))`` without the masked copy:
+    the matches within each stretch between non-prose spans. Only for a
+    pattern that cannot match U+FFFC and looks at no character outside its
+    match (a run of letters)."""
+    spans = non_prose_spans(text)
+    at = 0
+    for index in range(0, len(spans), 2):
+        yield from pattern.finditer(text, at, spans[index])
+        at = spans[index + 1]
+    yield from pattern.finditer(text, at)
+
+
 def mask_non_prose(text: str) -> str:
     """``text`` with links, placeholders and code blanked out by U+FFFC, so
     offsets stay valid and ``%dд`` leaves the word ``д``, not ``dд``. Built

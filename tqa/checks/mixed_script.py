@@ -8,6 +8,7 @@ domains are skipped. Look-alikes come from Unicode UTS #39.
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ import regex
 from ..languages import default_candidates, get_detector, language_name
 from ..memo import text_cache
 from ..scripts import (confusable_scripts, foreign_letter, has_foreign_letters, language_scripts, letter_scripts,
-                       lookalike, mask_non_prose)
+                       lookalike, prose_matches)
 from . import rule
 
 
@@ -57,14 +58,37 @@ def words(text: str) -> list[Word]:
     """The words of ``text`` outside links and e-mails, each with the script
     of its letters. A change between scripts that are not look-alike prone
     (Latin to Han, say) is a word boundary: Japanese has no spaces."""
-    result = []
-    append = result.append
-    for match in LETTER_RUN.finditer(mask_non_prose(text)):
+    return list(iter_words(text))
+
+
+def iter_words(text: str):
+    """``words(text)`` one at a time."""
+    for match in prose_matches(LETTER_RUN, text):
         run, at = match.group(), match.start()
         pieces = _pieces(run) if len(run) <= _SHORT_RUN else _pieces.__wrapped__(run)
         for start, end, piece, letters, scripts in pieces:
-            append(Word(at + start, at + end, piece, letters, scripts))
-    return result
+            yield Word(at + start, at + end, piece, letters, scripts)
+
+
+# Characters past which a text's words are made one at a time and forgotten,
+# not listed (a catalog string of megabytes: 25 bytes a character listed).
+_LISTED = 100_000
+
+
+def words_in_turn(text: str):
+    """The words of ``text``: listed and remembered for an ordinary text
+    (two rules read them), one at a time for a huge one."""
+    return words(text) if len(text) <= _LISTED else iter_words(text)
+
+
+def _with_neighbours(found):
+    """(previous, word, next) for each word; None past either end."""
+    found = iter(found)
+    previous, current = None, next(found, None)
+    while current is not None:
+        following = next(found, None)
+        yield previous, current, following
+        previous, current = current, following
 
 
 _SHORT_RUN = 40  # letters: runs up to this long are remembered (words; a longer run is rare, or hostile)
@@ -162,8 +186,7 @@ def homoglyph(article, ctx):
     for segment in article.prose:
         if not needs_look(segment.text, target) or _foreign_words_whole(segment.text, target):
             continue
-        found = words(segment.text)
-        for position, word in enumerate(found):
+        for previous, word, following in _with_neighbours(words_in_turn(segment.text)):
             scripts = word.scripts
             if len(scripts) >= 2 and not _case_pairs(word.text):
                 main = _main_script(word, preferred)
@@ -175,7 +198,7 @@ def homoglyph(article, ctx):
                 hint = f"; it looks like {main} {fix!r}" if fix else ""
                 yield segment.problem(word.start, word.end,
                                       f"word mixes scripts: {names} in a {main} word{hint}", fix)
-            elif target and scripts and _is_stray_initial(found, position, target):
+            elif target and scripts and _is_stray_initial(previous, word, following, target):
                 main = next(iter(target.own))
                 fix = _fixed(word.text, word.letters, main)
                 script = next(iter(scripts))
@@ -193,7 +216,8 @@ def _foreign_words_whole(text: str, target) -> bool:
     if target is None or len(target.own & confusable_scripts()) > 1:
         return False
     foreign = foreign_letter(target.own)
-    for run in LETTER_RUN.findall(mask_non_prose(text)):
+    for match in prose_matches(LETTER_RUN, text):
+        run = match.group()
         if not foreign.search(run):
             continue
         letters = letter_scripts(run)
@@ -226,14 +250,13 @@ def _case_pairs(text: str) -> bool:
     return len(text) <= 8 and all(ch.swapcase() in text for ch in text)
 
 
-def _is_stray_initial(found: list[Word], position: int, target) -> bool:
+def _is_stray_initial(previous: Word | None, word: Word, following: Word | None, target) -> bool:
     """A one- or two-letter word of a foreign script, with look-alikes in
     the target script, between words of the target script."""
-    word = found[position]
     script = next(iter(word.scripts))
     if len(word.letters) > 2 or target.allows(script) or script not in confusable_scripts():
         return False
-    neighbours = found[max(0, position - 1):position] + found[position + 1:position + 2]
+    neighbours = [w for w in (previous, following) if w is not None]
     own = [w for w in neighbours if w.scripts and set(w.scripts) <= target.own]
     main = next(iter(target.own))
     return len(own) == len(neighbours) and bool(own) and all(
@@ -315,26 +338,34 @@ def foreign_script(article, ctx):
     for segment in article.prose:
         if not needs_look(segment.text, target):
             continue
-        run: list[Word] = []
-        for word in words(segment.text) + [None]:
+        run: list[Word] = []  # its first _RUN_READ words
+        last: Word | None = None  # its last word
+        for word in itertools.chain(words_in_turn(segment.text), [None]):
             foreign = (word is not None and word.scripts and len(word.scripts) == 1
                        and not set(word.scripts) & target.own and word.text.casefold() not in allowed)
-            if foreign and run and segment.text[run[-1].end:word.start].strip(_WITHIN_RUN):
-                yield from _report_run(segment, run, target, ctx, allowed)
+            if foreign and run and segment.text[last.end:word.start].strip(_WITHIN_RUN):
+                yield from _report_run(segment, run, last, target, ctx, allowed)
                 run = []
             if foreign:
-                run.append(word)
+                if len(run) < _RUN_READ:
+                    run.append(word)
+                last = word
             elif run:
-                yield from _report_run(segment, run, target, ctx, allowed)
+                yield from _report_run(segment, run, last, target, ctx, allowed)
                 run = []
 
 
-def _report_run(segment, run, target, ctx, allowed):
+# Words of a run of foreign words that are read to tell prose from names:
+# an untranslated catalog string of megabytes is one run, and one finding.
+_RUN_READ = 10_000
+
+
+def _report_run(segment, run, last, target, ctx, allowed):
     script = next(iter(run[0].scripts))
     if target.allows(script) and not _prose_like(segment.text, run, script):
         return
-    text = segment.text[run[0].start:run[-1].end]
+    text = segment.text[run[0].start:last.end]
     if text.casefold() in allowed:
         return
     lang = language_name(ctx.lang)
-    yield segment.problem(run[0].start, run[-1].end, f"{script} text in {lang} text: {text[:60]!r}")
+    yield segment.problem(run[0].start, last.end, f"{script} text in {lang} text: {text[:60]!r}")
