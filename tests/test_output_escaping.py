@@ -127,8 +127,9 @@ def test_a_name_with_a_newline_cannot_start_a_workflow_command(tmp_path):
     github = run("check", "--no-cache", "--lang", "en", *RULES, "-f", "github", ".", cwd=tmp_path)
     quiet = run("check", "--no-cache", "--lang", "en", *RULES, "-q", ".", cwd=tmp_path)
     full = run("check", "--no-cache", "--lang", "en", *RULES, ".", cwd=tmp_path)
+    junit = run("check", "--no-cache", "--lang", "en", *RULES, "-f", "junit", ".", cwd=tmp_path)
     own = re.compile(r"::(error|warning|notice) file=[^\n]*,title=[^\n]*::")
-    for proc in (github, quiet, full):
+    for proc in (github, quiet, full, junit):
         assert proc.returncode == 2
         for line in lines_of(proc.stdout) + lines_of(proc.stderr):
             assert not line.startswith("::") or own.match(line), line
@@ -245,3 +246,17 @@ def test_a_job_summary_that_cannot_be_written_fails_the_run(tmp_path):
                env={"GITHUB_STEP_SUMMARY": str(tmp_path / "summary")})
     assert proc.returncode == 2  # an output failed, not only findings
     assert lines_of(proc.stdout)[-1] == "::error title=tqa::cannot write the job summary: Is a directory"
+
+
+@pytest.mark.parametrize("field, value", [
+    ("rule", "TQA203\n::error::forged"), ("name", "x]\x1b[2J"), ("category", "a\n::add-mask::b")])
+def test_a_saved_report_cannot_smuggle_commands_in_rule_words(tmp_path, field, value):
+    write(tmp_path, "a.txt", MARKER)
+    saved = run("check", "--no-cache", "--lang", "en", *RULES, "-f", "json", "a.txt", cwd=tmp_path)
+    report = json.loads(saved.stdout)
+    report["articles"][0]["findings"][0][field] = value
+    (tmp_path / "run.json").write_text(json.dumps(report), encoding="utf-8")
+    for fmt in ("text", "markdown", "junit", "github"):
+        proc = run("report", "run.json", "-f", fmt, cwd=tmp_path)
+        assert proc.returncode == 2 and proc.stdout == b"", fmt
+        assert lines_of(proc.stderr) == [f"error: run.json: malformed tqa report: articles[0].findings[0].{field} is not a rule's {field}"]

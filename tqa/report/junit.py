@@ -15,7 +15,7 @@ import re
 from xml.etree import ElementTree as ET
 
 from ..engine import SEVERITY_RANK, portable_path
-from ..escaping import display_path
+from ..escaping import display_path, terminal
 
 # characters XML 1.0 cannot carry at all (control characters from a pasted document)
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -62,7 +62,7 @@ def render(result, options) -> str:
             counts["errors"] += 1
             case = ET.SubElement(suite, "testcase", classname=_classname(error.path), name="read",
                                  file=_xml(portable_path(error.path)))
-            ET.SubElement(case, "error", type="input", message=_xml(str(error))).text = _xml(str(error))
+            ET.SubElement(case, "error", type="input", message=_xml(str(error))).text = _xml(terminal(str(error)))
         _count(suite, counts, totals)
     for key, value in totals.items():
         suites.set(key, str(value))
@@ -83,4 +83,6 @@ def _classname(path: str) -> str:
 def _line(f) -> str:
     fix = "" if f.suggestion is None else (" (fix: delete it)" if f.suggestion == "" else f" (fix: {f.suggestion!r})")
     state = " [baseline]" if f.baseline_state == "unchanged" else ""
-    return _xml(f"{portable_path(f.path)}:{f.line}:{f.column}: {f.severity} {f.rule} {f.name}: {f.message}{fix}{state}")
+    # one line each, as a log shows them: no line break or control character from the text
+    return _xml(terminal(f"{portable_path(f.path)}:{f.line}:{f.column}: {f.severity} {f.rule} {f.name}: "
+                         f"{f.message}{fix}{state}"))

@@ -50,14 +50,14 @@ def summary(result, options, limit: int = LIMIT) -> str:
     if shown:
         by_rule = Counter((f.rule, f.name) for f in shown)
         lines += ["", "| rule | findings |", "| --- | ---: |"]
-        lines += [f"| `{code}` {name} | {n} |" for (code, name), n in sorted(by_rule.items())]
+        lines += [f"| `{_code(code)}` {_text(name)} | {n} |" for (code, name), n in sorted(by_rule.items())]
         ordered = sorted(shown, key=lambda f: (-SEVERITY_RANK[f.severity], f.sort_key))
         lines += ["", "<details><summary>Findings</summary>", ""]
         for f in ordered[:limit]:
             fix = "" if f.suggestion is None else (" — delete it" if f.suggestion == "" else
                                                    f" — replace with `{_code(f.suggestion)}`")
             lines.append(f"- {ICON[f.severity]} `{_code(portable_path(f.path))}:{f.line}:{f.column}` "
-                         f"**{f.rule}** {_text(f.message)} (`{_code(_short(f.text))}`){fix}")
+                         f"**{_text(f.rule)}** {_text(f.message)} (`{_code(_short(f.text))}`){fix}")
         if len(ordered) > limit:
             lines.append(f"- … and {len(ordered) - limit} more (see the full report)")
         lines += ["", "</details>"]

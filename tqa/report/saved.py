@@ -13,6 +13,8 @@ a crafted file is one error line, never a traceback or a runaway loop.
 
 from __future__ import annotations
 
+import re
+
 from ..engine import SEVERITY_RANK, ArticleResult, FileError, Finding, RunResult
 from ..escaping import file_of_display_path
 from ..jsonfiles import load_tagged
@@ -76,8 +78,8 @@ def _finding(f: dict, where: str) -> Finding:
         related.append((_path(r, "path", f"{where}.related[{k}].path"), _int(r, "line", f"{where}.related[{k}].line",
                                                                              minimum=0)))
     return Finding(
-        rule=_str(f, "rule", f"{where}.rule"), name=_str(f, "name", f"{where}.name", required=False) or "",
-        category=_str(f, "category", f"{where}.category"), severity=severity,
+        rule=_word(f, "rule", where, _RULE_CODE), name=_word(f, "name", where, _RULE_NAME, required=False),
+        category=_word(f, "category", where, _RULE_NAME), severity=severity,
         message=_str(f, "message", f"{where}.message"), path=_path(f, "path", f"{where}.path"),
         line=_int(f, "line", f"{where}.line"), column=_int(f, "column", f"{where}.column"),
         end_line=_int(f, "end_line", f"{where}.end_line"),
@@ -86,6 +88,19 @@ def _finding(f: dict, where: str) -> Finding:
         fingerprint=_str(f, "fingerprint", f"{where}.fingerprint"),
         related=tuple(related),
     )
+
+
+# a rule's code, name and category are words of tqa's own: checked as such,
+# a crafted report cannot put a line break or a workflow command in them
+_RULE_CODE = re.compile(r"TQA\d{3}")
+_RULE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _word(f: dict, key: str, where: str, form: re.Pattern, required: bool = True) -> str:
+    value = _str(f, key, f"{where}.{key}", required=required) or ""
+    if (value or required) and not form.fullmatch(value):
+        raise _Malformed(f"{where}.{key} is not a rule's {key}")
+    return value
 
 
 _MISSING = object()

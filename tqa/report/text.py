@@ -89,7 +89,7 @@ def _print_finding(console: Console, source, f) -> None:
     location = terminal(f"{f.path}:{f.line}:{f.column}")
     console.print(Text.assemble(
         "  ", (location, "bold"), " ", (f"{f.severity:<7}", SEVERITY_STYLE[f.severity]), " ",
-        (f.rule, "magenta"), " ", (terminal(f.name), "dim"), "  ", terminal(f.message),
+        (terminal(f.rule), "magenta"), " ", (terminal(f.name), "dim"), "  ", terminal(f.message),
     ))
     if source is not None and f.line <= source.line_count:
         shown, start, end = _excerpt(source, f)
