@@ -454,3 +454,17 @@ def test_an_allow_pattern_that_backtracks_without_end_does_not_hang_or_hide_the_
     code, out, err = run_tqa("check", "--no-cache", "-f", "json", "x.txt", cwd=project)
     assert code == 1 and "Traceback" not in err
     assert [f["rule"] for a in json.loads(out)["articles"] for f in a["findings"]] == ["TQA301"]
+
+
+def test_a_report_is_not_written_through_a_symlink_out_of_the_tree(project):
+    # reports/ is where HTML goes by default: a pull request may make it a link
+    (project / "reports").symlink_to("../outside", target_is_directory=True)
+    code, out, err = run_tqa("check", "--no-cache", "-f", "html", "good.txt", cwd=project)
+    assert code == 2 and "is a symlink to outside the working folder" in one_error(err, "tqa-report.html")
+    assert not (project.parent / "outside" / "tqa-report.html").exists()
+    # a link that stays inside the tree is fine
+    (project / "reports").unlink()
+    (project / "out").mkdir()
+    (project / "reports").symlink_to("out", target_is_directory=True)
+    code, out, err = run_tqa("check", "--no-cache", "-f", "html", "good.txt", cwd=project)
+    assert code == 1 and (project / "out" / "tqa-report.html").exists()

@@ -4,6 +4,7 @@ then rename over the target)."""
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -23,6 +24,9 @@ def write_atomic_bytes(path: Path | str, data: bytes, durable: bool = False) -> 
 
 def _write(target: Path, chunks, durable: bool) -> None:
     folder = target.parent if str(target.parent) else Path(".")
+    link = _link_out_of_working_folder(folder)
+    if link is not None:
+        raise PermissionError(errno.EACCES, f"{link} is a symlink to outside the working folder; not written through")
     folder.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
@@ -43,3 +47,20 @@ def _write(target: Path, chunks, durable: bool) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _link_out_of_working_folder(folder: Path) -> str | None:
+    """A symlink among ``folder`` and its parents below the working folder
+    that leads out of it, if any. The checked tree may hold one where a
+    report goes (``reports -> /home/runner/.ssh``): a report is written
+    where the command line says, never somewhere a pull request links to."""
+    cwd = os.path.abspath(os.getcwd())
+    real_cwd = os.path.realpath(cwd)
+    current = os.path.abspath(folder)
+    while current.startswith(cwd.rstrip(os.sep) + os.sep):
+        if os.path.islink(current):
+            real = os.path.realpath(current)
+            if not (real == real_cwd or real.startswith(real_cwd.rstrip(os.sep) + os.sep)):
+                return current
+        current = os.path.dirname(current)
+    return None
