@@ -24,6 +24,7 @@ from . import memo
 from .checks import Context, Rule, all_rules, find_rule
 from .config import Config
 from .model import Article, Document, Problem, SourceText
+from .paths import is_inside
 from .readers import InputError, document_from_text, is_supported, read_document
 from .readers.base import load_text, special_kind
 from .splitting import SplitSettings
@@ -271,18 +272,9 @@ def _first_link(path: str, boundary: str) -> str | None:
 
 
 def _inside(real: str, roots: list[str]) -> bool:
-    """Is the real path ``real`` one of ``roots`` or below one, and not in
-    a hidden folder or file below it? A walk never enters ``.git`` or
-    ``.github``, so neither may a symlink or a saved report's path: in CI
-    ``.git/config`` may hold the job's token (actions/checkout puts it
-    there)."""
-    for root in roots:
-        if real == root:
-            return True
-        prefix = root.rstrip(os.sep) + os.sep
-        if real.startswith(prefix) and not any(part.startswith(".") for part in real[len(prefix):].split(os.sep)):
-            return True
-    return False
+    """Is the real path ``real`` in one of ``roots``, not through a hidden
+    folder (see ``tqa.paths.is_inside``)?"""
+    return any(is_inside(real, root, hidden=False) for root in roots)
 
 
 def _admit(path: str, roots: list[str], config: Config, errors: list[FileError], notes: list[str],
@@ -782,11 +774,38 @@ def _digest(rule: str, portable: str, text: str, start: int, end: int) -> str:
     line_end = min(len(text), end + 24) if line_end == -1 else line_end
     before = _normalize(text[max(line_start, start - 24):start])[-16:]
     after = _normalize(text[end:line_end])[:16]
-    key = "\x1f".join((rule, portable, _normalize(text[start:end]), before, after))
-    # surrogatepass: the same bytes as plain UTF-8 for any valid text, and
-    # no UnicodeEncodeError (which cost every finding of the file) for text
-    # handed to check_text with a lone surrogate in it
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    if end - start <= _DIGESTED_AT_ONCE:
+        key = "\x1f".join((rule, portable, _normalize(text[start:end]), before, after))
+        # surrogatepass: the same bytes as plain UTF-8 for any valid text, and
+        # no UnicodeEncodeError (which cost every finding of the file) for text
+        # handed to check_text with a lone surrogate in it
+        return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    digest = hashlib.sha256("\x1f".join((rule, portable, "")).encode("utf-8", "surrogatepass"))
+    separator = ""
+    for piece in _normalized_pieces(text, start, end):
+        if piece:
+            digest.update((separator + piece).encode("utf-8", "surrogatepass"))
+            separator = " "
+    digest.update("\x1f".join(("", before, after)).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:20]
+
+
+# Flagged text longer than this (a catalog string of megabytes reported
+# whole) is normalized and hashed a piece at a time: its words listed at
+# once by str.split were a hundred megabytes.
+_DIGESTED_AT_ONCE = 100_000
+
+
+def _normalized_pieces(text: str, start: int, end: int):
+    """``_normalize(text[start:end])`` in pieces that, joined by single
+    spaces (the empty ones left out), make it. Cut at ASCII spaces: NFC
+    and case folding change no space and join nothing across one."""
+    at = start
+    while at < end:
+        cut = text.find(" ", at + _DIGESTED_AT_ONCE, end) if at + _DIGESTED_AT_ONCE < end else -1
+        cut = end if cut == -1 else cut
+        yield _normalize(text[at:cut])
+        at = cut + 1 if cut < end else end
 
 
 def _assign_fingerprints(findings: list[Finding]) -> list[Finding]:
