@@ -481,3 +481,11 @@ def test_addresses_in_catalog_strings_are_found_where_runs_start_and_after_a_mat
     assert _LINK.findall("write a.b@c.org+d@e.org or see https://x.kz/a.") == \
         ["a.b@c.org", "+d@e.org", "https://x.kz/a"]
     assert _LINK.findall("x" * 50_000 + " mail@host.kz") == ["mail@host.kz"]
+
+
+def test_repeated_word_near_the_end_of_a_line_of_megabytes_keeps_its_column():
+    filler = "The ministry opened a new office in the capital city last week. "
+    line = filler * (2_000_000 // len(filler)) + "It was was opened."
+    found = named(findings_of(line + "\n", lang="en", select="repeated-word"), "repeated-word")
+    at = line.rindex("was was")
+    assert [(f.line, f.column, f.end_column, f.text) for f in found] == [(1, at + 1, at + 8, "was was")]

@@ -417,3 +417,24 @@ def test_spans_stop_before_the_carriage_return_of_crlf_lines(tmp_path):
     result = check_files([str(path)], Config(), jobs=1)
     spans = [(f.rule, f.line, f.column, f.end_column) for f in result.findings]
     assert ("TQA911", 6, 1, 10) in spans, spans
+
+
+def test_msgstr_of_megabytes_keeps_exact_positions_and_whole_placeholders():
+    # the msgid's placeholders stand at its start, the msgstr's at its end:
+    # compared as wholes, the two strings agree
+    russian = "Министерство открыло новый офис в столице на прошлой неделе. "
+    english = "The ministry opened a new office in the capital city last week. "
+    msgstr = russian * (2_000_000 // len(russian)) + "Форум прошёл в Aлматы, %(count)d {name}."
+    msgid = "%(count)d {name} " + english * (500_000 // len(english))
+    found = po(f'msgid "{msgid}"\nmsgstr "{msgstr}"\n', select=["homoglyph", "placeholder-mismatch"])
+    line = HEADER.count("\n") + 2
+    assert [(f.name, f.line, f.column, f.text) for f in found] == [
+        ("homoglyph", line, len('msgstr "') + msgstr.index("Aлматы") + 1, "Aлматы")]
+
+
+def test_untranslated_msgstr_of_megabytes_is_one_finding():
+    english = "The ministry opened a new office in the capital city last week. "
+    msgstr = english * (1_000_000 // len(english))
+    found = po(f'msgid "{english}"\nmsgstr "{msgstr}"\n', select="foreign-script")
+    assert [(f.line, f.column, f.text) for f in found] == [
+        (HEADER.count("\n") + 2, len('msgstr "') + 1, msgstr.rstrip(". "))]

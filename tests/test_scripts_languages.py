@@ -312,3 +312,26 @@ def test_foreign_letters_with_and_without_the_fast_path(text, scripts, expected)
 
     assert has_foreign_letters(text, frozenset(scripts)) is expected
     assert (foreign_letter(frozenset(scripts)).search(text) is not None) is expected
+
+
+# Huge input (a stranger's pull request): past 100,000 characters a text's
+# words are made one at a time; what a user sees must not change with that.
+_FILLER = "The ministry opened a new office in the capital city last week. "
+
+
+def test_homoglyph_near_the_end_of_a_line_of_megabytes_keeps_its_column():
+    line = _FILLER * (2_000_000 // len(_FILLER)) + "President Nazarbaуev spoke."
+    found = only(findings_of(line + "\n", lang="en", select="homoglyph"), "homoglyph")
+    assert [(f.line, f.column, f.text, f.suggestion) for f in found] == [
+        (1, line.index("Nazarbaуev") + 1, "Nazarbaуev", "Nazarbayev")]
+
+
+def test_script_counts_are_the_counts_of_each_letters_script():
+    from tqa.languages import script_counts
+    from tqa.scripts import letter_scripts
+
+    text = "Ақпарат agency 情報 ひらがな Ελλάδα 123 — " * 1000
+    expected = {}
+    for _, script in letter_scripts(text):
+        expected[script] = expected.get(script, 0) + 1
+    assert list(script_counts(text).items()) == list(expected.items())
