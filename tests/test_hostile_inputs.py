@@ -468,3 +468,21 @@ def test_a_report_is_not_written_through_a_symlink_out_of_the_tree(project):
     (project / "reports").symlink_to("out", target_is_directory=True)
     code, out, err = run_tqa("check", "--no-cache", "-f", "html", "good.txt", cwd=project)
     assert code == 1 and (project / "out" / "tqa-report.html").exists()
+
+
+def test_a_found_config_that_links_out_of_its_folder_is_not_read(project):
+    (project.parent / "outside" / "aws.toml").write_text(f'lang = "{SECRET}"\n', encoding="utf-8")
+    (project / "tqa.toml").symlink_to("../outside/aws.toml")
+    code, out, err = run_tqa("check", "--no-cache", "good.txt", cwd=project)
+    assert code == 2 and SECRET not in out + err
+    assert "a symlink to a file outside its folder" in one_error(err, "tqa.toml")
+
+
+def test_a_glossary_in_a_hidden_folder_is_not_read(project):
+    (project / ".git").mkdir()
+    (project / ".git" / "config").write_text(f"[http]\n\textraheader = AUTHORIZATION: basic {SECRET}\n",
+                                             encoding="utf-8")
+    (project / "tqa.toml").write_text('glossaries = [".git/config"]\n', encoding="utf-8")
+    code, out, err = run_tqa("check", "--no-cache", "good.txt", cwd=project)
+    assert code == 2 and SECRET not in out + err
+    assert "outside the project" in one_error(err, "tqa.toml")

@@ -108,6 +108,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
+from .paths import is_inside
 from .readers.base import MAX_FILE_BYTES
 
 LAYOUT = "v2"
@@ -217,10 +218,6 @@ def _home() -> str:
 
 def project_id(root) -> str:
     return hashlib.sha256(os.fsencode(os.path.realpath(root))).hexdigest()[:32]
-
-
-def _inside(path: str, folder: str) -> bool:
-    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 # ---- folders and files, never through a symlink ----
@@ -387,7 +384,7 @@ class Cache:
         # it, it would authenticate nothing (a --cache-dir may be anywhere).
         # A project at or above the home folder (no config: the folder one
         # stands in) is not a checkout, and ~/.cache is where caches go.
-        if _inside(os.path.realpath(base), self.project) and not _inside(_home(), self.project):
+        if is_inside(os.path.realpath(base), self.project) and not is_inside(_home(), self.project):
             raise Unusable(f"the folder of its key, {base}, is inside the checked project "
                            "(set TQA_CACHE_DIR elsewhere)")
         base_fd = _open_dir(base)

@@ -60,6 +60,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from .checks import SEVERITIES, Rule, all_rules, find_rule, matching_rules
+from .paths import is_inside
 from .splitting import SplitSettings
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
@@ -234,8 +235,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def find_config(start: Path) -> Path | None:
     """The nearest tqa.toml, or pyproject.toml with a [tool.tqa] table,
-    in ``start`` or a folder above it. Never raises: an odd first path (a
-    symlink loop, an unreadable folder) is reported by discovery."""
+    in ``start`` or a folder above it. An odd first path (a symlink loop, an
+    unreadable folder) is reported by discovery, not here; ConfigError only
+    for a config that is a symlink out of its folder."""
     try:
         start = Path(os.path.realpath(start))  # not Path.resolve: a symlink loop would raise
         folder = start if start.is_dir() else start.parent
@@ -245,10 +247,11 @@ def find_config(start: Path) -> Path | None:
         tqa_toml = candidate / "tqa.toml"
         try:
             if tqa_toml.is_file():
-                return tqa_toml
+                return _own(tqa_toml)
             pyproject = candidate / "pyproject.toml"
             if not pyproject.is_file():
                 continue
+            _own(pyproject)
         except OSError:  # a folder we may not look into: look further up
             continue
         try:
@@ -258,6 +261,16 @@ def find_config(start: Path) -> Path | None:
         if isinstance(tool, dict) and "tqa" in tool:
             return pyproject
     return None
+
+
+def _own(found: Path) -> Path:
+    """A config found in a folder of the checked tree must be a file of that
+    folder: a symlink to one elsewhere (``tqa.toml -> ~/.aws/config``) would
+    put another file's keys and values into error messages."""
+    if found.is_symlink() and not is_inside(os.path.realpath(found), os.path.realpath(found.parent)):
+        raise ConfigError(f"{found}: a symlink to a file outside its folder; not read as config "
+                          "(name the config with --config)")
+    return found
 
 
 def load_config(path: Path | None, follow_external_symlinks: bool = False) -> Config:
@@ -368,17 +381,12 @@ def _glossary_inside(named: str, full: str, root: Path, config: Config, fail) ->
     if "\0" in full:
         raise fail(f"glossaries: {named!r} is not a file path")
     real, project = os.path.realpath(full), os.path.realpath(root)
-    if is_inside(real, project):
+    if is_inside(real, project, hidden=False):
         return
     if not config.follow_external_symlinks:
-        raise fail(f"glossaries: {named!r} is outside the project ({project}); not read "
+        raise fail(f"glossaries: {named!r} is outside the project ({project}) or in a hidden folder; not read "
                    "(--follow-external-symlinks allows it)")
     config.notes.append(f"{full}: glossary outside the project, read (--follow-external-symlinks): {real}")
-
-
-def is_inside(real: str, folder: str) -> bool:
-    """Is the real path ``real`` the real folder ``folder`` or below it?"""
-    return real == folder or real.startswith(folder if folder.endswith(os.sep) else folder + os.sep)
 
 
 def _table(data: dict[str, Any], key: str, fail) -> dict[str, Any]:

@@ -9,6 +9,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from .paths import is_inside
+
 
 def write_atomic(path: Path | str, text, encoding: str = "utf-8") -> None:
     """``text``: a string, or an iterable of strings written one by one."""
@@ -59,8 +61,7 @@ def _link_out_of_working_folder(folder: Path) -> str | None:
     current = os.path.abspath(folder)
     while current.startswith(cwd.rstrip(os.sep) + os.sep):
         if os.path.islink(current):
-            real = os.path.realpath(current)
-            if not (real == real_cwd or real.startswith(real_cwd.rstrip(os.sep) + os.sep)):
+            if not is_inside(os.path.realpath(current), real_cwd):
                 return current
         current = os.path.dirname(current)
     return None
