@@ -492,6 +492,7 @@ def _emit(result, fmt: Format, output: Optional[Path], color: Optional[bool], qu
     if output is None:
         data = _utf8(text_of(report))
         _write_stdout(data)
+        _print_notes(result)
         return (None, data) if keep else None
     if keep:  # the bytes are kept for the replay cache anyway: no need to stream
         report = text_of(report)
@@ -500,9 +501,18 @@ def _emit(result, fmt: Format, output: Optional[Path], color: Optional[bool], qu
         write_atomic(output, report)
     except OSError as exc:
         _fail(f"{output}: cannot write report: {exc.strerror or exc}")
+    _print_notes(result)
     if fmt == Format.html:
         _note(f"wrote {output}")
     return (str(output), report.encode("utf-8")) if keep else None
+
+
+def _print_notes(result) -> None:
+    """What rendering left out (a saved report's file outside the working
+    folder), once each."""
+    for note in result.notes:
+        _note(note)
+    result.notes.clear()
 
 
 @app.command()

@@ -128,6 +128,8 @@ class RunResult:
     baseline: object | None = None  # a tqa.baseline.Comparison when --baseline was given
     # texts of checked files read back from disk (a report rendered from saved JSON)
     _sources: dict[str, SourceText | None] = field(default_factory=dict, repr=False)
+    # what rendering a report left out, one line each for the command line to print
+    notes: list[str] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def findings(self) -> list[Finding]:
@@ -147,7 +149,7 @@ class RunResult:
         A path this run did not check itself comes from a saved report,
         which may be crafted (``/etc/passwd``, ``../outside``): it is read
         only if its real path is inside the working folder, and otherwise
-        left out with a ``note:`` on stderr, so no other file's text reaches
+        left out with a line in ``notes``, so no other file's text reaches
         a report."""
         document = self.documents.get(path)
         if document is not None:
@@ -164,10 +166,7 @@ class RunResult:
                 except InputError:
                     pass
             else:
-                from .escaping import terminal  # the path is the report's: one line, nothing a terminal acts on
-
-                print(terminal(f"note: {path}: outside the working folder ({cwd}) or hidden; shown without its "
-                               "text"), file=sys.stderr)
+                self.notes.append(f"note: {path}: outside the working folder ({cwd}) or hidden; shown without its text")
         return self._sources[path]
 
 
