@@ -477,6 +477,33 @@ def _report_path(fmt: Format, output: Optional[Path]) -> Optional[Path]:
     return REPORTS_DIR / output if output.parent == Path(".") and not str(output).startswith(".") else output
 
 
+_WRITTEN_AT_ONCE = 1 << 20  # bytes of a report gathered before a write to stdout
+
+
+def _write_pieces(pieces, keep: bool) -> bytes | None:
+    """Write a report made of pieces to stdout as they come, a megabyte at
+    a time: never the whole report as one string and then as its bytes (a
+    finding may hold a flagged text of megabytes). With ``keep``, return
+    its bytes (for the replay cache)."""
+    kept: list[bytes] = []
+    batch: list[bytes] = []
+    size = 0
+    for piece in pieces:
+        data = _utf8(piece)
+        batch.append(data)
+        size += len(data)
+        if size >= _WRITTEN_AT_ONCE:
+            _write_stdout(b"".join(batch))
+            if keep:
+                kept.extend(batch)
+            batch, size = [], 0
+    _write_stdout(b"".join(batch))
+    if keep:
+        kept.extend(batch)
+        return b"".join(kept)
+    return None
+
+
 def _emit(result, fmt: Format, output: Optional[Path], color: Optional[bool], quiet: bool,
           fail_on: str = "warning", show_baselined: bool = False, keep: bool = False):
     """Write one report; with ``keep``, return (path or None, its bytes) for
@@ -490,8 +517,7 @@ def _emit(result, fmt: Format, output: Optional[Path], color: Optional[bool], qu
                             fail_on=fail_on, show_baselined=show_baselined)
     report = render(fmt.value, result, options)
     if output is None:
-        data = _utf8(text_of(report))
-        _write_stdout(data)
+        data = _write_pieces([report] if isinstance(report, str) else report, keep)
         _print_notes(result)
         return (None, data) if keep else None
     if keep:  # the bytes are kept for the replay cache anyway: no need to stream

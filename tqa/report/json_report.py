@@ -126,7 +126,10 @@ def render(result, options):
         yield "[]"
     else:
         for i, article in enumerate(result.articles):
-            yield ("[\n" if i == 0 else ",\n") + "    " + json_scrub(_article_text(article))
+            lead = "[\n    " if i == 0 else ",\n    "
+            for piece in _article_pieces(article):
+                yield lead + json_scrub(piece)
+                lead = ""
         yield "\n  ]"
     yield json_scrub(after) + "\n"
 
@@ -141,13 +144,20 @@ _FINDING_KEYS = tuple(f'{_FINDING_PAD}"{key}": ' for key in (
     "text", "suggestion", "fingerprint"))
 
 
-def _article_text(article) -> str:
-    """``_indented(_article(article), "    ")``."""
+def _article_pieces(article):
+    """``_indented(_article(article), "    ")``, a finding at a time: a
+    finding may hold a flagged text of megabytes (a catalog string), and the
+    article's findings joined would hold them all again."""
     text = _indented(_article_head(article), "    ")[:-6]  # without "\n    }": the findings follow
     if not article.findings:
-        return text + ',\n      "findings": []\n    }'
-    return text + ',\n      "findings": [\n' + ",\n".join(_finding_text(f) for f in article.findings) + \
-        "\n      ]\n    }"
+        yield text + ',\n      "findings": []\n    }'
+        return
+    yield text + ',\n      "findings": [\n'
+    separator = ""
+    for f in article.findings:
+        yield separator + _finding_text(f)
+        separator = ",\n"
+    yield "\n      ]\n    }"
 
 
 def _finding_text(f) -> str:
