@@ -438,3 +438,12 @@ def test_untranslated_msgstr_of_megabytes_is_one_finding():
     found = po(f'msgid "{english}"\nmsgstr "{msgstr}"\n', select="foreign-script")
     assert [(f.line, f.column, f.text) for f in found] == [
         (HEADER.count("\n") + 2, len('msgstr "') + 1, msgstr.rstrip(". "))]
+
+
+def test_number_lost_at_the_end_of_a_huge_msgid_is_found():
+    english = "Room 12 opens at 6 p.m. for 30 guests. "
+    russian = "Зал 12 открывается в 18:00 для 30 гостей. "
+    count = 300_000 // len(english)
+    found = po(f'msgid "{english * count}Total: 2,400"\nmsgstr "{russian * count}Всего: 2 300"\n',
+               select="number-mismatch")
+    assert [f.message for f in found] == ["number 2,400 of the source is not in the translation"]
