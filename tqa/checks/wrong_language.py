@@ -15,6 +15,7 @@ the text's script (an English sentence in a Japanese article needs none).
 from __future__ import annotations
 
 import bisect
+import itertools
 from operator import itemgetter
 
 from ..languages import (MAX_IDENTIFIED, default_candidates, detection_text, get_detector, has_function_words,
@@ -116,7 +117,8 @@ def _check_paragraph(segment, target, candidates, detector, options):
         found = identify_reduced(reduced, words, target, candidates, detector,
                                  options["min-sentence-letters"], options["min-words"])
         sentences.append((start, end, found))
-    reduced = _sample(" ".join(reduced_parts))
+    joined = _Joined(reduced_parts)
+    reduced = _sample(joined) if len(joined) > MAX_IDENTIFIED else " ".join(reduced_parts)
     if len(sentences) == 1:
         # the paragraph is its one sentence: reuse its verdict, at the paragraph's bar
         long_enough = len(reduced) - reduced.count(" ") >= options["min-paragraph-letters"]
@@ -132,6 +134,28 @@ def _check_paragraph(segment, target, candidates, detector, options):
     for start, end, found in sentences:
         if found and found[0] != target and found[1] >= options["sentence-confidence"]:
             yield segment.problem(start, end, _message("sentence", found, target))
+
+
+class _Joined:
+    """``" ".join(parts)`` as far as ``sample_text`` reads it (its length
+    and slices), without the joined copy of a text of megabytes."""
+
+    def __init__(self, parts: list[str]) -> None:
+        self.parts = parts
+        self.starts = list(itertools.accumulate((len(p) + 1 for p in parts[:-1]), initial=0))
+        self.length = self.starts[-1] + len(parts[-1]) if parts else 0
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, cut: slice) -> str:
+        start, stop, _ = cut.indices(self.length)
+        if start >= stop:
+            return ""
+        first = bisect.bisect_right(self.starts, start) - 1
+        last = bisect.bisect_right(self.starts, stop - 1) - 1
+        joined = " ".join(self.parts[first:last + 1]) + (" " if last + 1 < len(self.parts) else "")
+        return joined[start - self.starts[first]:stop - self.starts[first]]
 
 
 def _has_target_sentence(text, sentences, target, candidates, detector) -> bool:
