@@ -690,6 +690,9 @@ def sample_text(text: str) -> str:
     return " ".join(pieces)
 
 
+ARTICLE_IDENTIFIED = 1_000_000  # characters of an article's paragraphs read to tell its language
+
+
 def article_language(texts: Iterable[str], detector_name: str = "py3langid",
                      candidates: Iterable[str] | None = None) -> str | None:
     """The language most of ``texts`` is written in, weighted by length
@@ -699,6 +702,11 @@ def article_language(texts: Iterable[str], detector_name: str = "py3langid",
     pool = [c for c in (candidates or default_candidates(None)) if c in detector.supported()]
     weights: Counter = Counter()
     texts = list(texts)
+    total = sum(map(len, texts))
+    if total > ARTICLE_IDENTIFIED:
+        # an article of megabytes (one line of 50 MB cut into pieces) is
+        # told by paragraphs spread evenly over it, as a long text by samples
+        texts = texts[::-(-total // ARTICLE_IDENTIFIED)]
     # what the paragraphs not yet weighed could add at most (a reduced text is never longer)
     remaining = sum(len(text) for text in texts)
     # Paragraphs plain by their function words are weighed first; the others
