@@ -87,16 +87,28 @@ def bounded(segments: list[Segment], limit: int = MAX_SEGMENT) -> list[Segment]:
         if len(segment.text) <= limit or segment.offsets is not None:
             result.append(segment)
             continue
-        text, at = segment.text, 0
-        while len(text) - at > limit:
-            cut = text.rfind("\n", at + limit // 2, at + limit)
-            if cut == -1:
-                cut = max(text.rfind(" ", at + limit // 2, at + limit), text.rfind("\t", at + limit // 2, at + limit))
-            cut = cut + 1 if cut != -1 else at + limit
+        text = segment.text
+        pieces = list(cuts(text, 0, len(text), limit))
+        for at, cut in pieces[:-1]:
             result.append(replace(segment, text=text[at:cut], start=segment.start + at, end_offset=None))
-            at = cut
+        at = pieces[-1][0]
         result.append(replace(segment, text=text[at:], start=segment.start + at))
     return result
+
+
+def cuts(text: str, start: int, end: int, limit: int = MAX_SEGMENT):
+    """(start, end) of the pieces ``bounded`` cuts ``text[start:end]`` into
+    (one piece when it is short enough). A reader may cut a paragraph of
+    its file so itself, without first copying it whole."""
+    at = start
+    while end - at > limit:
+        cut = text.rfind("\n", at + limit // 2, at + limit)
+        if cut == -1:
+            cut = max(text.rfind(" ", at + limit // 2, at + limit), text.rfind("\t", at + limit // 2, at + limit))
+        cut = cut + 1 if cut != -1 else at + limit
+        yield at, cut
+        at = cut
+    yield at, end
 
 
 def split(segments: list[Segment], settings: SplitSettings) -> list[Article]:
