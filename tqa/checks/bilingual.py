@@ -325,8 +325,8 @@ def number_mismatch(article, ctx):
         if raw.isascii() and not _ASCII_DIGIT.search(raw):
             continue  # no number to lose (most entries; NFKC leaves ASCII as it is)
         # NFKC: full-width digits (８) are the same numbers
-        source = unicodedata.normalize("NFKC", _PRINTF.sub(" ", raw))
-        target = unicodedata.normalize("NFKC", _PRINTF.sub(" ", segment.text))
+        source = _nfkc(_PRINTF.sub(" ", raw))
+        target = _nfkc(_PRINTF.sub(" ", segment.text))
         # in the translation any digits count, letters beside them or not ("6h", "18ч")
         # what any number of the translation may mean, in one set: a number
         # of the source is there when one of its values is (a set per
@@ -343,6 +343,26 @@ def number_mismatch(article, ctx):
             if not any_number and _spellable(values):
                 continue  # "seven days": nothing shows the number was lost
             yield _report_whole(segment, f"number {match.group()} of the source is not in the translation")
+
+
+# Characters past which a text is normalized a piece at a time: NFKC of a
+# whole catalog string of megabytes takes several times its size meanwhile.
+_NORMALIZED_AT_ONCE = 100_000
+
+
+def _nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, of a long text in pieces cut
+    before ASCII spaces: a space composes with nothing before it and stops
+    the reordering of marks, so the pieces normalize as the whole does."""
+    if len(text) <= _NORMALIZED_AT_ONCE or unicodedata.is_normalized("NFKC", text):
+        return unicodedata.normalize("NFKC", text)
+    pieces, at = [], 0
+    while at < len(text):
+        cut = text.find(" ", at + _NORMALIZED_AT_ONCE)
+        cut = len(text) if cut == -1 else cut
+        pieces.append(unicodedata.normalize("NFKC", text[at:cut]))
+        at = cut
+    return "".join(pieces)
 
 
 _DIGITS = regex.compile(r"\d+(?:[ \u00a0\u202f.,'’]\d{3})*(?:[.,]\d+)?")
