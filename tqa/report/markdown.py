@@ -41,23 +41,23 @@ def summary(result, options, limit: int = LIMIT) -> str:
     if result.baseline is not None:
         b = result.baseline
         lines.append("")
-        lines.append(f"Baseline `{_code(b.path)}`: {b.unchanged} known finding{'s' if b.unchanged != 1 else ''} not shown"
+        lines.append(f"Baseline `{markdown_code(b.path)}`: {b.unchanged} known finding{'s' if b.unchanged != 1 else ''} not shown"
                      + (f"; {len(b.absent)} entr{'ies' if len(b.absent) != 1 else 'y'} no longer found "
                         f"(shrink it with `--update-baseline`)" if b.absent else "") + ".")
     if result.errors:
         lines += ["", f"**{len(result.errors)} input{'s' if len(result.errors) != 1 else ''} could not be checked:**"]
-        lines += [f"- `{_code(str(e))}`" for e in result.errors[:limit]]
+        lines += [f"- `{markdown_code(str(e))}`" for e in result.errors[:limit]]
     if shown:
         by_rule = Counter((f.rule, f.name) for f in shown)
         lines += ["", "| rule | findings |", "| --- | ---: |"]
-        lines += [f"| `{_code(code)}` {_text(name)} | {n} |" for (code, name), n in sorted(by_rule.items())]
+        lines += [f"| `{markdown_code(code)}` {markdown_text(name)} | {n} |" for (code, name), n in sorted(by_rule.items())]
         ordered = sorted(shown, key=lambda f: (-SEVERITY_RANK[f.severity], f.sort_key))
         lines += ["", "<details><summary>Findings</summary>", ""]
         for f in ordered[:limit]:
             fix = "" if f.suggestion is None else (" — delete it" if f.suggestion == "" else
-                                                   f" — replace with `{_code(f.suggestion)}`")
-            lines.append(f"- {ICON[f.severity]} `{_code(portable_path(f.path))}:{f.line}:{f.column}` "
-                         f"**{_text(f.rule)}** {_text(f.message)} (`{_code(_short(f.text))}`){fix}")
+                                                   f" — replace with `{markdown_code(f.suggestion)}`")
+            lines.append(f"- {ICON[f.severity]} `{markdown_code(portable_path(f.path))}:{f.line}:{f.column}` "
+                         f"**{markdown_text(f.rule)}** {markdown_text(f.message)} (`{markdown_code(_short(f.text))}`){fix}")
         if len(ordered) > limit:
             lines.append(f"- … and {len(ordered) - limit} more (see the full report)")
         lines += ["", "</details>"]
@@ -71,13 +71,3 @@ def _count(n: int, severity: str) -> str:
 def _short(text: str, width: int = 60) -> str:
     text = " ".join(text.split()) or "⏎"
     return text if len(text) <= width else text[:width - 1] + "…"
-
-
-def _code(text: str) -> str:
-    """Inside backticks nothing is markup, but a backtick would end it."""
-    return markdown_code(text)
-
-
-def _text(text: str) -> str:
-    """Plain text in Markdown: no HTML, links or emphasis from article words."""
-    return markdown_text(text)
