@@ -489,3 +489,42 @@ def test_repeated_word_near_the_end_of_a_line_of_megabytes_keeps_its_column():
     found = named(findings_of(line + "\n", lang="en", select="repeated-word"), "repeated-word")
     at = line.rindex("was was")
     assert [(f.line, f.column, f.end_column, f.text) for f in found] == [(1, at + 1, at + 8, "was was")]
+
+
+def test_a_big_files_paragraphs_kept_packed_find_the_same_blocks(tmp_path, monkeypatch):
+    # a file of megabytes keeps its paragraphs compressed between the rules
+    # and the corpus phase, in memory and in the cache: same findings
+    from tqa.cache import Cache
+    from tqa.checks import duplicates
+    from tqa.config import Config
+    from tqa.engine import check_files
+
+    blocks = {
+        "en": "This event was part of the regional project jointly implemented by UNDP Kazakhstan and the "
+              "Astana Civil Service Hub, aimed at increasing the capacity of civil servants.",
+        "kk": "Іс-шара БҰҰДБ мен Хабтың бірлескен өңірлік жобасының бөлігі болып табылады және өңірдегі жеті "
+              "елдің мемлекеттік қызметшілерінің әлеуетін арттыруға бағытталған.",
+    }
+    files = []
+    for lang, block in blocks.items():
+        for name, opening in (("a", "Opening text here."), ("b", "Other opening text.")):
+            path = tmp_path / f"{lang}-{name}.txt"
+            path.write_text(f"{name.upper()} title\n\n{opening}\n\n{block}\n", encoding="utf-8")
+            files.append(str(path))
+
+    def found(cache=None):
+        result = check_files(files, Config(select=["repeated-block"]), jobs=1, cache=cache)
+        return [(f.path, f.line, f.related) for f in result.findings]
+
+    plain = found()
+    assert len(plain) == 2
+    monkeypatch.setattr(duplicates, "PACK_NORMS", 0)
+    assert found() == plain
+    cache = Cache(tmp_path, Config(select=["repeated-block"]))
+    assert found(cache) == plain
+    # one file more: the run is new, the four files' work (their packed
+    # paragraphs) comes from the cache and the corpus phase runs again
+    (tmp_path / "c.txt").write_text("C title\n\nA new text.\n", encoding="utf-8")
+    files.append(str(tmp_path / "c.txt"))
+    again = Cache(tmp_path, Config(select=["repeated-block"]))
+    assert found(again) == plain and again.hits == 4

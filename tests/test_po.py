@@ -1,7 +1,11 @@
 """Gettext catalogs: exact positions, plural forms, escapes, fuzzy entries,
 bilingual rules, suppressions, malformed files."""
 
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tqa.checks.bilingual import number_values
 
@@ -447,3 +451,19 @@ def test_number_lost_at_the_end_of_a_huge_msgid_is_found():
     found = po(f'msgid "{english * count}Total: 2,400"\nmsgstr "{russian * count}Всего: 2 300"\n',
                select="number-mismatch")
     assert [f.message for f in found] == ["number 2,400 of the source is not in the translation"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("ab я%() $sd1209.,\u0301\u00a0８ﬁ\u00a8") + ["%(n)s", "% d", "%1$ d", "6 p.m."]),
+                max_size=40).map("".join))
+def test_a_long_text_compared_in_pieces_reads_as_the_whole(text):
+    # number-mismatch reads a long string a piece at a time (no whole copies
+    # of a catalog string of megabytes); cut every few characters here, the
+    # pieces must make exactly the whole with placeholders blanked and NFKC
+    from unittest import mock
+
+    from tqa.checks import bilingual
+
+    whole = unicodedata.normalize("NFKC", bilingual._PRINTF.sub(" ", text))
+    with mock.patch.object(bilingual, "_COMPARED_AT_ONCE", 3):
+        assert "".join(bilingual._comparable_pieces(text)) == whole

@@ -345,9 +345,10 @@ class _Unpickler(pickle.Unpickler):
 
 
 def _is_data(cls: type) -> bool:
-    from .model import OffsetRuns, SourceText
+    from .model import OffsetRuns, PackedTexts, SourceText
 
-    return is_dataclass(cls) or (issubclass(cls, tuple) and hasattr(cls, "_fields")) or cls in (SourceText, OffsetRuns)
+    return is_dataclass(cls) or (issubclass(cls, tuple) and hasattr(cls, "_fields")) or \
+        cls in (SourceText, OffsetRuns, PackedTexts)
 
 
 class Cache:

@@ -47,7 +47,7 @@ class SourceText:
         if self._text is None:
             return self
         copy = SourceText.__new__(SourceText)
-        copy._text, copy._packed = None, zlib.compress(self._text.encode("utf-8", "surrogatepass"), 1)
+        copy._text, copy._packed = None, compressed(self._text)
         copy.line_starts = self.line_starts
         return copy
 
@@ -70,6 +70,41 @@ class SourceText:
 @lru_cache(maxsize=8)  # the files being merged or reported now
 def _unpacked(packed: bytes) -> str:
     return zlib.decompress(packed).decode("utf-8", "surrogatepass")
+
+
+_PIECE = 1 << 20  # characters encoded at a time
+
+
+def compressed(text: str) -> bytes:
+    """zlib (fastest level) of ``text`` in UTF-8, encoded a piece at a time:
+    packing a file of 50 MB holds no encoded copy of all of it."""
+    packer = zlib.compressobj(1)
+    parts = [packer.compress(text[i:i + _PIECE].encode("utf-8", "surrogatepass"))
+             for i in range(0, len(text), _PIECE)]
+    parts.append(packer.flush())
+    return b"".join(parts)
+
+
+class PackedTexts:
+    """Texts kept compressed until they are read, one after the other: what
+    a run holds of a big file's paragraphs between the rules and a phase
+    that reads them all at once (``iter``), beside its other files."""
+
+    __slots__ = ("_packed", "_lengths")
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        texts = list(texts)
+        self._lengths = array("q", map(len, texts))
+        self._packed = compressed("".join(texts))
+
+    def __len__(self) -> int:
+        return len(self._lengths)
+
+    def __iter__(self):
+        text, at = zlib.decompress(self._packed).decode("utf-8", "surrogatepass"), 0
+        for length in self._lengths:
+            yield text[at:at + length]
+            at += length
 
 
 class OffsetRuns(Sequence[int]):

@@ -324,45 +324,45 @@ def number_mismatch(article, ctx):
         raw = _source_for(meta)
         if raw.isascii() and not _ASCII_DIGIT.search(raw):
             continue  # no number to lose (most entries; NFKC leaves ASCII as it is)
-        # NFKC: full-width digits (８) are the same numbers
-        source = _nfkc(_PRINTF.sub(" ", raw))
-        target = _nfkc(_PRINTF.sub(" ", segment.text))
         # in the translation any digits count, letters beside them or not ("6h", "18ч")
         # what any number of the translation may mean, in one set: a number
         # of the source is there when one of its values is (a set per
         # number was hundreds of megabytes for a catalog string of numbers)
         got: set[str] = set()
         any_number = False
-        for m in _DIGITS.finditer(target):
-            got |= number_values(m.group())
-            any_number = True
-        for match in _NUMBER.finditer(source):
-            values = number_values(match.group()) | _clock_values(match.group(), source, match.end())
-            if not values.isdisjoint(got):
-                continue
-            if not any_number and _spellable(values):
-                continue  # "seven days": nothing shows the number was lost
-            yield _report_whole(segment, f"number {match.group()} of the source is not in the translation")
+        for piece in _comparable_pieces(segment.text):
+            for m in _DIGITS.finditer(piece):
+                got |= number_values(m.group())
+                any_number = True
+        for piece in _comparable_pieces(raw):
+            for match in _NUMBER.finditer(piece):
+                values = number_values(match.group()) | _clock_values(match.group(), piece, match.end())
+                if not values.isdisjoint(got):
+                    continue
+                if not any_number and _spellable(values):
+                    continue  # "seven days": nothing shows the number was lost
+                yield _report_whole(segment, f"number {match.group()} of the source is not in the translation")
 
 
-# Characters past which a text is normalized a piece at a time: NFKC of a
-# whole catalog string of megabytes takes several times its size meanwhile.
-_NORMALIZED_AT_ONCE = 100_000
+# Characters past which a text is compared a piece at a time: a catalog
+# string of megabytes, copied whole with its placeholders blanked and
+# copied again normalized, took several times its size.
+_COMPARED_AT_ONCE = 100_000
+# Where a long text may be cut: a space between two letters. No number,
+# clock time or printf placeholder spans one, and a space composes with
+# nothing under NFKC, so the pieces read as the whole does.
+_CUT = regex.compile(r"(?<=\p{L}) (?=\p{L})")
 
 
-def _nfkc(text: str) -> str:
-    """``unicodedata.normalize("NFKC", text)``, of a long text in pieces cut
-    before ASCII spaces: a space composes with nothing before it and stops
-    the reordering of marks, so the pieces normalize as the whole does."""
-    if len(text) <= _NORMALIZED_AT_ONCE or unicodedata.is_normalized("NFKC", text):
-        return unicodedata.normalize("NFKC", text)
-    pieces, at = [], 0
+def _comparable_pieces(text: str):
+    """``text`` with printf placeholders blanked and NFKC applied (full-width
+    digits ８ are the same numbers), a long text in pieces cut at ``_CUT``."""
+    at = 0
     while at < len(text):
-        cut = text.find(" ", at + _NORMALIZED_AT_ONCE)
-        cut = len(text) if cut == -1 else cut
-        pieces.append(unicodedata.normalize("NFKC", text[at:cut]))
-        at = cut
-    return "".join(pieces)
+        cut = _CUT.search(text, at + _COMPARED_AT_ONCE) if len(text) - at > _COMPARED_AT_ONCE else None
+        end = len(text) if cut is None else cut.start()
+        yield unicodedata.normalize("NFKC", _PRINTF.sub(" ", text[at:end] if at or end < len(text) else text))
+        at = end
 
 
 _DIGITS = regex.compile(r"\d+(?:[ \u00a0\u202f.,'’]\d{3})*(?:[.,]\d+)?")

@@ -24,7 +24,7 @@ import regex
 from ..chrf import similarity
 from ..fuzzy import fuzz
 from ..memo import text_cache
-from ..model import Problem
+from ..model import PackedTexts, Problem
 from ..nearduplicates import word_count, words
 from . import rule
 
@@ -297,8 +297,14 @@ class Blocks(NamedTuple):
     articles: array  # index of each paragraph's article
     starts: array  # file offset of each paragraph
     spans: array  # start and end offsets of the span to report, two per paragraph
-    norms: list[str]  # normalised texts
+    norms: list[str] | PackedTexts  # normalised texts (packed when they are many: PACK_NORMS)
     keys: bytes  # band keys of all, one after the other (nearduplicates.keys_of)
+
+
+# Characters of normalised text past which a file's are kept compressed
+# until the corpus phase: a file of 50 MB would otherwise hold a second
+# copy of its prose through all the rules (an article is some 5,000).
+PACK_NORMS = 1_000_000
 
 
 def _blocks(document, ctx) -> Blocks:
@@ -313,7 +319,10 @@ def _blocks(document, ctx) -> Blocks:
             blocks.starts.append(segment.start)
             blocks.spans.extend((span.start, span.end))
             blocks.norms.append(norm)
-    return blocks._replace(keys=b"".join(keys_of(blocks.norms)))
+    keys = b"".join(keys_of(blocks.norms))
+    if sum(map(len, blocks.norms)) > PACK_NORMS:
+        return blocks._replace(norms=PackedTexts(blocks.norms), keys=keys)
+    return blocks._replace(keys=keys)
 
 
 @rule("TQA303", "repeated-block", "duplicate", "info", scope="corpus",
