@@ -365,6 +365,9 @@ def first_pass(path: str, setup: RunSetup, report: bool = True, document: Docume
         return FilePass(path, None, None, [internal_error(path, "checking", exc)])
 
 
+PACKED_WHILE_CHECKED = 4_000_000  # characters of a file past which its text is packed while its rules run
+
+
 def _first_pass(path: str, setup: RunSetup, report: bool, document: Document | None) -> FilePass:
     errors: list[FileError] = []
     if document is None:
@@ -374,6 +377,10 @@ def _first_pass(path: str, setup: RunSetup, report: bool, document: Document | N
             return FilePass(path, None, None, [FileError(exc.path, exc.message, exc.line)])
         except Exception as exc:  # noqa: BLE001 - a reader's bug: this file only (see first_pass)
             return FilePass(path, None, None, [internal_error(path, "reading", exc)])
+        if len(document.source) > PACKED_WHILE_CHECKED:
+            # the segments hold the text the rules read; a second whole copy
+            # of a huge file's text would only serve the findings' few characters
+            document.source = document.source.packed()
     lang = setup.config.lang_for(document.path)
     detect = True
     for article in document.articles:
@@ -695,7 +702,7 @@ def _finding(rule: Rule, problem: Problem, document: Document, config: Config,
     for path, offset in problem.related:
         other = documents.get(path, document) if path else document
         related.append((other.path, other.source.position(offset)[0]))
-    text = source.text
+    flagged = source.window(problem.start, problem.end)
     return Finding(
         rule=rule.code,
         name=rule.name,
@@ -707,11 +714,13 @@ def _finding(rule: Rule, problem: Problem, document: Document, config: Config,
         column=column,
         end_line=end_line,
         end_column=end_column,
-        text=text[problem.start:problem.end],
+        text=flagged,
         suggestion=problem.suggestion,
         # the digest part of the fingerprint, here where the rules ran (in the
         # workers, mostly); the engine adds the occurrence index when merging
-        fingerprint=_digest(rule.code, portable or portable_path(document.path), text, problem.start, problem.end),
+        fingerprint=_digest(rule.code, portable or portable_path(document.path), flagged,
+                            source.window(problem.start - _CONTEXT, problem.start),
+                            source.window(problem.end, problem.end + _CONTEXT)),
         related=tuple(related),
         start=problem.start,
         end=problem.end,
@@ -760,34 +769,33 @@ def _normalize(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
-def _digest(rule: str, portable: str, text: str, start: int, end: int) -> str:
+def _digest(rule: str, portable: str, flagged: str, before: str, after: str) -> str:
     """The fingerprint of a finding but for its occurrence index: rule, path
     (``portable``: ``portable_path`` of the file, however it was named), the
-    flagged text and a little context from the same line. It never depends
-    on line numbers."""
-    # context stops at the line's edges, so moving a paragraph keeps it; the
-    # edges are looked for only within the context's reach (a search to the
-    # line's ends would cost the square of a line of megabytes)
-    line_start = text.rfind("\n", max(0, start - 24), start) + 1
-    line_end = text.find("\n", end, end + 24)
-    line_end = min(len(text), end + 24) if line_end == -1 else line_end
-    before = _normalize(text[max(line_start, start - 24):start])[-16:]
-    after = _normalize(text[end:line_end])[:16]
-    if end - start <= _DIGESTED_AT_ONCE:
-        key = "\x1f".join((rule, portable, _normalize(text[start:end]), before, after))
+    flagged text and a little context from the same line (``before`` and
+    ``after``: the ``_CONTEXT`` characters on either side). It never
+    depends on line numbers."""
+    # context stops at the line's edges, so moving a paragraph keeps it
+    before = _normalize(before[before.rfind("\n") + 1:])[-16:]
+    line_end = after.find("\n")
+    after = _normalize(after if line_end == -1 else after[:line_end])[:16]
+    if len(flagged) <= _DIGESTED_AT_ONCE:
+        key = "\x1f".join((rule, portable, _normalize(flagged), before, after))
         # surrogatepass: the same bytes as plain UTF-8 for any valid text, and
         # no UnicodeEncodeError (which cost every finding of the file) for text
         # handed to check_text with a lone surrogate in it
         return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
     digest = hashlib.sha256("\x1f".join((rule, portable, "")).encode("utf-8", "surrogatepass"))
     separator = ""
-    for piece in _normalized_pieces(text, start, end):
+    for piece in _normalized_pieces(flagged, 0, len(flagged)):
         if piece:
             digest.update((separator + piece).encode("utf-8", "surrogatepass"))
             separator = " "
     digest.update("\x1f".join(("", before, after)).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:20]
 
+
+_CONTEXT = 24  # characters on either side of a finding its fingerprint looks at (up to the line's edges)
 
 # Flagged text longer than this (a catalog string of megabytes reported
 # whole) is normalized and hashed a piece at a time: its words listed at

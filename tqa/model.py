@@ -16,16 +16,22 @@ import zlib
 from array import array
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 
 class SourceText:
     """The decoded text of one file with a line index (1-based lines,
-    1-based columns counted in Unicode code points)."""
+    1-based columns counted in Unicode code points).
+
+    Kept whole while the file is read, then possibly ``packed``: compressed
+    a piece of ``_PIECE`` characters at a time, so that ``window`` and
+    ``pieces`` unpack only what they read (the rules of a 50 MB file hold
+    its paragraphs, not a second whole copy of its text)."""
 
     def __init__(self, text: str) -> None:
         self._text: str | None = text
-        self._packed: bytes | None = None
+        self._packed: tuple[bytes, ...] | None = None
+        self.length = len(text)
         starts = [0]
         find = text.find
         pos = find("\n")
@@ -34,21 +40,45 @@ class SourceText:
             pos = find("\n", pos + 1)
         self.line_starts = array("q", starts)
 
+    def __len__(self) -> int:
+        return self.length
+
     @property
     def text(self) -> str:
+        """The whole text (a packed one is unpacked and kept among a few)."""
         if self._text is not None:
             return self._text
         return _unpacked(self._packed)
 
+    def window(self, start: int, end: int) -> str:
+        """``text[start:end]`` (clipped to the text); of a packed text, only
+        the pieces it spans are unpacked."""
+        start, end = max(0, start), min(end, self.length)
+        if self._text is not None:
+            return self._text[start:end]
+        if end <= start:
+            return ""
+        parts = []
+        for number in range(start // _PIECE, (end - 1) // _PIECE + 1):
+            base = number * _PIECE
+            parts.append(_unpacked_piece(self._packed[number])[max(start - base, 0):end - base])
+        return parts[0] if len(parts) == 1 else "".join(parts)
+
+    def pieces(self) -> Iterator[str]:
+        """The text in consecutive pieces of ``_PIECE`` characters."""
+        for start in range(0, self.length, _PIECE):
+            yield self.window(start, start + _PIECE)
+
     def packed(self) -> "SourceText":
-        """The same text kept compressed (about a quarter of the memory; a
-        few recently used texts are kept unpacked): what a run keeps of each
-        file between checking it and writing the reports."""
+        """The same text kept compressed (about a quarter of the memory):
+        what a run keeps of each file between checking it and writing the
+        reports, and of a big file while its rules run."""
         if self._text is None:
             return self
         copy = SourceText.__new__(SourceText)
-        copy._text, copy._packed = None, compressed(self._text)
-        copy.line_starts = self.line_starts
+        text = self._text
+        copy._text, copy.length, copy.line_starts = None, self.length, self.line_starts
+        copy._packed = tuple(_pack(text[i:i + _PIECE]) for i in range(0, len(text), _PIECE))
         return copy
 
     @property
@@ -63,48 +93,65 @@ class SourceText:
     def line_text(self, line: int) -> str:
         """The text of 1-based ``line`` without its line ending."""
         start = self.line_starts[line - 1]
-        end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
-        return self.text[start:end].rstrip("\r")
+        end = self.line_starts[line] - 1 if line < len(self.line_starts) else self.length
+        return self.window(start, end).rstrip("\r")
 
 
-@lru_cache(maxsize=8)  # the files being merged or reported now
-def _unpacked(packed: bytes) -> str:
+_PIECE = 1 << 20  # characters of a packed text compressed (and unpacked) together
+
+
+def _pack(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)  # the fastest level: a quarter of the size
+
+
+def _unpack(packed: bytes) -> str:
     return zlib.decompress(packed).decode("utf-8", "surrogatepass")
 
 
-_PIECE = 1 << 20  # characters encoded at a time
+@lru_cache(maxsize=8)  # the files being merged or reported now
+def _unpacked(packed: tuple[bytes, ...]) -> str:
+    return "".join(map(_unpack, packed))
 
 
-def compressed(text: str) -> bytes:
-    """zlib (fastest level) of ``text`` in UTF-8, encoded a piece at a time:
-    packing a file of 50 MB holds no encoded copy of all of it."""
-    packer = zlib.compressobj(1)
-    parts = [packer.compress(text[i:i + _PIECE].encode("utf-8", "surrogatepass"))
-             for i in range(0, len(text), _PIECE)]
-    parts.append(packer.flush())
-    return b"".join(parts)
+_unpacked_piece = lru_cache(maxsize=4)(_unpack)  # the pieces a run of findings on a big file reads now
 
 
 class PackedTexts:
-    """Texts kept compressed until they are read, one after the other: what
-    a run holds of a big file's paragraphs between the rules and a phase
-    that reads them all at once (``iter``), beside its other files."""
+    """Texts kept compressed, about ``_PIECE`` characters of them together,
+    until they are read one after the other: what a run holds of a big
+    file's paragraphs between its rules and a phase that reads them all
+    (``iter``, which unpacks one group at a time)."""
 
-    __slots__ = ("_packed", "_lengths")
+    __slots__ = ("_groups", "_counts", "_lengths")
 
     def __init__(self, texts: Iterable[str]) -> None:
-        texts = list(texts)
-        self._lengths = array("q", map(len, texts))
-        self._packed = compressed("".join(texts))
+        self._lengths = array("q")
+        self._counts = array("q")  # texts in each group
+        groups, group, size = [], [], 0
+        for text in texts:
+            self._lengths.append(len(text))
+            group.append(text)
+            size += len(text)
+            if size >= _PIECE:
+                groups.append(_pack("".join(group)))
+                self._counts.append(len(group))
+                group, size = [], 0
+        if group:
+            groups.append(_pack("".join(group)))
+            self._counts.append(len(group))
+        self._groups = tuple(groups)
 
     def __len__(self) -> int:
         return len(self._lengths)
 
-    def __iter__(self):
-        text, at = zlib.decompress(self._packed).decode("utf-8", "surrogatepass"), 0
-        for length in self._lengths:
-            yield text[at:at + length]
-            at += length
+    def __iter__(self) -> Iterator[str]:
+        first = 0
+        for packed, count in zip(self._groups, self._counts):
+            text, at = _unpack(packed), 0
+            for length in self._lengths[first:first + count]:
+                yield text[at:at + length]
+                at += length
+            first += count
 
 
 class OffsetRuns(Sequence[int]):

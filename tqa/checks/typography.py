@@ -13,6 +13,7 @@ from functools import lru_cache
 import regex
 
 from ..memo import text_cache
+from ..model import SourceText
 from ..resources import load
 from ..scripts import mask_non_prose
 from . import rule
@@ -132,15 +133,14 @@ def glued_words(article, ctx):
     if not words:
         return
     allowed = {a.casefold() for a in ctx.options["allow"]}
-    text_of_file = ctx.document.text
     prefix, suffix, pair = _glue_patterns(words)
-    counts = _token_counts(text_of_file)
+    counts = _token_counts(ctx.document.source)
     glued_suffixes = lang in _data()["glued_suffix_languages"].split()
     for segment in article.prose:
         masked = mask_non_prose(segment.text)
         for start, end, head in _camel_glued(masked):
             token = masked[start:end]
-            if head not in prefix or token.casefold() in allowed or _count_word(text_of_file, token) > 1:
+            if head not in prefix or token.casefold() in allowed or counts.get(token, 0) > 1:
                 continue
             yield segment.problem(start, end, f"missing space in {token!r}", f"{head} {token[len(head):]}")
         # most paragraphs hold no long word, used once, that ends in a
@@ -234,28 +234,25 @@ def _glue_patterns(words: frozenset[str]):
 _TOKEN = re.compile(r"[\w-]+")
 
 
-_NOT_TOKEN = re.compile(r"[^\w-]")
-_COUNTED_TOGETHER = 1 << 20  # characters whose tokens are listed at once
+_LAST_NOT_TOKEN = re.compile(r"[^\w-](?=[\w-]*\Z)")
 
 
 @text_cache(maxsize=2)  # per file, forgotten with it (an lru_cache kept the last files' texts alive)
-def _token_counts(text: str) -> dict[str, int]:
+def _token_counts(source: SourceText) -> dict[str, int]:
     """How often each token stands in a file (computed once per file),
-    counted a megabyte at a time, cut where no token stands: a list of
-    every token of a 50 MB file would be half a gigabyte of strings."""
+    counted a piece of the file at a time: a list of every token of a
+    50 MB file would be half a gigabyte of strings, and the text of a big
+    file is kept packed while its rules run."""
     counts: Counter = Counter()
-    at = 0
-    while at < len(text):
-        cut = _NOT_TOKEN.search(text, min(len(text), at + _COUNTED_TOGETHER)) if \
-            at + _COUNTED_TOGETHER < len(text) else None
-        end = cut.start() if cut else len(text)
-        counts.update(_TOKEN.findall(text, at, end))
-        at = end
+    carry = ""  # the token cut by the end of the previous piece (token characters only)
+    for piece in source.pieces():
+        text = carry + piece if carry else piece
+        last = _LAST_NOT_TOKEN.search(text, len(carry))
+        cut = last.end() if last else 0
+        counts.update(_TOKEN.findall(text, 0, cut))
+        carry = text[cut:]
+    counts.update(_TOKEN.findall(carry))
     return counts
-
-
-def _count_word(text: str, word: str) -> int:
-    return _token_counts(text).get(word, 0)
 
 
 # ----------------------------------------------------------------------------
