@@ -208,15 +208,15 @@ def test_a_rule_that_breaks_costs_its_findings_only(monkeypatch):
     other rules still report, in every article."""
     import dataclasses
 
-    from tqa import checks
+    from tqa import rules
     from tqa.engine import check_text, exit_code
 
     def broken(article, ctx):
         yield from ()
         raise KeyError("boom")
 
-    rule = checks.find_rule("repeated-word")
-    monkeypatch.setitem(checks._REGISTRY, rule.code, dataclasses.replace(rule, check=broken))
+    rule = rules.find_rule("repeated-word")
+    monkeypatch.setitem(rules._REGISTRY, rule.code, dataclasses.replace(rule, check=broken))
     result = check_text(SEED.read_text(encoding="utf-8"), Config(lang="en"), path="seed.txt")
     assert {e.message for e in result.errors} == {
         "internal error in rule TQA701 repeated-word: KeyError: 'boom' (please report it)"}

@@ -1,6 +1,6 @@
 """The README stays true to the code."""
 
-from tqa.checks import all_rules
+from tqa.rules import all_rules
 
 from conftest import ROOT
 

@@ -129,7 +129,7 @@ def test_prefilter_lets_through_a_pair_exactly_at_the_edit_ratio_bar():
     ratio is exactly 68 (0.68 is not exact in floating point)."""
     from rapidfuzz import fuzz
 
-    from tqa.checks.duplicates import may_be_similar
+    from tqa.rules.duplicate._shared import may_be_similar
 
     short = "word " * 10 + "w"  # 51 characters, all its words in the longer text
     long_ = short + " " + "x" * 47  # 99: 0.68 * (51 + 99) is a hair over 2 * 51 in floating point
@@ -224,7 +224,7 @@ def test_chrf_equals_sacrebleu(a, b):
 def test_chrf_equals_sacrebleu_on_every_pair_of_seed_paragraphs():
     from sacrebleu.metrics import CHRF
 
-    from tqa.checks.duplicates import normalized
+    from tqa.rules.duplicate._shared import normalized
     from tqa.chrf import similarity
     from tqa.readers import read_document
 
@@ -241,7 +241,7 @@ def test_band_keys_are_minhash_of_word_pairs_whatever_texts_come_together(monkey
     import zlib
 
     from tqa import nearduplicates
-    from tqa.checks.duplicates import normalized
+    from tqa.rules.duplicate._shared import normalized
     from tqa.readers import read_document
 
     monkeypatch.setattr(nearduplicates, "SIGNED_TOGETHER", 7)  # several pieces
@@ -333,7 +333,7 @@ def test_spelt_out_letters_are_not_repeated_words():
 def test_normalized_text_drops_punctuation_symbols_and_spaces(text):
     import regex
 
-    from tqa.checks.duplicates import normalized
+    from tqa.rules.duplicate._shared import normalized
 
     expected = regex.sub(r"[\p{P}\p{S}\s]+", " ", text.casefold()).strip()
     assert normalized(text) == expected
@@ -404,8 +404,8 @@ def test_many_paragraph_article_with_one_planted_copy_goes_through_the_band_inde
     word changed: exactly that one finding. Each paragraph is held against a
     few candidates of the band index, not against every earlier one (180,000
     pairs)."""
-    from tqa.checks import duplicates
     from tqa.nearduplicates import BandIndex
+    from tqa.rules.duplicate import duplicate_paragraph as duplicates
 
     paragraphs = _distinct_paragraphs(600)
     words = paragraphs[37].split()
@@ -440,7 +440,7 @@ def test_paragraph_of_unbounded_length_is_compared_word_for_word_only():
     """Edit distances take time in the product of the lengths: a paragraph
     beyond MAX_COMPARED characters is still found when repeated exactly,
     and not held against a near copy."""
-    from tqa.checks.duplicates import MAX_COMPARED
+    from tqa.rules.duplicate._shared import MAX_COMPARED
 
     sentence = " ".join(_distinct_paragraphs(1, seed=3)) + " "
     long_ = (sentence * (MAX_COMPARED // len(sentence) + 2)).strip()
@@ -476,7 +476,7 @@ def test_repeated_word_across_lines_of_no_break_spaces():
 
 
 def test_addresses_in_catalog_strings_are_found_where_runs_start_and_after_a_match():
-    from tqa.checks.bilingual import _LINK
+    from tqa.rules.bilingual._shared import LINK as _LINK
 
     assert _LINK.findall("write a.b@c.org+d@e.org or see https://x.kz/a.") == \
         ["a.b@c.org", "+d@e.org", "https://x.kz/a"]
@@ -495,7 +495,7 @@ def test_a_big_files_paragraphs_kept_packed_find_the_same_blocks(tmp_path, monke
     # a file of megabytes keeps its paragraphs compressed between the rules
     # and the corpus phase, in memory and in the cache: same findings
     from tqa.cache import Cache
-    from tqa.checks import duplicates
+    from tqa.rules.duplicate import repeated_block
     from tqa.config import Config
     from tqa.engine import check_files
 
@@ -518,7 +518,7 @@ def test_a_big_files_paragraphs_kept_packed_find_the_same_blocks(tmp_path, monke
 
     plain = found()
     assert len(plain) == 2
-    monkeypatch.setattr(duplicates, "PACK_NORMS", 0)
+    monkeypatch.setattr(repeated_block, "PACK_NORMS", 0)
     assert found() == plain
     cache = Cache(tmp_path, Config(select=["repeated-block"]))
     assert found(cache) == plain

@@ -20,7 +20,7 @@ import numpy as np
 import pytest
 
 from tests.conftest import ROOT, SEED
-from tqa import checks, engine
+from tqa import engine, rules
 from tqa.config import Config
 from tqa.engine import check_files, exit_code, read_for_run
 from tqa.parallel import MIN_PARALLEL_BYTES, WorkerDied, Workers
@@ -179,8 +179,8 @@ def test_a_broken_cross_article_rule_costs_its_findings_only(corpus, tmp_path, m
         yield from ()
         raise MemoryError("the corpus is too big")
 
-    rule = checks.find_rule("repeated-block")
-    monkeypatch.setitem(checks._REGISTRY, rule.code, dataclasses.replace(rule, check=broken))
+    rule = rules.find_rule("repeated-block")
+    monkeypatch.setitem(rules._REGISTRY, rule.code, dataclasses.replace(rule, check=broken))
     monkeypatch.chdir(tmp_path)
     files = sorted(str(p.relative_to(tmp_path)) for p in corpus.iterdir())
     result = check_files(files, Config(), jobs=1)
@@ -237,8 +237,8 @@ def test_a_worker_dying_in_a_cross_article_rule_costs_that_rule_only(corpus, tmp
         ctx.map(_dies_in_worker, range(8), shared=0)
         yield from ()
 
-    rule = checks.find_rule("repeated-block")
-    monkeypatch.setitem(checks._REGISTRY, rule.code, dataclasses.replace(rule, check=spreading))
+    rule = rules.find_rule("repeated-block")
+    monkeypatch.setitem(rules._REGISTRY, rule.code, dataclasses.replace(rule, check=spreading))
     monkeypatch.chdir(tmp_path)
     files = sorted(str(p.relative_to(tmp_path)) for p in corpus.iterdir())
     with no_hang():

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tqa.checks.bilingual import number_values
+from tqa.rules.bilingual._shared import number_values
 
 from conftest import ROOT, findings_of
 
@@ -462,8 +462,8 @@ def test_a_long_text_compared_in_pieces_reads_as_the_whole(text):
     # pieces must make exactly the whole with placeholders blanked and NFKC
     from unittest import mock
 
-    from tqa.checks import bilingual
+    from tqa.rules.bilingual import _shared as bilingual
 
-    whole = unicodedata.normalize("NFKC", bilingual._PRINTF.sub(" ", text))
-    with mock.patch.object(bilingual, "_COMPARED_AT_ONCE", 3):
-        assert "".join(bilingual._comparable_pieces(text)) == whole
+    whole = unicodedata.normalize("NFKC", bilingual.PRINTF.sub(" ", text))
+    with mock.patch.object(bilingual, "COMPARED_AT_ONCE", 3):
+        assert "".join(bilingual.comparable_pieces(text)) == whole

@@ -3,7 +3,7 @@ by that rule, each "Passes" example is not. The docs are the spec."""
 
 import pytest
 
-from tqa.checks import CATEGORIES, SEVERITIES, all_rules
+from tqa.rules import CATEGORIES, SEVERITIES, all_rules
 
 from conftest import ROOT, findings_of
 

@@ -238,8 +238,8 @@ def test_glossary_suggest_drafts_a_valid_glossary(tqa, tmp_path):
 def test_spelling_variant_lists_are_ascii_lower_case():
     """spelling-variant skips a paragraph when none of its case-folded words
     is listed; that equals lower-casing only for ASCII lower-case entries."""
-    from tqa.checks.terminology import _spellings
+    from tqa.rules.terminology._shared import spelling_tables
 
-    gb_to_us, us_to_gb = _spellings()
+    gb_to_us, us_to_gb = spelling_tables()
     for word in [*gb_to_us, *us_to_gb]:
         assert word.isascii() and word == word.lower(), word

@@ -61,7 +61,7 @@ authenticated with the key kept elsewhere. Nothing is unpickled before its tag
 checks, and an authentic entry cannot be moved to another key or kind. As a
 second wall, the unpickler admits only the classes of tqa's own result model
 (dataclasses and named tuples of ``tqa.model``, ``tqa.engine`` and the
-rule modules ``tqa.checks.*``), ``array.array`` and a few plain
+rule modules ``tqa.rules.<block>.*``), ``array.array`` and a few plain
 builtins; replays admit no class at all. What is loaded is then checked for
 its type (a run is a ``RunResult``, a file pass is the ``FilePass`` of the
 file asked for); ``tqa.cli._replay`` checks a replay field by field. Any
@@ -314,7 +314,7 @@ _FUNCTIONS = {("tqa.engine", "_interned_finding")}  # Finding.__reduce__
 
 
 def _model_module(module: str) -> bool:
-    return module in ("tqa.model", "tqa.engine") or re.fullmatch(r"tqa\.checks\.[a-z_]+", module) is not None
+    return module in ("tqa.model", "tqa.engine") or re.fullmatch(r"tqa\.rules\.[a-z_]+\.[a-z_]+", module) is not None
 
 
 class _Unpickler(pickle.Unpickler):

@@ -170,7 +170,7 @@ def _split_list(values: Optional[List[str]]) -> List[str]:
 def _configure(paths: List[str], config_file: Optional[Path], lang: Optional[str], select, ignore,
                fail_on: Optional["FailOn"], glossary: Optional[List[Path]], follow_links: bool = False):
     """The config of a run: the file's, then the command line's options."""
-    from .checks import matching_rules
+    from .rules import matching_rules
     from .config import ConfigError, _language
     from .glossary import GlossaryError
 
@@ -622,7 +622,7 @@ def rules(
 ) -> None:
     """List every rule, or show one rule's documentation."""
     if markdown:
-        from .checks.docs import rules_markdown
+        from .rules.docs import rules_markdown
 
         _write_stdout(rules_markdown())
         return
@@ -641,7 +641,7 @@ def rules(
 def _print_rules(console: Console, rule: Optional[str]) -> None:
     from rich.table import Table
 
-    from .checks import all_rules, find_rule
+    from .rules import all_rules, find_rule
 
     if rule is not None:
         found = find_rule(rule)

@@ -59,7 +59,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from .checks import SEVERITIES, Rule, all_rules, find_rule, matching_rules
+from .rules import SEVERITIES, Rule, all_rules, find_rule, matching_rules
 from .paths import is_inside
 from .splitting import SplitSettings
 

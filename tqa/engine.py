@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 from . import memo
-from .checks import Context, Rule, all_rules, find_rule
+from .rules import Context, Rule, all_rules, find_rule
 from .config import Config
 from .model import Article, Document, Problem, SourceText
 from .paths import is_inside

@@ -19,7 +19,7 @@ import difflib
 import os
 from dataclasses import dataclass, field
 
-from .checks import all_rules
+from .rules import all_rules
 from .engine import Finding, RunResult
 from .readers import reader_for
 from .escaping import display_path, terminal

@@ -230,7 +230,7 @@ def find(texts: Sequence[str], threshold: float, same_group: Sequence[object],
     ``keys_of``), may come computed already."""
     import numpy as np
 
-    from .checks import map_in_process
+    from .rules import map_in_process
 
     run = parallel_map or map_in_process
     if keys is None:
@@ -316,7 +316,8 @@ def _pieces(items: list, size: int) -> list[list]:
 def _confirmed_block(shared, block: tuple[int, int]) -> dict[int, tuple[int, float]]:
     """For each text of a block of the index that copies an earlier one,
     the first of its candidates that chrF confirms, with its score."""
-    from .checks.duplicates import MAX_COMPARED, may_be_similar, similarity
+    from .chrf import similarity
+    from .rules.duplicate._shared import MAX_COMPARED, may_be_similar
 
     bands, texts, threshold = shared
     confirmed = {}

@@ -31,7 +31,7 @@ from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from typing import Callable, Iterable, Iterator, Sized
 
-from .checks import map_in_process
+from .rules import map_in_process
 from .engine import WORKER_DIED, FileError, FilePass, RunSetup, first_pass, internal_error
 
 # Below this much text a pool costs more (forking, shipping documents back)
@@ -363,7 +363,7 @@ def _load_shared_models(config) -> None:
     """Load the language model in the main process before forking, when the
     run may need it: the workers then share its pages (tens of MB of arrays)
     instead of each loading its own copy."""
-    from .checks import find_rule
+    from .rules import find_rule
     from .languages import get_detector
 
     rule = find_rule("wrong-language")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from .checks.terminology import _ACRONYM, expansion_before
+from .rules.terminology._shared import ACRONYM_IN_BRACKETS, expansion_before
 from .glossary import Entry, Glossary, to_yaml
 
 
@@ -22,7 +22,7 @@ def suggest_entries(documents, config, minimum: int = 1) -> str:
         lang = config.lang_for(document.path)
         for article in document.articles:
             for segment in article.prose:
-                for match in _ACRONYM.finditer(segment.text):
+                for match in ACRONYM_IN_BRACKETS.finditer(segment.text):
                     found = expansion_before(segment.text, match.start(), match.group(1))
                     if found:
                         line = document.source.position(segment.source_offset(found[0]))[0]

@@ -34,7 +34,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .. import __version__
-from ..checks import CATEGORIES
+from ..rules import CATEGORIES
 from ..escaping import display_path, json_scrub, terminal
 
 SEVERITIES = ("error", "warning", "info")

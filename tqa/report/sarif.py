@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 
 from .. import __version__, rule_help_uri
-from ..checks import all_rules
+from ..rules import all_rules
 from ..engine import portable_path
 from ..escaping import json_scrub
 

@@ -1,9 +1,15 @@
 """The rule registry.
 
-Every rule lives in a module of this package and registers itself with the
-``@rule`` decorator: a stable code (``TQA…``), a kebab-case name, a category
-from the report contract, a default severity, and options with defaults.
-The module (or function) docstring is the rule's documentation; its
+Every rule lives in a file of its own, ``tqa/rules/<block>/<rule_name>.py``,
+the block named after the hundred of its code (``BLOCKS``): TQA101
+homoglyph is ``mixed_script/homoglyph.py``. Helpers that the rules of one
+block share live in that block's ``_shared.py``. A rule registers itself
+with the ``@rule`` decorator: a stable code (``TQA…``), a kebab-case name, a
+category from the report contract, a default severity, and options with
+defaults. Which rule wins when two findings cover the same characters is
+one table here (``PRECEDENCE``).
+
+The function docstring is the rule's documentation; its
 ``Fails (xx):`` and ``Passes (xx):`` blocks are examples that the test-suite
 runs, so the docs cannot drift from the behaviour.
 
@@ -27,6 +33,29 @@ CATEGORIES = (
     "typography", "spelling", "placeholder", "untranslated", "number", "markup",
 )
 SEVERITIES = ("error", "warning", "info")
+
+# The folder of each hundred of rule codes (TQA002 stands with the reviewer rules).
+BLOCKS = {
+    "TQA0": "reviewer", "TQA1": "mixed_script", "TQA2": "reviewer", "TQA3": "duplicate", "TQA4": "terminology",
+    "TQA5": "language", "TQA6": "boilerplate", "TQA7": "typography", "TQA8": "spelling", "TQA9": "bilingual",
+}
+
+# When two findings cover the same characters, the finding of the rule with
+# the higher precedence is kept: a leaked comment (100) explains the foreign
+# words inside it (20); page chrome (90) beats what its words trip; the
+# catalog checks (70-80) beat the monolingual ones. Unlisted rules: 50.
+PRECEDENCE = {
+    "TQA002": 50,
+    "TQA101": 40, "TQA102": 20,
+    "TQA201": 100, "TQA202": 100, "TQA203": 100,
+    "TQA301": 60, "TQA302": 60, "TQA303": 50,
+    "TQA401": 70, "TQA402": 65, "TQA403": 60,
+    "TQA501": 30,
+    "TQA601": 90, "TQA602": 90, "TQA603": 90, "TQA604": 90, "TQA605": 90,
+    "TQA701": 50, "TQA702": 50, "TQA703": 50, "TQA704": 50, "TQA705": 50, "TQA706": 50, "TQA707": 50, "TQA708": 50,
+    "TQA801": 50,
+    "TQA901": 80, "TQA902": 80, "TQA903": 80, "TQA904": 75, "TQA911": 70, "TQA912": 70,
+}
 
 
 def map_in_process(function: Callable, items, shared=None) -> list:
@@ -73,7 +102,7 @@ class Rule:
     doc: str
     options: dict[str, Any] = field(default_factory=dict)
     # When two findings cover the same characters, the more specific rule's
-    # finding is kept (a leaked comment beats "foreign script" on its words).
+    # finding is kept (``PRECEDENCE``).
     specificity: int = 50
     choices: dict[str, tuple] = field(default_factory=dict)  # option -> allowed values
     # "article": check(article, ctx) yields Problems; "corpus": check(documents,
@@ -107,22 +136,21 @@ _REGISTRY: dict[str, Rule] = {}
 
 
 def rule(code: str, name: str, category: str, severity: str, *,
-         options: dict[str, Any] | None = None, specificity: int = 50,
+         options: dict[str, Any] | None = None,
          choices: dict[str, tuple] | None = None, scope: str = "article", prepare: Callable | None = None,
          hides_inside: bool = True, safe_fix: bool = False):
-    """Register ``check`` as a rule. The docs are the function's docstring,
-    or the module's when the function has none."""
+    """Register ``check`` as a rule; its docs are the function's docstring."""
     if category not in CATEGORIES:
         raise ValueError(f"{code}: unknown category {category!r}")
     if severity not in SEVERITIES:
         raise ValueError(f"{code}: unknown severity {severity!r}")
 
     def register(check: Callable[[Article, Context], Iterable[Problem]]):
-        doc = inspect.getdoc(check) or inspect.getdoc(inspect.getmodule(check)) or ""
+        doc = inspect.getdoc(check) or ""
         if code in _REGISTRY or any(r.name == name for r in _REGISTRY.values()):
             raise ValueError(f"rule {code} {name} registered twice")
         _REGISTRY[code] = Rule(code, name, category, severity, check, doc,
-                               dict(options or {}), specificity, dict(choices or {}), scope, prepare,
+                               dict(options or {}), PRECEDENCE.get(code, 50), dict(choices or {}), scope, prepare,
                                hides_inside, safe_fix)
         return check
 
@@ -165,9 +193,11 @@ def _load_modules() -> None:
     if _loaded:
         return
     _loaded = True
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if not info.name.startswith("_"):
-            importlib.import_module(f"{__name__}.{info.name}")
+    for block in sorted(set(BLOCKS.values())):
+        package = importlib.import_module(f"{__name__}.{block}")
+        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+            if not info.name.startswith("_"):
+                importlib.import_module(f"{package.__name__}.{info.name}")
 
 
 _EXAMPLE_HEAD = re.compile(r"^(Fails|Passes) \((\w+)\):\s*$")

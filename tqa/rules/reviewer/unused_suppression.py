@@ -1,15 +1,9 @@
-"""Suppression comments that no longer silence anything.
-
-A translator comment ``# tqa: ignore RULE reason`` on a catalog entry
-silences that rule (code or name) for that entry. When the entry is fixed,
-the comment stays behind and would hide the next real problem; this rule
-reports it so that suppressions do not pile up.
-"""
+"""TQA002 unused-suppression: Suppression comment (``# tqa: ignore RULE``) that silences nothing, or names no rule."""
 
 from __future__ import annotations
 
-from ..model import Problem
-from . import all_rules, rule
+from ...model import Problem
+from .. import all_rules, rule
 
 
 @rule("TQA002", "unused-suppression", "reviewer-comment", "warning", scope="findings")

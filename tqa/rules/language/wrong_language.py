@@ -1,16 +1,4 @@
-"""Text left in another language: an untranslated paragraph or sentence.
-
-Paragraphs are identified first; a paragraph that is mostly in the target
-language is then checked sentence by sentence, which finds the single
-untranslated sentence that paragraph-level identification misses.
-
-Before identification the text is reduced to its ordinary words: names
-(capitalised words inside a sentence), acronyms, numbers, links and e-mails
-are dropped, because names of people and bodies are what fool language
-identifiers. Text too short after that is skipped. The cheap script check
-runs first: identification runs only when another candidate language shares
-the text's script (an English sentence in a Japanese article needs none).
-"""
+"""TQA501 wrong-language: Paragraph or sentence in another language than the article (an untranslated sentence)."""
 
 from __future__ import annotations
 
@@ -18,18 +6,28 @@ import bisect
 import itertools
 from operator import itemgetter
 
-from ..languages import (MAX_IDENTIFIED, default_candidates, detection_text, get_detector, has_function_words,
-                         identify, identify_reduced, language_name, plain_words, sample_text)
-from ..scripts import WORD, folded_words_of, words_of
-from ..sentences import sentence_spans
-from . import rule
+from ...languages import (
+    MAX_IDENTIFIED,
+    default_candidates,
+    detection_text,
+    get_detector,
+    has_function_words,
+    identify,
+    identify_reduced,
+    language_name,
+    plain_words,
+    sample_text,
+)
+from ...scripts import WORD, folded_words_of, words_of
+from ...sentences import sentence_spans
+from .. import rule
+
 
 @rule("TQA501", "wrong-language", "language", "warning",
       options={"detector": "py3langid", "candidates": [], "min-paragraph-letters": 60,
                "min-sentence-letters": 30, "min-words": 4, "paragraph-confidence": 0.9,
                "sentence-confidence": 0.99},
-      choices={"detector": ("py3langid", "langdetect")},
-      specificity=30)
+      choices={"detector": ("py3langid", "langdetect")})
 def wrong_language(article, ctx):
     """Paragraph or sentence in another language than the article (an untranslated sentence).
 

@@ -1,0 +1,100 @@
+"""What the bilingual rules share."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+PRINTF = regex.compile(r"%(?:(?P<pos>\d+)\$)?(?:\((?P<name>[^)\s]{1,40})\))?[-+ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
+                        r"(?:hh|h|ll|l|L|z|j|t|q|I64)?(?P<conv>[diouxXeEfFgGaAcsSrpn%])")
+
+
+BRACE = regex.compile(r"(?<!\{)\{(?P<field>[A-Za-z_][\w.]*|\d*)(?:![rsa])?(?::[^{}]*)?\}(?!\})")
+
+
+TAG = regex.compile(r"</?([A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>")
+
+
+# An address is tried only where a run of its characters starts (or where
+# the previous match ended, inside one): tried at every character, a long
+# word was scanned to its end from each of its letters.
+LINK = regex.compile(r"(?:https?://|ftp://|mailto:)[^\s<>\"']+[^\s<>\"'.,;:!?)]"
+                      r"|(?:(?<![\w.+-])|\G)[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def catalog_entry(segment):
+    return segment.meta if segment.kind == "entry" and segment.meta else None
+
+
+def translated_entries(article):
+    """(segment, meta) of each catalog entry with a translation to compare:
+    empty and fuzzy entries are work in progress, left to ``untranslated``."""
+    for segment in article.segments:
+        meta = catalog_entry(segment)
+        if meta is not None and segment.text and not meta["fuzzy"]:
+            yield segment, meta
+
+
+def source_for(meta) -> str:
+    """The source a form translates: msgid for the singular, else msgid_plural."""
+    if meta.get("plural_index") and meta.get("source_plural"):
+        return meta["source_plural"]
+    return meta["source"]
+
+
+def report_whole(segment, message, suggestion=None):
+    from ...model import Problem
+
+    if segment.text:
+        return segment.problem(0, len(segment.text), message, suggestion)
+    start, end = segment.meta["keyword"]
+    return Problem(start, end, message, suggestion)
+
+
+GROUPED_DIGITS = regex.compile(r"^\d{1,3}(?:([ \u00a0\u202f.,'’])\d{3})+$")
+
+
+def number_values(token: str) -> set[str]:
+    """What a written number can mean, locale-aware: ``1,500`` is 1500 in
+    English and 1.5 in German; ``1 500`` and ``1.500`` are 1500."""
+    values = set()
+    if GROUPED_DIGITS.match(token):
+        values.add(regex.sub(r"[^\d]", "", token))
+    for decimal in ".,":
+        if token.count(decimal) == 1:
+            whole, frac = token.split(decimal)
+            whole = regex.sub(r"[^\d]", "", whole)
+            values.add(f"{int(whole or 0)}.{frac}".rstrip("0").rstrip("."))
+    if regex.fullmatch(r"\d+", token):
+        values.add(str(int(token)))
+    return values
+
+
+# Characters past which a text is compared a piece at a time: a catalog
+# string of megabytes, copied whole with its placeholders blanked and
+# copied again normalized, took several times its size.
+COMPARED_AT_ONCE = 100_000
+
+
+# Where a long text may be cut: a space between two letters. No number,
+# clock time or printf placeholder spans one, and a space composes with
+# nothing under NFKC, so the pieces read as the whole does.
+PIECE_CUT = regex.compile(r"(?<=\p{L}) (?=\p{L})")
+
+
+def comparable_pieces(text: str):
+    """``text`` with printf placeholders blanked and NFKC applied (full-width
+    digits ８ are the same numbers), a long text in pieces cut at ``PIECE_CUT``."""
+    at = 0
+    while at < len(text):
+        cut = PIECE_CUT.search(text, at + COMPARED_AT_ONCE) if len(text) - at > COMPARED_AT_ONCE else None
+        end = len(text) if cut is None else cut.start()
+        yield unicodedata.normalize("NFKC", PRINTF.sub(" ", text[at:end] if at or end < len(text) else text))
+        at = end
+
+
+def with_severity(problem, severity):
+    from dataclasses import replace
+
+    return replace(problem, severity=severity)

@@ -1,0 +1,154 @@
+"""TQA301 duplicate-paragraph: Paragraph repeated in the same article, word for word or nearly (a few words changed, or cut down)."""
+
+from __future__ import annotations
+
+import bisect
+
+from ...chrf import similarity
+from ...fuzzy import fuzz
+from .. import rule
+from ._shared import MAX_COMPARED, comparable_paragraphs, line_of, may_be_similar, trimmed, word_set
+
+
+def cut_down(a: str, b: str) -> bool:
+    """Is the shorter text a near-verbatim excerpt of the longer one?"""
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < 0.4 * len(long_):
+        return False
+    words = word_set(short)
+    if len(words & word_set(long_)) < 0.9 * len(words):
+        return False
+    return fuzz().partial_ratio(short, long_) >= 95
+
+
+@rule("TQA301", "duplicate-paragraph", "duplicate", "warning",
+      options={"min-words": 8, "threshold": 85.0}, hides_inside=False)
+def duplicate_paragraph(article, ctx):
+    """Paragraph repeated in the same article, word for word or nearly (a few words changed, or cut down).
+
+    The later copy is reported, pointing to the first; the fix deletes it.
+    Option ``threshold`` is the chrF score (0–100, best direction) from which
+    two paragraphs count as copies.
+
+    Fails (en):
+        Plastic⏎⏎In short, it is not enough for a package to be recyclable; it needs other measures to be green.⏎⏎In a word, it is not enough for a package to be recyclable; it needs other measures to be green. Will we follow?
+        Offices⏎⏎The ministry opened a new office in Astana on Monday morning.⏎⏎The ministry opened a new office in Astana on Monday morning.
+
+    Passes (en):
+        Offices⏎⏎The ministry opened a new office in Astana on Monday morning.⏎⏎The agency closed its old office in Almaty on Friday evening after the audit.
+    """
+    threshold = ctx.options["threshold"]
+    comparable = list(comparable_paragraphs(article, ctx.options["min-words"]))
+    norms = [norm for _, _, norm in comparable]
+    # Each paragraph is reported against the first earlier paragraph it
+    # copies, among those not reported themselves (they stand for their
+    # first). Those earlier paragraphs copy none of each other, and whether
+    # two paragraphs are copies depends on their texts alone; so a word-for-
+    # word copy copies what the first paragraph of its text copies (or that
+    # paragraph), and any other copy is among the candidates of the band
+    # index (``tqa.nearduplicates``), which finds them in linear time.
+    first_of_text: dict[str, int] = {}
+    original: list[int | None] = []  # per paragraph: the one it copies, None when it copies none
+    candidates = _WithinArticle(norms)
+    for k, (_, segment, norm) in enumerate(comparable):
+        first = first_of_text.setdefault(norm, k)
+        if first != k:
+            choices = [first if original[first] is None else original[first]]
+        else:
+            choices = sorted({c if original[c] is None else original[c] for c in candidates.of(k)})
+        found = None
+        for choice in choices:
+            message = _copy_message(norm, norms[choice], threshold)
+            if message:
+                found = choice
+                break
+        original.append(found)
+        if found is None:
+            continue
+        where = comparable[found][1]
+        lead, trail = trimmed(segment)
+        yield segment.problem(lead, trail, message.format(line=line_of(ctx, where)) + "; delete one of them", "",
+                              related=[where.start])
+
+
+def _copy_message(norm: str, first_norm: str, threshold: float) -> str | None:
+    """How paragraph ``norm`` copies an earlier one (``{line}`` to fill
+    in), or None when it does not."""
+    # no test below passes when one is under 0.4 of the other's
+    # length (an edit ratio of 68 needs 0.5; a cut-down copy, 0.4)
+    if min(len(norm), len(first_norm)) < 0.4 * max(len(norm), len(first_norm)):
+        return None
+    if norm == first_norm:
+        return "paragraph repeats the one at line {line} word for word"
+    if max(len(norm), len(first_norm)) > MAX_COMPARED:
+        # the edit distances below take time in the product of the lengths
+        return None
+    if may_be_similar(norm, first_norm, words_first=True) and \
+            (score := similarity(norm, first_norm)) >= threshold:
+        return f"paragraph is a near copy ({score:.0f}% chrF) of the one at line {{line}}"
+    if cut_down(norm, first_norm):
+        return "paragraph is a cut-down copy of the one at line {line}"
+    return None
+
+
+# earlier paragraphs looked at per paragraph, most alike first: text that
+# recombines a few sentences has many near copies of each paragraph
+WITHIN_CANDIDATES = 32
+
+
+# Up to this many paragraphs to index, every earlier one is a candidate: a
+# news article has ten, and their few pairs cost less than the index's
+# numpy work (some 2 ms an article, a seventh of a run over an archive).
+ALL_PAIRS_UP_TO = 16
+
+
+class _WithinArticle:
+    """The near-copy candidates of each paragraph of one article: the
+    earlier paragraphs that share most MinHash bands with it (the band
+    index of repeated-block, with each paragraph a group of its own),
+    counted a block of paragraphs at a time as the rule reaches them
+    (on an article of a few paragraphs, every earlier one).
+    Word-for-word copies of an earlier paragraph and paragraphs too long to
+    compare stay out of the index; the numpy work starts only when two
+    paragraphs could be near copies."""
+
+    def __init__(self, norms: list[str]) -> None:
+        seen: set[str] = set()
+        self._indexed: list[int] = []  # the paragraphs in the index, by place in it
+        for k, norm in enumerate(norms):
+            if norm not in seen and len(norm) <= MAX_COMPARED:
+                self._indexed.append(k)
+            seen.add(norm)
+        self._norms = norms
+        self._index = None
+        self._blocks: list[tuple[int, int]] = []
+        self._next_block = 0
+        self._found: dict[int, list[int]] = {}
+
+    def of(self, k: int) -> list[int]:
+        """The candidates of paragraph ``k`` (earlier paragraphs); asked
+        in order of ``k``."""
+        if len(self._indexed) < 2:
+            return []
+        if len(self._indexed) <= ALL_PAIRS_UP_TO:
+            return self._indexed[:bisect.bisect_left(self._indexed, k)]
+        if self._index is None:
+            self._build()
+        indexed = self._indexed
+        while self._next_block < len(self._blocks) and indexed[self._blocks[self._next_block][0]] <= k:
+            found = self._index.candidates_of(*self._blocks[self._next_block])
+            self._found = {indexed[p]: [indexed[c] for c in cs] for p, cs in found.items()}
+            self._next_block += 1
+        return self._found.get(k, [])
+
+    def _build(self) -> None:
+        import numpy as np
+
+        from ...nearduplicates import BANDS, BandIndex, keys_of
+
+        count = len(self._indexed)
+        keys = b"".join(keys_of([self._norms[k] for k in self._indexed]))
+        self._index = BandIndex(np.frombuffer(keys, dtype=np.uint64).reshape(count, BANDS),
+                                np.ones(count, dtype=bool), np.arange(count, dtype=np.int64),
+                                count=WITHIN_CANDIDATES)
+        self._blocks = self._index.blocks()

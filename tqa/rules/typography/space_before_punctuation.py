@@ -1,0 +1,56 @@
+"""TQA703 space-before-punctuation: Space before a comma, full stop, colon, semicolon, question or exclamation mark (``a half , and``)."""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from ...scripts import mask_non_prose
+from .. import rule
+from ._shared import typography_data
+
+_SPACE_BEFORE = regex.compile(r"(?<=[\p{L}\p{N}»”\"')\]])([ \t\u00a0\u202f]+)([,.;:!?])(?=\s|$|[»”\"')\]])")
+
+
+_SPACE_THEN_MARK = re.compile(r"[ \t\u00a0\u202f][,.;:!?]")
+
+
+_FRENCH_SPACED = ";:!?"
+
+
+@rule("TQA703", "space-before-punctuation", "typography", "warning", safe_fix=True)
+def space_before_punctuation(article, ctx):
+    """Space before a comma, full stop, colon, semicolon, question or exclamation mark (``a half , and``).
+
+    French and Breton set a (narrow) no-break space before ``; : ! ?``,
+    which stays silent in those languages (``spaced_high_punctuation`` in
+    ``data/typography.yaml``). Scores such as ``2 : 1`` are not punctuation.
+
+    Fails (en):
+        It costs £ 7 and a half , and more.
+        Is it true ?
+    Fails (ru):
+        Он приехал , но ушёл.
+
+    Passes (fr):
+        Est-ce vrai ? Oui : c'est vrai ; il l'a dit !
+    Passes (br):
+        Diverkañ ? Seurt maezienn : testenn.
+    Passes (en):
+        The match ended 2 : 1 in Almaty.
+    """
+    spaced = (ctx.lang or "") in typography_data()["spaced_high_punctuation"].split()
+    for segment in article.prose:
+        if not _SPACE_THEN_MARK.search(segment.text):
+            continue  # what _SPACE_BEFORE needs at least (most paragraphs): found by ``re``, far faster
+        masked = mask_non_prose(segment.text)
+        for match in _SPACE_BEFORE.finditer(masked):
+            mark = match.group(2)
+            if spaced and mark in _FRENCH_SPACED:
+                continue
+            after = masked[match.end():match.end() + 2].strip()
+            before = masked[match.start() - 1]  # the lookbehind's character: never a space
+            if mark == ":" and before.isdigit() and after[:1].isdigit():
+                continue  # a score or ratio
+            yield segment.problem(match.start(), match.end(), f"space before {mark!r}", mark)
