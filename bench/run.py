@@ -41,7 +41,7 @@ def sentence_pool() -> tuple[list[str], list[str]]:
     """(titles, sentences) of the seed page, split by tqa itself."""
     sys.path.insert(0, str(ROOT))
     from tqa.readers import read_document
-    from tqa.sentences import sentence_spans
+    from tqa.text.sentences import sentence_spans
 
     document = read_document(str(SAMPLES / "kazunite-blog-page-3.txt"))
     titles = [a.title for a in document.articles]

@@ -8,15 +8,14 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tqa import engine, model
+from tqa import model
 from tqa.config import Config
-from tqa.engine import check_files
+from tqa.engine import check_files, passes
 from tqa.model import SourceText
-
-from conftest import ROOT
 
 SAMPLES = sorted(str(p) for p in (ROOT / "samples").iterdir() if p.suffix in (".txt", ".md", ".po", ".xlf", ".xliff"))
 
@@ -55,7 +54,7 @@ def test_a_file_checked_packed_gives_the_same_findings_and_fingerprints(path, mo
     whole = _findings([path])
     assert whole[0], "every sample has findings"
     # every file counts as big, and its text is packed in pieces of 97 characters
-    monkeypatch.setattr(engine, "PACKED_WHILE_CHECKED", 0)
+    monkeypatch.setattr(passes, "PACKED_WHILE_CHECKED", 0)
     monkeypatch.setattr(model, "_PIECE", 97)
     assert _findings([path]) == whole
 
@@ -67,7 +66,7 @@ def test_a_word_cut_by_a_piece_boundary_is_still_counted_whole(tmp_path, monkeyp
     # of two packed pieces, and must still count.
     monkeypatch.setattr(model, "_PIECE", 97)
     if packed:
-        monkeypatch.setattr(engine, "PACKED_WHILE_CHECKED", 0)
+        monkeypatch.setattr(passes, "PACKED_WHILE_CHECKED", 0)
     head = "News of the day\n\nHe spoke at theHub in the capital.\n\n"
     filler = "The minister opened the new school in the town. "
     text = head + filler * 3

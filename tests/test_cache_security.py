@@ -10,8 +10,8 @@ import time
 import pytest
 
 from tests.conftest import SEED
-from tqa.cache import MAGIC, Cache, project_id
 from tqa.config import Config
+from tqa.engine.cache import MAGIC, Cache, project_id
 from tqa.readers.base import MAX_FILE_BYTES
 
 
@@ -89,7 +89,7 @@ def test_a_forged_clean_result_is_not_believed(tqa, article, tmp_path):
     """An entry that is a well-formed pickle of a clean result, put where
     the cache looks (as with a CI cache restored from a pull request's
     run): without this user's key it is not taken."""
-    from tqa.engine import RunResult
+    from tqa.findings import RunResult
 
     folder, env = own_cache(tmp_path)
     fresh = tqa("check", "a.txt", "-q", "--no-cache", cwd=article, env=env)
@@ -106,9 +106,9 @@ def test_entries_under_the_old_in_tree_key_are_not_believed(tqa, article, tmp_pa
     """The old cache's keys were computable from the checkout: a pull request
     put a pickle under the exact key of its files, and tqa ran its code, or
     exited 0 with no findings. Now the in-tree folder is not looked at."""
-    from tqa.cache import code_hash, config_hash
     from tqa.config import find_config, load_config
-    from tqa.engine import RunResult
+    from tqa.engine.cache import code_hash, config_hash
+    from tqa.findings import RunResult
 
     config = load_config(find_config(article / "a.txt"))
     digest = hashlib.blake2b(f"{code_hash()}:{config_hash(config)}".encode(), digest_size=20)
@@ -132,7 +132,7 @@ def test_a_malformed_replay_is_checked_afresh_not_a_traceback(tmp_path, monkeypa
     tqa that wrote another shape) is a miss: no TypeError reaches the user."""
     from typer.testing import CliRunner
 
-    from tqa import cache as cache_module
+    from tqa.engine import cache as cache_module
     from tqa.cli import app
 
     project = tmp_path / "repo"
@@ -255,7 +255,7 @@ def test_a_fifo_is_not_hashed_and_does_not_block(tqa, article):
 
 def test_an_oversized_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
     """A sparse file just over the limit: no key, and not a byte read."""
-    from tqa import cache as cache_module
+    from tqa.engine import cache as cache_module
 
     big = tmp_path / "big.txt"
     with open(big, "wb") as handle:
@@ -379,7 +379,7 @@ def test_a_new_process_takes_the_file_passes_a_run_stored(tqa, article, tmp_path
 
     folder, env = own_cache(tmp_path)
     tqa("check", "a.txt", "-q", cwd=article, env=env)
-    probe = ("from tqa.cache import Cache; from tqa.config import find_config, load_config; "
+    probe = ("from tqa.engine.cache import Cache; from tqa.config import find_config, load_config; "
              "from pathlib import Path; c = Cache(Path.cwd(), load_config(find_config(Path('a.txt')))); "
              "print(c.file_pass('a.txt', True) is not None, c.hits)")
     done = subprocess.run([sys.executable, "-c", probe], cwd=article, capture_output=True, text=True,

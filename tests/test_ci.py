@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from tests.conftest import ROOT
-from tqa.engine import Finding
+from tqa.findings import Finding
 from tqa.report.github import annotation
 
 SARIF_SCHEMA = json.loads((Path(__file__).parent / "contract" / "sarif-schema-2.1.0.json").read_text())

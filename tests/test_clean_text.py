@@ -1,7 +1,6 @@
 """Clean translated text in several languages and scripts stays silent."""
 
 import pytest
-
 from conftest import CLEAN, findings_of
 
 

@@ -4,10 +4,9 @@ import json
 
 import jsonschema
 import pytest
+from conftest import SCHEMA, SEED
 
 from tqa.config import Config
-
-from conftest import SCHEMA, SEED
 
 CLEAN_EN = "Title\n\nThe ministry will share its experience.\n"
 DIRTY_EN = "Title\n\nThe ministry said TODO: check the name.\n"
@@ -209,7 +208,8 @@ def test_a_rule_that_breaks_costs_its_findings_only(monkeypatch):
     import dataclasses
 
     from tqa import rules
-    from tqa.engine import check_text, exit_code
+    from tqa.engine import check_text
+    from tqa.findings import exit_code
 
     def broken(article, ctx):
         yield from ()

@@ -1,8 +1,8 @@
 """The README stays true to the code."""
 
-from tqa.rules import all_rules
-
 from conftest import ROOT
+
+from tqa.rules import all_rules
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

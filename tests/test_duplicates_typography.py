@@ -2,7 +2,6 @@
 clean text that must stay silent."""
 
 import pytest
-
 from conftest import CLEAN, SEED, findings_of
 
 
@@ -129,7 +128,7 @@ def test_prefilter_lets_through_a_pair_exactly_at_the_edit_ratio_bar():
     ratio is exactly 68 (0.68 is not exact in floating point)."""
     from rapidfuzz import fuzz
 
-    from tqa.rules.duplicate._shared import may_be_similar
+    from tqa.text.nearduplicates import may_be_similar
 
     short = "word " * 10 + "w"  # 51 characters, all its words in the longer text
     long_ = short + " " + "x" * 47  # 99: 0.68 * (51 + 99) is a hair over 2 * 51 in floating point
@@ -214,7 +213,7 @@ def test_repeated_title_in_a_page():
 def test_chrf_equals_sacrebleu(a, b):
     from sacrebleu.metrics import CHRF
 
-    from tqa.chrf import similarity
+    from tqa.text.chrf import similarity
 
     chrf = CHRF()
     expected = max(chrf.sentence_score(a, [b]).score, chrf.sentence_score(b, [a]).score)
@@ -224,9 +223,9 @@ def test_chrf_equals_sacrebleu(a, b):
 def test_chrf_equals_sacrebleu_on_every_pair_of_seed_paragraphs():
     from sacrebleu.metrics import CHRF
 
-    from tqa.rules.duplicate._shared import normalized
-    from tqa.chrf import similarity
     from tqa.readers import read_document
+    from tqa.text.chrf import similarity
+    from tqa.text.nearduplicates import normalized
 
     document = read_document(str(SEED))
     texts = [normalized(s.text) for a in document.articles for s in a.paragraphs if len(s.text) > 40][:30]
@@ -240,9 +239,9 @@ def test_chrf_equals_sacrebleu_on_every_pair_of_seed_paragraphs():
 def test_band_keys_are_minhash_of_word_pairs_whatever_texts_come_together(monkeypatch):
     import zlib
 
-    from tqa import nearduplicates
-    from tqa.rules.duplicate._shared import normalized
     from tqa.readers import read_document
+    from tqa.text import nearduplicates
+    from tqa.text.nearduplicates import normalized
 
     monkeypatch.setattr(nearduplicates, "SIGNED_TOGETHER", 7)  # several pieces
     document = read_document(str(SEED))
@@ -289,7 +288,7 @@ def _candidates_one_by_one(keys, indexed, groups, count, cap):
 def test_bulk_lsh_candidates_equal_inserting_texts_one_by_one(seed, monkeypatch):
     import numpy as np
 
-    from tqa import nearduplicates
+    from tqa.text import nearduplicates
 
     monkeypatch.setattr(nearduplicates, "QUERY_BLOCK", 7)  # several blocks
     rng = np.random.default_rng(seed)
@@ -333,7 +332,7 @@ def test_spelt_out_letters_are_not_repeated_words():
 def test_normalized_text_drops_punctuation_symbols_and_spaces(text):
     import regex
 
-    from tqa.rules.duplicate._shared import normalized
+    from tqa.text.nearduplicates import normalized
 
     expected = regex.sub(r"[\p{P}\p{S}\s]+", " ", text.casefold()).strip()
     assert normalized(text) == expected
@@ -344,7 +343,7 @@ def test_minhash_permutations_are_the_seeded_draw():
     run need not import numpy.random); band keys depend on every one."""
     import numpy as np
 
-    from tqa import nearduplicates
+    from tqa.text import nearduplicates
 
     generator = np.random.RandomState(1)
     prime, count = (1 << 61) - 1, nearduplicates.NUM_PERM
@@ -404,8 +403,8 @@ def test_many_paragraph_article_with_one_planted_copy_goes_through_the_band_inde
     word changed: exactly that one finding. Each paragraph is held against a
     few candidates of the band index, not against every earlier one (180,000
     pairs)."""
-    from tqa.nearduplicates import BandIndex
     from tqa.rules.duplicate import duplicate_paragraph as duplicates
+    from tqa.text.nearduplicates import BandIndex
 
     paragraphs = _distinct_paragraphs(600)
     words = paragraphs[37].split()
@@ -440,7 +439,7 @@ def test_paragraph_of_unbounded_length_is_compared_word_for_word_only():
     """Edit distances take time in the product of the lengths: a paragraph
     beyond MAX_COMPARED characters is still found when repeated exactly,
     and not held against a near copy."""
-    from tqa.rules.duplicate._shared import MAX_COMPARED
+    from tqa.text.nearduplicates import MAX_COMPARED
 
     sentence = " ".join(_distinct_paragraphs(1, seed=3)) + " "
     long_ = (sentence * (MAX_COMPARED // len(sentence) + 2)).strip()
@@ -454,7 +453,7 @@ def test_letters_written_without_spaces_all_stand_beyond_the_quick_test():
     """nearduplicates reads a text as words split at spaces unless it holds
     a character beyond U+0DFF outside the General Punctuation; no Han, kana
     or Thai letter stands there, and no word of other scripts is split."""
-    from tqa import nearduplicates
+    from tqa.text import nearduplicates
 
     below = [chr(c) for c in [*range(0xE00), *range(0x2000, 0x2070)]]
     assert not [ch for ch in below if nearduplicates._UNSPACED.match(ch)]
@@ -494,10 +493,10 @@ def test_repeated_word_near_the_end_of_a_line_of_megabytes_keeps_its_column():
 def test_a_big_files_paragraphs_kept_packed_find_the_same_blocks(tmp_path, monkeypatch):
     # a file of megabytes keeps its paragraphs compressed between the rules
     # and the corpus phase, in memory and in the cache: same findings
-    from tqa.cache import Cache
-    from tqa.rules.duplicate import repeated_block
     from tqa.config import Config
     from tqa.engine import check_files
+    from tqa.engine.cache import Cache
+    from tqa.rules.duplicate import repeated_block
 
     blocks = {
         "en": "This event was part of the regional project jointly implemented by UNDP Kazakhstan and the "

@@ -20,10 +20,12 @@ import numpy as np
 import pytest
 
 from tests.conftest import ROOT, SEED
-from tqa import engine, rules
+from tqa import rules
 from tqa.config import Config
-from tqa.engine import check_files, exit_code, read_for_run
-from tqa.parallel import MIN_PARALLEL_BYTES, WorkerDied, Workers
+from tqa.engine import check_files, merge, passes, read_for_run
+from tqa.engine import run as whole_run
+from tqa.engine.pool import MIN_PARALLEL_BYTES, WorkerDied, Workers
+from tqa.findings import exit_code, internal_error
 
 MAIN_PID = os.getpid()  # forked workers inherit it, and so know they are not the main process
 
@@ -61,10 +63,10 @@ def twin_without_poison(corpus: Path) -> Path:
 HARNESS = textwrap.dedent("""\
     import os, signal, sys
     sys.path.insert(0, {root!r})
-    import tqa.engine as engine
+    import tqa.engine.passes as passes
 
     MAIN, HOW, MARKER = os.getpid(), sys.argv[1], {marker!r}
-    real = engine.read_document
+    real = passes.read_document
 
     def reading(path, split):
         if path.endswith("poison.txt"):
@@ -81,7 +83,7 @@ HARNESS = textwrap.dedent("""\
                 os.kill(os.getpid(), signal.SIGKILL)
         return real(path, split)
 
-    engine.read_document = reading
+    passes.read_document = reading
     sys.argv[0:2] = ["tqa"]
     from tqa.cli import main
     main()
@@ -131,14 +133,15 @@ def test_a_reader_bug_in_a_worker_is_one_line_and_the_run_goes_on(tqa, corpus, t
 
 
 def test_a_reader_bug_is_one_error_naming_the_file(corpus, tmp_path, monkeypatch):
-    real = engine.read_document
+    real = passes.read_document
 
     def reading(path, split):
         if path.endswith("poison.txt"):
             raise IndexError("string index out of range")
         return real(path, split)
 
-    monkeypatch.setattr(engine, "read_document", reading)
+    monkeypatch.setattr(passes, "read_document", reading)  # the per-file pass
+    monkeypatch.setattr(whole_run, "read_document", reading)  # and read_for_run
     monkeypatch.chdir(tmp_path)
     files = sorted(str(p.relative_to(tmp_path)) for p in corpus.iterdir())
     result = check_files(files, Config(), jobs=1)
@@ -156,14 +159,14 @@ def test_a_reader_bug_is_one_error_naming_the_file(corpus, tmp_path, monkeypatch
 
 
 def test_a_bug_while_merging_one_file_costs_its_findings_only(corpus, tmp_path, monkeypatch):
-    real = engine._article_results
+    real = merge._article_results
 
     def grouping(document, findings):
         if document.path.endswith("poison.txt"):
             raise ValueError("offset past the text")
         return real(document, findings)
 
-    monkeypatch.setattr(engine, "_article_results", grouping)
+    monkeypatch.setattr(merge, "_article_results", grouping)
     monkeypatch.chdir(tmp_path)
     files = sorted(str(p.relative_to(tmp_path)) for p in corpus.iterdir())
     result = check_files(files, Config(), jobs=1)
@@ -192,7 +195,7 @@ def test_a_broken_cross_article_rule_costs_its_findings_only(corpus, tmp_path, m
 
 
 def test_an_exception_message_is_one_short_line():
-    line = str(engine.internal_error("a.txt", "reading", ValueError("x" * 5000 + "\n\x1b[31mred")))
+    line = str(internal_error("a.txt", "reading", ValueError("x" * 5000 + "\n\x1b[31mred")))
     assert "\n" not in line and "\x1b" not in line and len(line) < 400
 
 
@@ -278,7 +281,7 @@ TEXTS = [
 @pytest.fixture(scope="module")
 def reference():
     """What the package's own loader answers."""
-    from tqa.languages import _packaged_identifier, _restricted
+    from tqa.text.languages import _packaged_identifier, _restricted
 
     identifier = _packaged_identifier()
     found = [_restricted(identifier, tuple(sorted(langs))).classify(text) for text, langs in TEXTS]
@@ -288,14 +291,14 @@ def reference():
 @pytest.fixture
 def model_cache(tmp_path, monkeypatch):
     """An empty cache of the user's of this test alone; the model's folder in it."""
-    from tqa.languages import _model_paths
+    from tqa.text.languages import _model_paths
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     return _model_paths()[1]
 
 
 def answers():
-    from tqa.languages import Py3LangidDetector
+    from tqa.text.languages import Py3LangidDetector
 
     detector = Py3LangidDetector()  # a new one: get_detector keeps one per process
     return [detector.detect(text, langs) for text, langs in TEXTS], detector
@@ -303,7 +306,7 @@ def answers():
 
 def unpacked(folder):
     """The folder, unpacked whole."""
-    from tqa.languages import _MODEL_ARRAYS, _model_paths, _unpack_model
+    from tqa.text.languages import _MODEL_ARRAYS, _model_paths, _unpack_model
 
     _unpack_model(_model_paths()[0], folder, _MODEL_ARRAYS)
     assert sorted(p.name for p in folder.iterdir()) == sorted(
@@ -365,7 +368,7 @@ def test_a_damaged_unpacked_model_gives_the_same_answers(model_cache, reference,
     assert detector.supported() == frozenset(detector._identifier.nb_classes) and "kk" in detector.supported()
     assert not (model_cache.parent / "unpickled").exists()  # nothing in the cache is ever unpickled
     # and the folder is whole again, for the next run (nothing left beside it)
-    from tqa.languages import _cached_arrays
+    from tqa.text.languages import _cached_arrays
 
     assert _cached_arrays(model_cache) is not None and detector._cached
     assert sorted(p.name for p in model_cache.parent.iterdir()) == [model_cache.name]
@@ -406,7 +409,7 @@ def test_runs_starting_together_on_an_empty_cache_all_answer_alike(model_cache, 
     program = textwrap.dedent(f"""\
         import json, sys
         sys.path.insert(0, {str(ROOT)!r})
-        from tqa.languages import Py3LangidDetector
+        from tqa.text.languages import Py3LangidDetector
         detector = Py3LangidDetector()
         print(json.dumps([detector.detect(t, l) for t, l in {TEXTS!r}]))
     """)
@@ -415,7 +418,7 @@ def test_runs_starting_together_on_an_empty_cache_all_answer_alike(model_cache, 
     outputs = [run.communicate(timeout=240) for run in runs]
     assert [err for _, err in outputs] == ["", "", ""]
     assert all([tuple(pair) for pair in json.loads(out)] == reference for out, _ in outputs)
-    from tqa.languages import _cached_arrays
+    from tqa.text.languages import _cached_arrays
 
     assert _cached_arrays(model_cache) is not None
     assert sorted(p.name for p in model_cache.parent.iterdir()) == [model_cache.name]  # no pieces left

@@ -4,9 +4,9 @@ import codecs
 
 import pytest
 
-from tqa.engine import check_text
-from tqa.config import Config
 from tqa import fixing
+from tqa.config import Config
+from tqa.engine import check_text
 from tqa.readers.base import InputError
 
 

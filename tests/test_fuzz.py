@@ -40,6 +40,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import ROOT, SCHEMA
 from hypothesis import HealthCheck, example, given, seed, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -48,8 +49,6 @@ from tqa.cli import app
 from tqa.config import Config
 from tqa.engine import check_files
 from tqa.readers import READERS, InputError, read_document
-
-from conftest import ROOT, SCHEMA
 
 # -- settings ----------------------------------------------------------------
 

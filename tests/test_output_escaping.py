@@ -14,10 +14,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import SCHEMA
 
 from tqa import escaping
-
-from conftest import SCHEMA
 
 SARIF_SCHEMA = Path(__file__).resolve().parent / "contract" / "sarif-schema-2.1.0.json"
 MARKER = b"Title\n\nThe ministry said TODO: check the name.\n"

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SEED
-from tqa.cache import Cache, config_hash
 from tqa.config import Config
-from tqa.parallel import MIN_PARALLEL_BYTES
+from tqa.engine.cache import Cache, config_hash
+from tqa.engine.pool import MIN_PARALLEL_BYTES
 
 GLOSSARY = """\
 glossary: test
@@ -143,7 +143,7 @@ def test_cache_entries_are_authenticated_pickles_of_results(tqa, tmp_path, own_c
     import hashlib
     import hmac
 
-    from tqa.cache import MAGIC
+    from tqa.engine.cache import MAGIC
 
     folder, env = own_cache
     (tmp_path / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
@@ -189,7 +189,7 @@ def test_map_with_shared_data_runs_in_forked_workers_in_order():
     pool is closed), and the results come back in the order of the items."""
     import os
 
-    from tqa.parallel import Workers
+    from tqa.engine.pool import Workers
 
     texts = [f"paragraph {i} " * (i % 7 + 1) for i in range(200)]
     with Workers(2, Config(), MIN_PARALLEL_BYTES) as workers:
@@ -208,7 +208,7 @@ def _fails_on_three(shared, item):
 
 
 def test_an_error_in_a_forked_worker_reaches_the_caller():
-    from tqa.parallel import Workers
+    from tqa.engine.pool import Workers
 
     with Workers(2, Config(), MIN_PARALLEL_BYTES) as workers:
         with pytest.raises(ValueError, match="item three"):

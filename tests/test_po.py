@@ -4,12 +4,11 @@ bilingual rules, suppressions, malformed files."""
 import unicodedata
 
 import pytest
+from conftest import ROOT, findings_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tqa.rules.bilingual._shared import number_values
-
-from conftest import ROOT, findings_of
 
 SAMPLE = ROOT / "samples" / "ru-django.po"
 HEADER = 'msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Plural-Forms: nplurals=3;\\n"\n\n'
@@ -413,8 +412,8 @@ def test_many_escapes_on_one_line_keep_exact_text_and_positions():
 def test_spans_stop_before_the_carriage_return_of_crlf_lines(tmp_path):
     # an untranslated entry is flagged on its msgstr line: the span ends at
     # the closing quote, not on the \r of the line end (found by fuzzing)
-    from tqa.engine import check_files
     from tqa.config import Config
+    from tqa.engine import check_files
 
     path = tmp_path / "ru.po"
     path.write_bytes('msgid ""\r\nmsgstr ""\r\n"Language: kk\\n"\r\n\r\nmsgid "Save"\r\nmsgstr ""\r\n'.encode())

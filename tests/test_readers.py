@@ -1,12 +1,11 @@
 """Readers and the model: exact positions, paragraphs, titles, splitting."""
 
 import pytest
+from conftest import findings_of
 
 from tqa.model import SourceText
 from tqa.readers import InputError, document_from_text, read_document
-from tqa.splitting import SplitSettings
-
-from conftest import findings_of
+from tqa.readers.splitting import SplitSettings
 
 
 def test_positions_are_code_points_and_one_based():

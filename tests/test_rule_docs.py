@@ -2,10 +2,9 @@
 by that rule, each "Passes" example is not. The docs are the spec."""
 
 import pytest
+from conftest import ROOT, findings_of
 
 from tqa.rules import CATEGORIES, SEVERITIES, all_rules
-
-from conftest import ROOT, findings_of
 
 GLOSSARY = str(ROOT / "glossaries" / "central-asia-public-bodies.yaml")
 

@@ -1,11 +1,10 @@
 """Mixed scripts, homoglyphs and wrong-language text, in many languages."""
 
 import pytest
-
-from tqa.languages import article_language, get_detector
-from tqa.scripts import lookalike, scripts_of
-
 from conftest import CLEAN, SEED, findings_of
+
+from tqa.text.languages import article_language, get_detector
+from tqa.text.scripts import lookalike, scripts_of
 
 
 def only(findings, rule):
@@ -230,7 +229,7 @@ def test_unknown_detector_is_a_config_error(tqa, tmp_path):
 def test_cached_model_classifies_like_the_packaged_one(tmp_path, monkeypatch):
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    from tqa.languages import _load_py3langid
+    from tqa.text.languages import _load_py3langid
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     cached = _load_py3langid()
@@ -249,7 +248,7 @@ def test_cached_model_classifies_like_the_packaged_one(tmp_path, monkeypatch):
 def test_detector_knows_its_languages_without_loading_the_model(tmp_path, monkeypatch):
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    from tqa.languages import Py3LangidDetector
+    from tqa.text.languages import Py3LangidDetector
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     detector = Py3LangidDetector()
@@ -266,7 +265,7 @@ def test_restricted_identifier_scores_like_set_languages(langs):
     copying its feature table; the scores must be py3langid's own."""
     import copy
 
-    from tqa.languages import _restricted
+    from tqa.text.languages import _restricted
 
     detector = get_detector()
     detector.load()
@@ -288,7 +287,7 @@ def test_fast_path_ranges_hold_only_letters_of_their_script():
     _ONLY_SCRIPT's characters: each letter among them must be of that script."""
     import regex
 
-    from tqa.scripts import _ONLY_SCRIPT
+    from tqa.text.scripts import _ONLY_SCRIPT
 
     letter = regex.compile(r"\p{L}")
     for script, beyond in _ONLY_SCRIPT.items():
@@ -308,7 +307,7 @@ def test_fast_path_ranges_hold_only_letters_of_their_script():
     ("東京で会議", {"Latin"}, True),
 ])
 def test_foreign_letters_with_and_without_the_fast_path(text, scripts, expected):
-    from tqa.scripts import foreign_letter, has_foreign_letters
+    from tqa.text.scripts import foreign_letter, has_foreign_letters
 
     assert has_foreign_letters(text, frozenset(scripts)) is expected
     assert (foreign_letter(frozenset(scripts)).search(text) is not None) is expected
@@ -327,8 +326,8 @@ def test_homoglyph_near_the_end_of_a_line_of_megabytes_keeps_its_column():
 
 
 def test_script_counts_are_the_counts_of_each_letters_script():
-    from tqa.languages import script_counts
-    from tqa.scripts import letter_scripts
+    from tqa.text.languages import script_counts
+    from tqa.text.scripts import letter_scripts
 
     text = "Ақпарат agency 情報 ひらがな Ελλάδα 123 — " * 1000
     expected = {}

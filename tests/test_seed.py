@@ -4,7 +4,6 @@ import json
 
 import jsonschema
 import pytest
-
 from conftest import SCHEMA, SEED
 
 TITLES = [
@@ -27,7 +26,8 @@ LABEL_LINES = [5, 29, 33, 47, 51, 67, 71, 97, 101, 115, 119, 137, 141, 153, 157,
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
-    import subprocess, sys
+    import subprocess
+    import sys
     proc = subprocess.run([sys.executable, "-m", "tqa", "check", "--format", "json", "--lang", "en", str(SEED)],
                           capture_output=True, text=True)
     assert proc.returncode == 1, proc.stderr

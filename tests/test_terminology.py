@@ -3,10 +3,9 @@
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SEED, findings_of
 
 from tqa.glossary import GlossaryError, from_csv, from_tbx, import_file, load_glossary, to_tbx, to_yaml
-
-from conftest import ROOT, SEED, findings_of
 
 GLOSSARY = str(ROOT / "glossaries" / "central-asia-public-bodies.yaml")
 

@@ -4,7 +4,6 @@ inline tags, notes as suppressions; hostile files refused in one line."""
 import codecs
 
 import pytest
-
 from conftest import ROOT, findings_of
 
 SAMPLE = ROOT / "samples" / "en-ru-exhibition.xlf"

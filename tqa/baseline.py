@@ -21,8 +21,8 @@ import os
 from dataclasses import dataclass, field, replace
 
 from . import __version__
-from .engine import RunResult, portable_path
 from .escaping import file_of_display_path
+from .findings import RunResult, portable_path
 
 SCHEMA = "tqa-baseline/1"
 

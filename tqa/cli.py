@@ -170,9 +170,9 @@ def _split_list(values: Optional[List[str]]) -> List[str]:
 def _configure(paths: List[str], config_file: Optional[Path], lang: Optional[str], select, ignore,
                fail_on: Optional["FailOn"], glossary: Optional[List[Path]], follow_links: bool = False):
     """The config of a run: the file's, then the command line's options."""
-    from .rules import matching_rules
     from .config import ConfigError, _language
     from .glossary import GlossaryError
+    from .rules import matching_rules
 
     config = _load_config(config_file, paths, follow_links)
     if lang is not None:
@@ -244,7 +244,8 @@ def check(
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force colour on or off."),
 ) -> None:
     """Check translated files and report what is wrong, article by article."""
-    from .engine import exit_code, timed
+    from .engine import timed
+    from .findings import exit_code
 
     reports = _pair_reports(fmt or [], output or [])
     if update_baseline and baseline is None:
@@ -585,7 +586,7 @@ def _discover(paths, config, only: Optional[set[str]]):
 def _run_with_progress(files, errors, reported, config, jobs: Optional[int] = None, cache=None):
     """Check the files; a progress bar on stderr for long runs on a terminal."""
     from .engine import check_files
-    from .parallel import default_jobs
+    from .engine.pool import default_jobs
 
     count = len(reported) if reported is not None else len(files)
     run = dict(only=reported, jobs=jobs or default_jobs(), cache=cache)
@@ -607,7 +608,7 @@ def _run_with_progress(files, errors, reported, config, jobs: Optional[int] = No
 def _cache(config, folder: Optional[Path] = None):
     """The result cache, outside the checked tree (``--cache-dir`` is a
     command-line option only: the config comes from the checked tree)."""
-    from .cache import open_cache
+    from .engine.cache import open_cache
 
     cache = open_cache(config, folder)
     if cache.warning:  # not used for safety (a symlink, a folder not ours): say so once

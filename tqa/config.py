@@ -45,7 +45,6 @@ checked tree must not widen what tqa reads.
 from __future__ import annotations
 
 import errno
-import fnmatch
 import os
 import sys
 from dataclasses import dataclass, field
@@ -59,9 +58,9 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
+from .paths import glob_match, is_inside
+from .readers.splitting import SplitSettings
 from .rules import SEVERITIES, Rule, all_rules, find_rule, matching_rules
-from .paths import is_inside
-from .splitting import SplitSettings
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
 _TOP_KEYS = {"lang", "fail-on", "select", "ignore", "exclude", "languages", "severity", "split", "rules",
@@ -135,7 +134,7 @@ class Config:
             return self.lang
         rel = self.relative(path)
         for pattern, lang in self.languages.items():
-            if _glob_match(rel, pattern):
+            if glob_match(rel, pattern):
                 return lang
         return self.lang
 
@@ -143,7 +142,7 @@ class Config:
         if not self.exclude:
             return False
         rel = self.relative(path)
-        return any(_glob_match(rel, pattern) for pattern in self.exclude)
+        return any(glob_match(rel, pattern) for pattern in self.exclude)
 
 
 _ALLOW_KEYS = ("allow-paths", "allow-texts", "allow-patterns")
@@ -161,7 +160,7 @@ class AllowList:
     def match(self, relative_path: str, text: str) -> str | None:
         """Why the finding is allowed (for reports), or None."""
         for pattern in self.paths:
-            if _glob_match(relative_path, pattern):
+            if glob_match(relative_path, pattern):
                 return f"allow-paths: {pattern}"
         if text in self.texts:
             return "allow-texts"
@@ -199,22 +198,6 @@ def _allow_list(key: str, options: dict[str, Any], fail) -> AllowList:
         except regex.error as exc:
             raise fail(f"rules.{key}.allow-patterns: bad regex {pattern!r}: {exc}") from None
     return AllowList(tuple(lists["allow-paths"]), frozenset(lists["allow-texts"]), tuple(patterns))
-
-
-def _glob_match(rel: str, pattern: str) -> bool:
-    """``fnmatch`` where ``**/`` may also match nothing and a bare name
-    matches in any folder, the way .gitignore users expect."""
-    pattern = pattern.rstrip("/")
-    candidates = {pattern}
-    if pattern.startswith("**/"):
-        candidates.add(pattern[3:])
-    if "/" not in pattern:
-        candidates.add("**/" + pattern)
-    if pattern.endswith("/**"):
-        candidates.add(pattern[:-3])
-    parts = rel.split("/")
-    prefixes = ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
-    return any(fnmatch.fnmatchcase(p, c) for c in candidates for p in prefixes)
 
 
 # A config is a few kilobytes; a pyproject.toml a few dozen. Anything far

@@ -19,11 +19,11 @@ import difflib
 import os
 from dataclasses import dataclass, field
 
-from .rules import all_rules
-from .engine import Finding, RunResult
-from .readers import reader_for
 from .escaping import display_path, terminal
+from .findings import Finding, RunResult
+from .readers import reader_for
 from .readers.base import InputError, decode, encode_like, load_text, read_regular
+from .rules import all_rules
 
 
 @dataclass

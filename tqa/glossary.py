@@ -29,6 +29,8 @@ from typing import Any, Iterable
 
 import yaml
 
+from .paths import glob_match
+
 _ENTRY_KEYS = {"id", "names", "acronyms", "allowed", "forbidden", "note", "scope"}
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -50,11 +52,9 @@ class Entry:
     source: str = ""  # file:line, for messages
 
     def applies(self, lang: str | None, path: str) -> bool:
-        from .config import _glob_match
-
         if self.langs and lang not in self.langs:
             return False
-        return not self.paths or any(_glob_match(path, p) for p in self.paths)
+        return not self.paths or any(glob_match(path, p) for p in self.paths)
 
 
 @dataclass

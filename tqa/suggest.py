@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from .rules.terminology._shared import ACRONYM_IN_BRACKETS, expansion_before
 from .glossary import Entry, Glossary, to_yaml
+from .rules.terminology._shared import ACRONYM_IN_BRACKETS, expansion_before
 
 
 def suggest_entries(documents, config, minimum: int = 1) -> str:

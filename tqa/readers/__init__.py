@@ -18,9 +18,9 @@ from pathlib import PurePath
 from types import ModuleType
 
 from ..model import Document, SourceText
-from ..splitting import SplitSettings, split
 from . import markdown, po, text, xliff
 from .base import InputError, load_text
+from .splitting import SplitSettings, split
 
 READERS: dict[str, ModuleType] = {
     ".txt": text,

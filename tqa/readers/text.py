@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..model import Segment, SourceText
-from ..splitting import MAX_SEGMENT, cuts
+from .splitting import MAX_SEGMENT, cuts
 
 # A blank line holds only ASCII spaces and tabs. A line of no-break spaces is
 # *not* blank: it is page chrome that a rule reports, so it stays a segment.

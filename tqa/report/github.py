@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import os
 
-from ..engine import FileError, portable_path
 from ..escaping import github_data, github_property, terminal
+from ..findings import FileError, portable_path
 from . import markdown
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}

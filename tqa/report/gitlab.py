@@ -15,8 +15,8 @@ from __future__ import annotations
 import hashlib
 import json
 
-from ..engine import portable_path
 from ..escaping import json_scrub, terminal
+from ..findings import portable_path
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 

@@ -34,8 +34,8 @@ from functools import lru_cache
 from importlib import resources
 
 from .. import __version__
-from ..rules import CATEGORIES
 from ..escaping import display_path, json_scrub, terminal
+from ..rules import CATEGORIES
 
 SEVERITIES = ("error", "warning", "info")
 RTL_LANGUAGES = {"ar", "he", "fa", "ur", "ps", "yi", "dv", "ug", "ckb", "sd"}

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from xml.etree import ElementTree as ET
 
-from ..engine import SEVERITY_RANK, portable_path
 from ..escaping import display_path, terminal
+from ..findings import SEVERITY_RANK, portable_path
 
 # characters XML 1.0 cannot carry at all (control characters from a pasted document)
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

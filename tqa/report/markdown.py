@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..engine import SEVERITY_RANK, portable_path
 from ..escaping import markdown_code, markdown_text
+from ..findings import SEVERITY_RANK, portable_path
 
 LIMIT = 50  # findings listed; a comment is for people, the rest is in the report
 ICON = {"error": "🔴", "warning": "🟠", "info": "🔵"}

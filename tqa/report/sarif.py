@@ -20,9 +20,9 @@ from __future__ import annotations
 import json
 
 from .. import __version__, rule_help_uri
-from ..rules import all_rules
-from ..engine import portable_path
 from ..escaping import json_scrub
+from ..findings import portable_path
+from ..rules import all_rules
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}

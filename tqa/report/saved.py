@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from ..engine import SEVERITY_RANK, ArticleResult, FileError, Finding, RunResult
 from ..escaping import file_of_display_path
+from ..findings import SEVERITY_RANK, ArticleResult, FileError, Finding, RunResult
 from ..jsonfiles import load_tagged
 
 SCHEMA = "tqa-report/1"

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
 from ..model import Article, Document, Problem, Segment
+from ..text.nearduplicates import map_in_process
 
 CATEGORIES = (
     "mixed-script", "reviewer-comment", "duplicate", "terminology", "language", "boilerplate",
@@ -56,11 +57,6 @@ PRECEDENCE = {
     "TQA801": 50,
     "TQA901": 80, "TQA902": 80, "TQA903": 80, "TQA904": 75, "TQA911": 70, "TQA912": 70,
 }
-
-
-def map_in_process(function: Callable, items, shared=None) -> list:
-    """``Context.map`` without worker processes."""
-    return [function(item) if shared is None else function(shared, item) for item in items]
 
 
 @dataclass

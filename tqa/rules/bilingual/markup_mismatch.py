@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from ...resources import load
+from ...text.resources import load
 from .. import rule
 from ._shared import TAG, report_whole, source_for, translated_entries, with_severity
 

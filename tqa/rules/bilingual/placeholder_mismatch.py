@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import regex
 
-from ...resources import load
+from ...text.resources import load
 from .. import rule
 from ._shared import BRACE, PRINTF, report_whole, source_for, translated_entries
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...chrome import navigation_line
+from ...text.chrome import navigation_line
 from .. import rule
 from ._shared import line_problems
 

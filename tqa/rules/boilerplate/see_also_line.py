@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...chrome import see_also_line
+from ...text.chrome import see_also_line
 from .. import rule
 from ._shared import line_problems
 

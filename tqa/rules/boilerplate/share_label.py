@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...chrome import share_label_line
+from ...text.chrome import share_label_line
 from .. import rule
 from ._shared import line_problems
 

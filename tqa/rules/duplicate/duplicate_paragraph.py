@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import bisect
 
-from ...chrf import similarity
-from ...fuzzy import fuzz
+from ...text.chrf import similarity
+from ...text.fuzzy import fuzz
+from ...text.nearduplicates import MAX_COMPARED, may_be_similar, word_set
 from .. import rule
-from ._shared import MAX_COMPARED, comparable_paragraphs, line_of, may_be_similar, trimmed, word_set
+from ._shared import comparable_paragraphs, line_of, trimmed
 
 
 def cut_down(a: str, b: str) -> bool:
@@ -144,7 +145,7 @@ class _WithinArticle:
     def _build(self) -> None:
         import numpy as np
 
-        from ...nearduplicates import BANDS, BandIndex, keys_of
+        from ...text.nearduplicates import BANDS, BandIndex, keys_of
 
         count = len(self._indexed)
         keys = b"".join(keys_of([self._norms[k] for k in self._indexed]))

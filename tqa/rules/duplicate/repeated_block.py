@@ -33,7 +33,7 @@ PACK_NORMS = 1_000_000
 
 def _blocks(document, ctx) -> Blocks:
     """The map step of repeated-block, per file (in the worker processes)."""
-    from ...nearduplicates import keys_of
+    from ...text.nearduplicates import keys_of
 
     blocks = Blocks(array("i"), array("q"), array("q"), [], b"")
     for article in document.articles:
@@ -66,7 +66,7 @@ def repeated_block(documents, ctx):
     Passes (en):
         Alpha⏎⏎Тарату:⏎⏎A workshop was held.⏎⏎The ministry opened a new office in Astana on Monday morning after a long delay.⏎⏎Тарату:⏎⏎Beta⏎⏎Тарату:⏎⏎A visit took place.⏎⏎The agency closed its old office in Almaty on Friday evening after the annual audit.⏎⏎Тарату:
     """
-    from ... import nearduplicates
+    from ...text import nearduplicates
 
     files = [(document, ctx.prepared[document.path]) for document in documents
              if ctx.prepared.get(document.path) and ctx.prepared[document.path].norms]

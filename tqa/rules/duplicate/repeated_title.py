@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from ...text.nearduplicates import normalized
 from .. import rule
-from ._shared import line_of, normalized, trimmed
+from ._shared import line_of, trimmed
 
 
 @rule("TQA302", "repeated-title", "duplicate", "warning", hides_inside=False)

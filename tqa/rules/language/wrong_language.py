@@ -6,7 +6,7 @@ import bisect
 import itertools
 from operator import itemgetter
 
-from ...languages import (
+from ...text.languages import (
     MAX_IDENTIFIED,
     default_candidates,
     detection_text,
@@ -18,8 +18,8 @@ from ...languages import (
     plain_words,
     sample_text,
 )
-from ...scripts import WORD, folded_words_of, words_of
-from ...sentences import sentence_spans
+from ...text.scripts import WORD, folded_words_of, words_of
+from ...text.sentences import sentence_spans
 from .. import rule
 
 

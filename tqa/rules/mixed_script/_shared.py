@@ -8,8 +8,8 @@ from functools import lru_cache
 
 import regex
 
-from ...memo import text_cache
-from ...scripts import confusable_scripts, has_foreign_letters, letter_scripts, prose_matches
+from ...text.memo import text_cache
+from ...text.scripts import confusable_scripts, has_foreign_letters, letter_scripts, prose_matches
 
 # Letters only: an apostrophe ends a word here, so that a Russian or Kyrgyz
 # case ending after a Latin name (Enter'ди, dpkg'ем) is its own word.

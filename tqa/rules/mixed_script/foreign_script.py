@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import itertools
 
-from ...languages import default_candidates, get_detector, language_name
-from ...scripts import language_scripts
+from ...text.languages import default_candidates, get_detector, language_name
+from ...text.scripts import language_scripts
 from .. import rule
 from ._shared import Word, needs_look, words_in_turn
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import unicodedata
 
-from ...scripts import confusable_scripts, foreign_letter, language_scripts, letter_scripts, lookalike, prose_matches
+from ...text.scripts import (
+    confusable_scripts,
+    foreign_letter,
+    language_scripts,
+    letter_scripts,
+    lookalike,
+    prose_matches,
+)
 from .. import rule
 from ._shared import LETTER_RUN, Word, needs_look, words_in_turn
 

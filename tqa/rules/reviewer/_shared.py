@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import regex
 
-from ...resources import alternation, flatten, load
+from ...text.resources import alternation, flatten, load
 
 INLINE_SPACE = r"[ \t\u00a0]"
 

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import regex
 
-from ...resources import alternation, load
+from ...text.resources import alternation, load
 from .. import rule
 from ._shared import INLINE_SPACE
 

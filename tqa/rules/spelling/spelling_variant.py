@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ...scripts import folded_words_of, words_of
+from ...text.scripts import folded_words_of, words_of
 from .. import rule
 from ..terminology._shared import spelling_tables
 

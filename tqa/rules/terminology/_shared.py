@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import regex
 
-from ...resources import load
+from ...text.resources import load
 
 
 def fold(text: str) -> str:

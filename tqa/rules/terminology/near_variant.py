@@ -9,8 +9,8 @@ from typing import NamedTuple
 
 import regex
 
-from ...fuzzy import fuzz
-from ...scripts import WORD, folded_words_of, words_of
+from ...text.fuzzy import fuzz
+from ...text.scripts import WORD, folded_words_of, words_of
 from .. import rule
 
 _STEMMED_LANGS = {"ru", "kk", "uk", "ky", "tg", "be", "uz", "tr", "de"}

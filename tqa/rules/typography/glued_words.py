@@ -8,9 +8,9 @@ from functools import lru_cache
 
 import regex
 
-from ...memo import text_cache
 from ...model import SourceText
-from ...scripts import mask_non_prose
+from ...text.memo import text_cache
+from ...text.scripts import mask_non_prose
 from .. import rule
 from ._shared import function_words_of, typography_data
 

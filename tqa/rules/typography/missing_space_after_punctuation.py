@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ...scripts import mask_non_prose
+from ...text.scripts import mask_non_prose
 from .. import rule
 
 _MISSING_AFTER = regex.compile(r"(?<=\p{Ll}{2})([,;!?])(?=\p{L})|(?<=\p{Ll}{2})(\.)(?=\p{Lu}\p{Ll})")

@@ -6,7 +6,7 @@ import re
 
 import regex
 
-from ...scripts import mask_non_prose
+from ...text.scripts import mask_non_prose
 from .. import rule
 from ._shared import typography_data
 

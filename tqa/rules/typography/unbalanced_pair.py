@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import regex
 
-from ...scripts import mask_non_prose
+from ...text.scripts import mask_non_prose
 from .. import rule
 from ._shared import pair_pattern, typography_data
 

@@ -31,8 +31,9 @@ from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from typing import Callable, Iterable, Iterator, Sized
 
-from .rules import map_in_process
-from .engine import WORKER_DIED, FileError, FilePass, RunSetup, first_pass, internal_error
+from ..findings import WORKER_DIED, FileError, internal_error
+from ..text.nearduplicates import map_in_process
+from .passes import FilePass, RunSetup, first_pass
 
 # Below this much text a pool costs more (forking, shipping documents back)
 # than it saves.
@@ -363,8 +364,8 @@ def _load_shared_models(config) -> None:
     """Load the language model in the main process before forking, when the
     run may need it: the workers then share its pages (tens of MB of arrays)
     instead of each loading its own copy."""
-    from .rules import find_rule
-    from .languages import get_detector
+    from ..rules import find_rule
+    from ..text.languages import get_detector
 
     rule = find_rule("wrong-language")
     if rule is not None and (rule in config.enabled_rules() or config.lang is None):

@@ -31,8 +31,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .chrome import share_label_line
-from .model import Article, Segment
+from ..model import Article, Segment
+from ..text.chrome import share_label_line
 
 
 @dataclass(frozen=True)

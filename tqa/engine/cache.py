@@ -60,7 +60,7 @@ the key; a project that is the home folder or above is no checkout).
 authenticated with the key kept elsewhere. Nothing is unpickled before its tag
 checks, and an authentic entry cannot be moved to another key or kind. As a
 second wall, the unpickler admits only the classes of tqa's own result model
-(dataclasses and named tuples of ``tqa.model``, ``tqa.engine`` and the
+(dataclasses and named tuples of ``tqa.model``, ``tqa.findings``, ``tqa.engine.passes`` and the
 rule modules ``tqa.rules.<block>.*``), ``array.array`` and a few plain
 builtins; replays admit no class at all. What is loaded is then checked for
 its type (a run is a ``RunResult``, a file pass is the ``FilePass`` of the
@@ -107,9 +107,9 @@ from dataclasses import is_dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__
-from .paths import is_inside
-from .readers.base import MAX_FILE_BYTES
+from .. import __version__
+from ..paths import is_inside
+from ..readers.base import MAX_FILE_BYTES
 
 LAYOUT = "v2"
 KINDS = ("run", "replay", "file")
@@ -310,11 +310,11 @@ def _read_key(folder: int, shown) -> bytes:
 
 _BUILTINS = {("builtins", "set"), ("builtins", "frozenset"), ("builtins", "bytearray"), ("builtins", "complex"),
              ("array", "array"), ("array", "_array_reconstructor")}
-_FUNCTIONS = {("tqa.engine", "_interned_finding")}  # Finding.__reduce__
+_FUNCTIONS = {("tqa.findings", "_interned_finding")}  # Finding.__reduce__
 
 
 def _model_module(module: str) -> bool:
-    return module in ("tqa.model", "tqa.engine") or re.fullmatch(r"tqa\.rules\.[a-z_]+\.[a-z_]+", module) is not None
+    return module in ("tqa.model", "tqa.findings", "tqa.engine.passes") or re.fullmatch(r"tqa\.rules\.[a-z_]+\.[a-z_]+", module) is not None
 
 
 class _Unpickler(pickle.Unpickler):
@@ -345,7 +345,7 @@ class _Unpickler(pickle.Unpickler):
 
 
 def _is_data(cls: type) -> bool:
-    from .model import OffsetRuns, PackedTexts, SourceText
+    from ..model import OffsetRuns, PackedTexts, SourceText
 
     return is_dataclass(cls) or (issubclass(cls, tuple) and hasattr(cls, "_fields")) or \
         cls in (SourceText, OffsetRuns, PackedTexts)
@@ -588,7 +588,7 @@ class Cache:
     # ---- whole runs ----
 
     def load_run(self, key: str | None):
-        from .engine import RunResult
+        from ..findings import RunResult
 
         return self._load("run", key, lambda v: isinstance(v, RunResult)) if key else None
 
@@ -625,7 +625,7 @@ class Cache:
     def file_pass(self, path: str, report: bool):
         """The cached pass of ``path`` (its document's skeleton holds all a
         run needs of it: the file is not read or parsed again)."""
-        from .engine import FilePass
+        from .passes import FilePass
 
         key = self._file_key(path, report)
         if not key:

@@ -9,7 +9,6 @@ from typing import Any, Iterable
 import regex
 import yaml
 
-
 # libyaml's parser when PyYAML was built with it: ten times faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
