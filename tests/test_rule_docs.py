@@ -1,10 +1,13 @@
 """Every rule's documented examples hold: each "Fails" example is reported
 by that rule, each "Passes" example is not. The docs are the spec."""
 
+import inspect
+from pathlib import Path
+
 import pytest
 from conftest import ROOT, findings_of
 
-from tqa.rules import CATEGORIES, SEVERITIES, all_rules
+from tqa.rules import BLOCKS, CATEGORIES, SEVERITIES, all_rules
 
 GLOSSARY = str(ROOT / "glossaries" / "central-asia-public-bodies.yaml")
 
@@ -20,6 +23,14 @@ def test_every_rule_is_documented_with_both_kinds_of_example():
         assert r.summary, f"{r.code} has no summary line"
         kinds = {ex.fails for ex in r.examples}
         assert kinds == {True, False}, f"{r.code} needs failing and passing examples"
+
+
+def test_a_rules_code_names_its_folder_and_its_name_its_file():
+    # a newcomer goes from "TQA101 homoglyph" in a report to
+    # tqa/rules/mixed_script/homoglyph.py without searching
+    for r in RULES:
+        path = Path(inspect.getfile(r.check)).relative_to(ROOT)
+        assert path == Path("tqa", "rules", BLOCKS[r.code[:4]], r.name.replace("-", "_") + ".py"), r.code
 
 
 def test_codes_and_names_are_unique():
