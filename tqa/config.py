@@ -341,16 +341,13 @@ def parse_config(data: dict[str, Any], where: str, root: Path, path: str | None 
         if any(option in options for option in _ALLOW_KEYS):
             config.allow[rule.code] = _allow_list(key, options, fail)
         for option, value in options.items():
-            if option not in rule.options:
-                known = ", ".join([*rule.options, *_ALLOW_KEYS])
+            spec = rule.option_specs.get(option)
+            if spec is None:
+                known = ", ".join([*rule.option_specs, *_ALLOW_KEYS])
                 raise fail(f"rules.{key}: unknown option {option!r} (known: {known})")
-            default = rule.options[option]
-            expected = (int, float) if isinstance(default, float) else type(default)
-            if not isinstance(value, expected) or isinstance(value, bool) != isinstance(default, bool):
-                raise fail(f"rules.{key}.{option} must be a {type(default).__name__}")
-            if option in rule.choices and value not in rule.choices[option]:
-                raise fail(f"rules.{key}.{option} must be one of {', '.join(rule.choices[option])}, "
-                           f"not {value!r}")
+            problem = spec.problem(value)
+            if problem:
+                raise fail(f"rules.{key}.{option} {problem}")
         config.rule_options[rule.code] = dict(options)
     config.split = _split(_table(data, "split", fail), fail)
     return config

@@ -82,6 +82,49 @@ class Context:
 
 
 @dataclass(frozen=True)
+class Option:
+    """One option of a rule, as ``[tool.tqa.rules.<name>]`` sets it: its
+    type, default and meaning. The configuration is checked against it and
+    ``docs/rules.md`` is made from it."""
+
+    type: type  # bool, int, float, str or list
+    default: Any
+    doc: str
+    choices: tuple = ()  # the values allowed (a str option)
+    items: type | None = None  # the type of a list's items
+    bounds: tuple[float, float] | None = None  # lowest and highest value (a number)
+
+    def problem(self, value: Any) -> str | None:
+        """Why ``value`` cannot be this option's value ("must be …"), or None."""
+        if not _of_type(value, self.type):
+            return f"must be {_TYPE_NAMES[self.type]}"
+        if self.items is not None and not all(_of_type(item, self.items) for item in value):
+            return f"must be a list of {_TYPE_NAMES[self.items].split(' ', 1)[1]}s"
+        if self.choices and value not in self.choices:
+            return f"must be one of {', '.join(map(str, self.choices))}, not {value!r}"
+        if self.bounds is not None and not self.bounds[0] <= value <= self.bounds[1]:
+            return f"must be between {self.bounds[0]:g} and {self.bounds[1]:g}, not {value!r}"
+        return None
+
+    @property
+    def kind(self) -> str:
+        """The type as the docs name it: ``int``, ``list of str``…"""
+        return f"list of {self.items.__name__}" if self.items is not None else self.type.__name__
+
+
+# as a TOML user reads them
+_TYPE_NAMES = {bool: "true or false", int: "an integer", float: "a number", str: "a string", list: "a list"}
+
+
+def _of_type(value: Any, expected: type) -> bool:
+    # TOML has no int/float distinction a user must mind (75 for 75.0), but
+    # a bool is never a number, nor a number a bool
+    if expected is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    return isinstance(value, expected) and (expected is bool or not isinstance(value, bool))
+
+
+@dataclass(frozen=True)
 class Example:
     lang: str
     text: str
@@ -96,11 +139,10 @@ class Rule:
     severity: str
     check: Callable[[Article, Context], Iterable[Problem]]
     doc: str
-    options: dict[str, Any] = field(default_factory=dict)
+    option_specs: dict[str, Option] = field(default_factory=dict)
     # When two findings cover the same characters, the more specific rule's
     # finding is kept (``PRECEDENCE``).
     specificity: int = 50
-    choices: dict[str, tuple] = field(default_factory=dict)  # option -> allowed values
     # "article": check(article, ctx) yields Problems; "corpus": check(documents,
     # ctx) sees the whole run (skeletons) and yields (document, Problem).
     scope: str = "article"
@@ -120,6 +162,11 @@ class Rule:
     safe_fix: bool = False
 
     @property
+    def options(self) -> dict[str, Any]:
+        """Each option's default value."""
+        return {name: option.default for name, option in self.option_specs.items()}
+
+    @property
     def summary(self) -> str:
         return self.doc.strip().splitlines()[0].strip() if self.doc.strip() else ""
 
@@ -132,8 +179,7 @@ _REGISTRY: dict[str, Rule] = {}
 
 
 def rule(code: str, name: str, category: str, severity: str, *,
-         options: dict[str, Any] | None = None,
-         choices: dict[str, tuple] | None = None, scope: str = "article", prepare: Callable | None = None,
+         options: dict[str, Option] | None = None, scope: str = "article", prepare: Callable | None = None,
          hides_inside: bool = True, safe_fix: bool = False):
     """Register ``check`` as a rule; its docs are the function's docstring."""
     if category not in CATEGORIES:
@@ -145,8 +191,11 @@ def rule(code: str, name: str, category: str, severity: str, *,
         doc = inspect.getdoc(check) or ""
         if code in _REGISTRY or any(r.name == name for r in _REGISTRY.values()):
             raise ValueError(f"rule {code} {name} registered twice")
+        for option_name, option in (options or {}).items():
+            if not isinstance(option, Option) or option.problem(option.default):
+                raise ValueError(f"{code} option {option_name}: not an Option, or its default does not fit it")
         _REGISTRY[code] = Rule(code, name, category, severity, check, doc,
-                               dict(options or {}), PRECEDENCE.get(code, 50), dict(choices or {}), scope, prepare,
+                               dict(options or {}), PRECEDENCE.get(code, 50), scope, prepare,
                                hides_inside, safe_fix)
         return check
 

@@ -19,9 +19,9 @@ def rules_markdown() -> str:
                 f"Category: `{r.category}` · default severity: `{r.severity}`"
                 + (f" · scope: {r.scope}" if r.scope != "article" else "")
                 + (" · fixed by `tqa fix`" if r.safe_fix else "")]
-        if r.options:
-            out += ["", "Options (`[tool.tqa.rules." + r.name + "]`): "
-                    + ", ".join(f"`{k} = {v!r}`" for k, v in r.options.items())]
+        if r.option_specs:
+            out += ["", f"Options (`[tool.tqa.rules.{r.name}]`):", ""]
+            out += [_option_line(name, option) for name, option in r.option_specs.items()]
         out += ["", "```text", _dedent(r.doc), "```"]
     return "\n".join(out) + "\n"
 
@@ -31,3 +31,10 @@ def _dedent(doc: str) -> str:
 
     first, _, rest = doc.strip("\n").partition("\n")
     return (first.strip() + "\n" + textwrap.dedent(rest)).rstrip()
+
+
+def _option_line(name: str, option) -> str:
+    allowed = f"; one of {', '.join(repr(c) for c in option.choices)}" if option.choices else ""
+    if option.bounds is not None:
+        allowed = f"; {option.bounds[0]:g} to {option.bounds[1]:g}"
+    return f"- `{name}` ({option.kind}, default `{option.default!r}`{allowed}): {option.doc}"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from ...text.chrome import navigation_line
-from .. import rule
+from .. import Option, rule
 from ._shared import line_problems
 
 
-@rule("TQA602", "navigation-line", "boilerplate", "warning", options={"sections": []})
+@rule("TQA602", "navigation-line", "boilerplate", "warning", options={"sections": Option(
+          list, [], "more section names a breadcrumb or menu line is made of", items=str)})
 def navigation(article, ctx):
     """Breadcrumb or navigation line (``Home Blog Page 3``, ``Главная › Новости``).
 

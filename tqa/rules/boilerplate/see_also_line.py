@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from ...text.chrome import see_also_line
-from .. import rule
+from .. import Option, rule
 from ._shared import line_problems
 
 
-@rule("TQA603", "see-also-line", "boilerplate", "warning", options={"labels": []})
+@rule("TQA603", "see-also-line", "boilerplate", "warning", options={"labels": Option(
+          list, [], "more lead-ins of a \"see also\" line (\"Read also:\")", items=str)})
 def see_also(article, ctx):
     """"See also" line left from the web page (``Читайте также:``, ``Read also:``).
 

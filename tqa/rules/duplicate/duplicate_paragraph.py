@@ -7,7 +7,7 @@ import bisect
 from ...text.chrf import similarity
 from ...text.fuzzy import fuzz
 from ...text.nearduplicates import MAX_COMPARED, may_be_similar, word_set
-from .. import rule
+from .. import Option, rule
 from ._shared import comparable_paragraphs, line_of, trimmed
 
 
@@ -23,7 +23,10 @@ def cut_down(a: str, b: str) -> bool:
 
 
 @rule("TQA301", "duplicate-paragraph", "duplicate", "warning",
-      options={"min-words": 8, "threshold": 85.0}, hides_inside=False)
+      options={
+          "min-words": Option(int, 8, "paragraphs of fewer words are not compared", bounds=(1, 10_000)),
+          "threshold": Option(float, 85.0, "the chrF score from which two paragraphs count as copies",
+                              bounds=(0, 100))}, hides_inside=False)
 def duplicate_paragraph(article, ctx):
     """Paragraph repeated in the same article, word for word or nearly (a few words changed, or cut down).
 

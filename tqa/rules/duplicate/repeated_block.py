@@ -7,7 +7,7 @@ from array import array
 from typing import NamedTuple
 
 from ...model import PackedTexts, Problem
-from .. import rule
+from .. import Option, rule
 from ._shared import comparable_paragraphs, trimmed
 
 
@@ -50,7 +50,10 @@ def _blocks(document, ctx) -> Blocks:
 
 
 @rule("TQA303", "repeated-block", "duplicate", "info", scope="corpus",
-      options={"min-words": 12, "threshold": 75.0}, prepare=_blocks,
+      options={
+          "min-words": Option(int, 12, "paragraphs of fewer words are not compared", bounds=(1, 10_000)),
+          "threshold": Option(float, 75.0, "the chrF score from which two blocks count as the same",
+                              bounds=(0, 100))}, prepare=_blocks,
       hides_inside=False)
 def repeated_block(documents, ctx):
     """Block repeated across articles of the run (press-release boilerplate, with or without rewording).

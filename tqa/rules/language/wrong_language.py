@@ -20,14 +20,22 @@ from ...text.languages import (
 )
 from ...text.scripts import WORD, folded_words_of, words_of
 from ...text.sentences import sentence_spans
-from .. import rule
+from .. import Option, rule
 
 
 @rule("TQA501", "wrong-language", "language", "warning",
-      options={"detector": "py3langid", "candidates": [], "min-paragraph-letters": 60,
-               "min-sentence-letters": 30, "min-words": 4, "paragraph-confidence": 0.9,
-               "sentence-confidence": 0.99},
-      choices={"detector": ("py3langid", "langdetect")})
+      options={
+          "detector": Option(str, "py3langid", "the language identifier", choices=("py3langid", "langdetect")),
+          "candidates": Option(list, [], "the languages to choose among (empty: the target and the usual "
+                                         "source languages)", items=str),
+          "min-paragraph-letters": Option(int, 60, "shorter paragraphs are not identified as a whole",
+                                          bounds=(1, 100_000)),
+          "min-sentence-letters": Option(int, 30, "shorter sentences are not identified", bounds=(1, 100_000)),
+          "min-words": Option(int, 4, "texts of fewer ordinary words are not identified", bounds=(1, 1_000)),
+          "paragraph-confidence": Option(float, 0.9, "how sure the identifier must be of a paragraph",
+                                         bounds=(0, 1)),
+          "sentence-confidence": Option(float, 0.99, "how sure the identifier must be of a sentence",
+                                        bounds=(0, 1))})
 def wrong_language(article, ctx):
     """Paragraph or sentence in another language than the article (an untranslated sentence).
 

@@ -6,7 +6,7 @@ import itertools
 
 from ...text.languages import default_candidates, get_detector, language_name
 from ...text.scripts import language_scripts
-from .. import rule
+from .. import Option, rule
 from ._shared import Word, needs_look, words_in_turn
 
 # How sure language identification must be that a run of Latin words in,
@@ -55,7 +55,8 @@ def _plain(text: str, word: Word) -> bool:
 _WITHIN_RUN = " \t\u00a0,.;:!?-–—()«»\"“”'’/&%0123456789"
 
 
-@rule("TQA102", "foreign-script", "mixed-script", "error", options={"allow": []})
+@rule("TQA102", "foreign-script", "mixed-script", "error", options={"allow": Option(
+          list, [], "words or names in another script to accept (a newspaper's title, a brand)", items=str)})
 def foreign_script(article, ctx):
     """Words in a script the target language does not use (``Тарату:`` in English).
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ...text.scripts import folded_words_of, words_of
-from .. import rule
+from .. import Option, rule
 from ..terminology._shared import spelling_tables
 
 
@@ -17,8 +17,9 @@ def _match_case(word: str, like: str) -> str:
     return word
 
 
-@rule("TQA801", "spelling-variant", "spelling", "warning", options={"house-style": ""},
-      choices={"house-style": ("", "en-GB", "en-US")})
+@rule("TQA801", "spelling-variant", "spelling", "warning", options={"house-style": Option(
+          str, "", "en-GB or en-US: every spelling of the other is reported (empty: the minority in each article)",
+          choices=("", "en-GB", "en-US"))})
 def spelling_variant(article, ctx):
     """British and American spellings mixed in one article (``emphasised`` / ``emphasized``, ``programme`` / ``program``).
 

@@ -11,7 +11,7 @@ import regex
 
 from ...text.fuzzy import fuzz
 from ...text.scripts import WORD, folded_words_of, words_of
-from .. import rule
+from .. import Option, rule
 
 _STEMMED_LANGS = {"ru", "kk", "uk", "ky", "tg", "be", "uz", "tr", "de"}
 
@@ -28,7 +28,8 @@ def _key(words: list[str], lang: str) -> str:
     return " ".join(_stem(w.casefold(), lang) for w in words)
 
 
-@rule("TQA402", "near-variant", "terminology", "warning", options={"threshold": 85.0},
+@rule("TQA402", "near-variant", "terminology", "warning", options={"threshold": Option(
+          float, 85.0, "how close a phrase must come to a known name to be its variant", bounds=(0, 100))},
       hides_inside=False)
 def near_variant(article, ctx):
     """Name close to, but not the same as, a glossary name (``Ministry of the Internal and Safety``).

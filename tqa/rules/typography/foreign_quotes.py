@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from .. import rule
+from .. import Option, rule
 from ._shared import pair_pattern, typography_data
 
 
-@rule("TQA705", "foreign-quotes", "typography", "warning", options={"straight-quotes": "allow"}, safe_fix=True,
-      choices={"straight-quotes": ("allow", "flag")})
+@rule("TQA705", "foreign-quotes", "typography", "warning", options={"straight-quotes": Option(
+          str, "allow", "straight quotation marks (\") are accepted, or flagged as not typographic",
+          choices=("allow", "flag"))}, safe_fix=True)
 def foreign_quotes(article, ctx):
     """Quotation marks that the target language does not use (``«…»`` in English).
 

@@ -11,11 +11,12 @@ import regex
 from ...model import SourceText
 from ...text.memo import text_cache
 from ...text.scripts import mask_non_prose
-from .. import rule
+from .. import Option, rule
 from ._shared import function_words_of, typography_data
 
 
-@rule("TQA702", "glued-words", "typography", "warning", options={"allow": []})
+@rule("TQA702", "glued-words", "typography", "warning", options={"allow": Option(
+          list, [], "glued forms to accept as they are (brands such as inDrive)", items=str)})
 def glued_words(article, ctx):
     """Two words glued together by a lost space (``theGraduate``, ``Universityand``).
 
