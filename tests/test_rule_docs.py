@@ -23,6 +23,7 @@ def test_every_rule_is_documented_with_both_kinds_of_example():
         assert r.summary, f"{r.code} has no summary line"
         kinds = {ex.fails for ex in r.examples}
         assert kinds == {True, False}, f"{r.code} needs failing and passing examples"
+        assert all(ex.spans for ex in r.examples if ex.fails), f"{r.code}: mark what a failing example flags"
 
 
 def test_a_rules_code_names_its_folder_and_its_name_its_file():
@@ -51,7 +52,12 @@ def test_documented_example(rule, example):
     found = [f for f in findings_of(text, lang=example.lang, glossaries=[GLOSSARY], path=path)
              if f.rule == rule.code]
     if example.fails:
-        assert found, f"{rule.code} missed: {example.text!r}"
-        assert whole or all(f.line >= 3 for f in found)
+        # the example pins what is flagged and what is suggested
+        shift = 0 if whole else len("№ 1\n\n")
+        flagged = sorted((f.start - shift, min(f.end - shift, len(example.text)), f.suggestion) for f in found)
+        assert [(a, b) for a, b, _ in flagged] == list(example.spans), \
+            f"{rule.code} flags {[example.text[a:b] for a, b, _ in flagged]} in {example.text!r}"
+        assert [s for _, _, s in flagged] == list(example.suggestions or [None] * len(flagged)), \
+            f"{rule.code} suggests {[s for _, _, s in flagged]} for {example.text!r}"
     else:
         assert not found, f"{rule.code} false positive on {example.text!r}: {[f.text for f in found]}"

@@ -126,9 +126,17 @@ def _of_type(value: Any, expected: type) -> bool:
 
 @dataclass(frozen=True)
 class Example:
+    """One example of a rule's docs. A failing one marks what the rule
+    flags, ``⟦of of⟧``, and after `` → `` what it suggests for each mark in
+    turn (``|`` between them; ``∅``: delete; ``–``: no suggestion), as
+    LanguageTool's rule examples pin the error and its correction. A
+    suggestion with a space at either end is quoted (``", "``)."""
+
     lang: str
-    text: str
+    text: str  # without the marks
     fails: bool
+    spans: tuple[tuple[int, int], ...] = ()  # what is flagged: offsets in ``text``
+    suggestions: tuple[str | None, ...] | None = None  # one per span, when the example says
 
 
 @dataclass(frozen=True)
@@ -259,10 +267,63 @@ def parse_examples(doc: str) -> list[Example]:
             current = (head.group(1) == "Fails", head.group(2))
             continue
         if current and line.startswith("    ") and line[4:].strip(" \t"):
-            examples.append(Example(current[1], line[4:].replace("⏎", "\n"), current[0]))
+            examples.append(_example(current[1], line[4:].replace("⏎", "\n"), current[0]))
         elif current and line.strip() and not line.startswith(" "):
             current = None
     return examples
+
+
+MARK = re.compile(r"⟦(.*?)⟧", re.S)
+SUGGESTS = " → "
+NO_SUGGESTION, DELETE = "–", "∅"
+
+
+def _example(lang: str, line: str, fails: bool) -> Example:
+    """An example line parsed: its marks and suggestions taken out."""
+    marked, _, suggested = line.partition(SUGGESTS) if fails else (line, "", "")
+    spans, pieces, at = [], [], 0
+    for match in MARK.finditer(marked):
+        pieces.append(marked[at:match.start()])
+        start = sum(map(len, pieces))
+        spans.append((start, start + len(match.group(1))))
+        pieces.append(match.group(1))
+        at = match.end()
+    pieces.append(marked[at:])
+    suggestions = None
+    if suggested:
+        suggestions = tuple(_suggestion(s) for s in suggested.split(" | "))
+    return Example(lang, "".join(pieces), fails, tuple(spans), suggestions)
+
+
+def marked_example(text: str, spans: list[tuple[int, int]], suggestions: list[str | None]) -> str:
+    """The docs line of a failing example: ``text`` with ``spans`` marked
+    and the suggestions after the arrow (none when the rule gives none)."""
+    out, at = [], 0
+    for start, end in spans:
+        out += [text[at:start], "⟦", text[start:end], "⟧"]
+        at = end
+    out.append(text[at:])
+    line = "".join(out).replace("\n", "⏎")
+    if any(s is not None for s in suggestions):
+        line += SUGGESTS + " | ".join(map(_shown, suggestions))
+    return line
+
+
+def _shown(suggestion: str | None) -> str:
+    # spaces at either end would be invisible at the end of a line: quoted
+    if suggestion is None:
+        return NO_SUGGESTION
+    if suggestion == "":
+        return DELETE
+    return f'"{suggestion}"' if suggestion != suggestion.strip() else suggestion
+
+
+def _suggestion(shown: str) -> str | None:
+    if shown == NO_SUGGESTION:
+        return None
+    if shown == DELETE:
+        return ""
+    return shown[1:-1] if len(shown) >= 2 and shown[0] == shown[-1] == '"' else shown
 
 
 def iter_lines(article: Article) -> Iterator[tuple[Segment, int, str]]:

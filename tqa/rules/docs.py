@@ -12,6 +12,9 @@ def rules_markdown() -> str:
     rules = all_rules()
     out = ["# tqa rules", "",
            "Made by `tqa rules --markdown` from the rules themselves; do not edit by hand.", "",
+           "In a failing example, ⟦…⟧ marks what the rule flags and the text after → what it suggests "
+           "for each mark (∅: delete it; –: no suggestion); ⏎ is a line break. The test-suite runs every "
+           "example, so this page says exactly what tqa does.", "",
            "| code | name | category | severity |", "| --- | --- | --- | --- |"]
     out += [f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.name} | {r.category} | {r.severity} |" for r in rules]
     for r in rules:

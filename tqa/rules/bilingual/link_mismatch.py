@@ -16,7 +16,7 @@ def link_mismatch(article, ctx):
     (``/ru/about``), so this is a warning, not an error.
 
     Fails (ru):
-        msgid "Write to info@akorda.kz"⏎msgstr "Напишите нам"
+        msgid "Write to info@akorda.kz"⏎msgstr "⟦Напишите нам⟧"
 
     Passes (ru):
         msgid "Write to info@akorda.kz"⏎msgstr "Напишите на info@akorda.kz"

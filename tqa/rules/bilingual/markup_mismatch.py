@@ -22,8 +22,8 @@ def markup_mismatch(article, ctx):
     a warning: nothing breaks, the page only looks different.
 
     Fails (ru):
-        msgid "Read the <b>story</b>."⏎msgstr "Прочитайте историю."
-        msgid "Read the <a href=\\"/about\\">story</a>."⏎msgstr "Прочитайте историю."
+        msgid "Read the <b>story</b>."⏎msgstr "⟦Прочитайте историю.⟧"
+        msgid "Read the <a href=\\"/about\\">story</a>."⏎msgstr "⟦Прочитайте историю.⟧"
 
     Passes (ru):
         msgid "Read the <a href=\\"/about\\">story</a>."⏎msgstr "Прочитайте <a href=\\"/ru/about\\">историю</a>."

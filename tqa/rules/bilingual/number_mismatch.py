@@ -25,10 +25,10 @@ def number_mismatch(article, ctx):
     translation writes some other number instead.
 
     Fails (ru):
-        msgid "Tickets sold: 2,400"⏎msgstr "Продано билетов: 2 300"
-        msgid "Past 7 days"⏎msgstr "Последние 8 дней"
+        msgid "Tickets sold: 2,400"⏎msgstr "⟦Продано билетов: 2 300⟧"
+        msgid "Past 7 days"⏎msgstr "⟦Последние 8 дней⟧"
     Fails (sr):
-        msgid "6 a.m."⏎msgstr "18ч"
+        msgid "6 a.m."⏎msgstr "⟦18ч⟧"
 
     Passes (ru):
         msgid "It costs 1,500 tenge until 15 May."⏎msgstr "До 15 мая стоит 1 500 тенге."

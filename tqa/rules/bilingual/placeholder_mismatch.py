@@ -76,8 +76,8 @@ def placeholder_mismatch(article, ctx):
     results``); it may not leave out one placeholder and keep another.
 
     Fails (ru):
-        #, python-format⏎msgid "Welcome, %(name)s!"⏎msgstr "Добро пожаловать, %(nmae)s!"
-        #, c-format⏎msgid "%s of %d"⏎msgstr "%s из"
+        #, python-format⏎msgid "Welcome, %(name)s!"⏎msgstr "Добро пожаловать, ⟦%(nmae)s⟧!" → %(name)s
+        #, c-format⏎msgid "%s of %d"⏎msgstr "⟦%s из⟧"
 
     Passes (ru):
         #, c-format⏎msgid "%1$s of %2$s"⏎msgstr "%2$s: %1$s"
@@ -85,7 +85,7 @@ def placeholder_mismatch(article, ctx):
         #, python-brace-format⏎msgid "You have {count} messages"⏎msgstr "У вас {count} сообщений"
 
     Fails (ar):
-        #, python-format⏎msgid "%(count)s %(name)s was changed."⏎msgid_plural "%(count)s %(name)s were changed."⏎msgstr[0] "لم يتم تغيير أي شيء"⏎msgstr[1] "تم تغيير %(count)s بنجاح."
+        #, python-format⏎msgid "%(count)s %(name)s was changed."⏎msgid_plural "%(count)s %(name)s were changed."⏎msgstr[0] "لم يتم تغيير أي شيء"⏎msgstr[1] "⟦تم تغيير %(count)s بنجاح.⟧"
 
     Passes (cs):
         #, python-format⏎msgid "%(count)s %(name)s was changed."⏎msgid_plural "%(count)s %(name)s were changed."⏎msgstr[0] "Položka %(name)s byla změněna."⏎msgstr[1] "%(count)s položky %(name)s byly změněny."

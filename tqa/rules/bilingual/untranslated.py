@@ -24,8 +24,8 @@ def untranslated(article, ctx):
     (XLIFF ``source-language``, PO ``X-Source-Language``).
 
     Fails (ru):
-        msgid "Save changes"⏎msgstr "Save changes"
-        msgid "Publish"⏎msgstr ""
+        msgid "Save changes"⏎msgstr "⟦Save changes⟧"
+        msgid "Publish"⏎⟦msgstr ""⟧
 
     Passes (ru):
         msgid "OK"⏎msgstr "OK"

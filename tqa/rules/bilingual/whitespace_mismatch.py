@@ -15,7 +15,7 @@ def whitespace_mismatch(article, ctx):
     differences information.
 
     Fails (ru):
-        msgid "Name: "⏎msgstr "Имя:"
+        msgid "Name: "⏎msgstr "Имя⟦:⟧"
 
     Passes (ru):
         msgid "Name: "⏎msgstr "Имя: "

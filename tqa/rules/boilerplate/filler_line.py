@@ -19,7 +19,7 @@ def filler(article, ctx):
     count as paragraphs in CMSs and in e-mail, making uneven gaps.
 
     Fails (en):
-        \u00a0
+        ⟦\u00a0⟧ → ∅
 
     Passes (en):
         Temperature: 25\u00a0°C.

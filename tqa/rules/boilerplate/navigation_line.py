@@ -16,11 +16,11 @@ def navigation(article, ctx):
     page number. Option ``sections`` adds section words.
 
     Fails (en):
-        Home Blog Page 3
-        Home › News › Politics
+        ⟦Home Blog Page 3⟧ → ∅
+        ⟦Home › News › Politics⟧ → ∅
 
     Fails (ru):
-        Главная / Новости / Экономика
+        ⟦Главная / Новости / Экономика⟧ → ∅
 
     Passes (en):
         Home Office announces a review of visa rules

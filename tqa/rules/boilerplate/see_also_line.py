@@ -16,10 +16,10 @@ def see_also(article, ctx):
     line is reported. Option ``labels`` adds lead-ins.
 
     Fails (ru):
-        Читайте также: Токаев прибыл в Нью-Йорк
+        ⟦Читайте также: Токаев прибыл в Нью-Йорк⟧ → ∅
 
     Fails (de):
-        Lesen Sie auch: Die Ausstellung in Tallinn
+        ⟦Lesen Sie auch: Die Ausstellung in Tallinn⟧ → ∅
 
     Passes (en):
         Read also the report of the UN DESA for 2022.

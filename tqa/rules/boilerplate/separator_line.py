@@ -19,8 +19,8 @@ def separator(article, ctx):
     (In Markdown, ``---`` is markup and is not reported.)
 
     Fails (en):
-        _________
-        ==========
+        ⟦_________⟧ → ∅
+        ⟦==========⟧ → ∅
 
     Passes (en):
         The score was 3 - 1.

@@ -17,9 +17,9 @@ def share_label(article, ctx):
     each one is still reported. Option ``labels`` adds words.
 
     Fails (en):
-        Тарату:
-        Share this article
-        Поделиться: Facebook Telegram
+        ⟦Тарату:⟧ → ∅
+        ⟦Share this article⟧ → ∅
+        ⟦Поделиться: Facebook Telegram⟧ → ∅
 
     Passes (en):
         Share prices fell by 3% on Monday.

@@ -35,8 +35,8 @@ def duplicate_paragraph(article, ctx):
     two paragraphs count as copies.
 
     Fails (en):
-        Plastic⏎⏎In short, it is not enough for a package to be recyclable; it needs other measures to be green.⏎⏎In a word, it is not enough for a package to be recyclable; it needs other measures to be green. Will we follow?
-        Offices⏎⏎The ministry opened a new office in Astana on Monday morning.⏎⏎The ministry opened a new office in Astana on Monday morning.
+        Plastic⏎⏎In short, it is not enough for a package to be recyclable; it needs other measures to be green.⏎⏎⟦In a word, it is not enough for a package to be recyclable; it needs other measures to be green. Will we follow?⟧ → ∅
+        Offices⏎⏎The ministry opened a new office in Astana on Monday morning.⏎⏎⟦The ministry opened a new office in Astana on Monday morning.⟧ → ∅
 
     Passes (en):
         Offices⏎⏎The ministry opened a new office in Astana on Monday morning.⏎⏎The agency closed its old office in Almaty on Friday evening after the audit.

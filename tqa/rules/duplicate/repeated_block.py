@@ -64,7 +64,7 @@ def repeated_block(documents, ctx):
     corpus, never all pairs; each candidate is confirmed with chrF.
 
     Fails (en):
-        Alpha⏎⏎Тарату:⏎⏎A workshop was held.⏎⏎The event is part of the joint regional project of UNDP and the Hub, aimed at increasing the capacity of civil servants in seven countries.⏎⏎Тарату:⏎⏎Beta⏎⏎Тарату:⏎⏎A visit took place.⏎⏎This event is part of the joint regional project of UNDP and the Hub aimed at raising the capacity of civil servants in seven countries.⏎⏎Тарату:
+        Alpha⏎⏎Тарату:⏎⏎A workshop was held.⏎⏎The event is part of the joint regional project of UNDP and the Hub, aimed at increasing the capacity of civil servants in seven countries.⏎⏎Тарату:⏎⏎Beta⏎⏎Тарату:⏎⏎A visit took place.⏎⏎⟦This event is part of the joint regional project of UNDP and the Hub aimed at raising the capacity of civil servants in seven countries.⟧⏎⏎Тарату:
 
     Passes (en):
         Alpha⏎⏎Тарату:⏎⏎A workshop was held.⏎⏎The ministry opened a new office in Astana on Monday morning after a long delay.⏎⏎Тарату:⏎⏎Beta⏎⏎Тарату:⏎⏎A visit took place.⏎⏎The agency closed its old office in Almaty on Friday evening after the annual audit.⏎⏎Тарату:

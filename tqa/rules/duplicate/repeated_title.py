@@ -12,7 +12,7 @@ def repeated_title(article, ctx):
     """Title repeated as the article's first paragraph, or the same title twice on one page.
 
     Fails (en):
-        Kazakh President arrives in New York⏎⏎Kazakh President arrives in New York⏎⏎The President arrived on Monday.
+        Kazakh President arrives in New York⏎⏎⟦Kazakh President arrives in New York⟧⏎⏎The President arrived on Monday. → ∅
 
     Passes (en):
         Kazakh President arrives in New York⏎⏎The President arrived in New York on Monday for a working visit.

@@ -47,14 +47,14 @@ def wrong_language(article, ctx):
     are ignored; short sentences are skipped.
 
     Fails (en):
-        The festival drew large crowds this year. Festival Samarqand shahrida boʻlib oʻtdi va unda ko'plab mehmonlar ishtirok etdi.
-        Соглашение охватывает обучение, исследования и учебные визиты для государственных служащих региона.
+        The festival drew large crowds this year. ⟦Festival Samarqand shahrida boʻlib oʻtdi va unda ko'plab mehmonlar ishtirok etdi.⟧
+        ⟦Соглашение охватывает обучение, исследования и учебные визиты для государственных служащих региона.⟧
 
     Fails (kk):
-        Министрлік жаңа бағдарламаны бекітті. Соглашение охватывает обучение, исследования и учебные визиты для служащих.
+        Министрлік жаңа бағдарламаны бекітті. ⟦Соглашение охватывает обучение, исследования и учебные визиты для служащих.⟧
 
     Fails (ru):
-        Министр выступил на форуме. The agreement covers training, research and study visits for civil servants of the region.
+        Министр выступил на форуме. ⟦The agreement covers training, research and study visits for civil servants of the region.⟧
 
     Passes (en):
         Alua Balkibayeva, Nasym Kyzaibai, and Karima Ibragimova won top honors, while Valentina Khalzova secured silver.

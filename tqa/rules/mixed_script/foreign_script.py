@@ -67,11 +67,11 @@ def foreign_script(article, ctx):
     a brand). Needs the target language (``--lang``, config or detection).
 
     Fails (en):
-        The ministry said Добавлено примечание about it.
-        Photo: Қазақпарат агенттігі
+        The ministry said ⟦Добавлено примечание⟧ about it.
+        Photo: ⟦Қазақпарат агенттігі⟧
 
     Fails (ru):
-        Выставка открылась. the exhibition was opened by the ambassador.
+        Выставка открылась. ⟦the exhibition was opened by the ambassador⟧.
 
     Passes (en):
         The museum in Zürich lent paintings to Gdańsk; the café charges €5 at 20 °C.

@@ -62,15 +62,15 @@ def homoglyph(article, ctx):
     Kazakh ``і ә ғ қ ң ө ұ ү һ`` are Cyrillic letters and are never "fixed".
 
     Fails (en):
-        In his speech, А. Baimenov noted the need for open data.
-        President Nazarbaуev opened the forum.
-        The Εuropean Union joined the project.
+        In his speech, ⟦А⟧. Baimenov noted the need for open data. → A
+        President ⟦Nazarbaуev⟧ opened the forum. → Nazarbayev
+        The ⟦Εuropean⟧ Union joined the project. → European
 
     Fails (ru):
-        Форум прошёл в Aлматы.
+        Форум прошёл в ⟦Aлматы⟧. → Алматы
 
     Fails (kk):
-        Бiлiм беру министрлігі хабарлады.
+        ⟦Бiлiм⟧ беру министрлігі хабарлады. → Білім
 
     Passes (kk):
         Әлихан Бәйменов білім беру саласындағы өзгерістер туралы айтты.

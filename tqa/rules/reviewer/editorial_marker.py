@@ -41,15 +41,15 @@ def editorial_marker(article, ctx):
     capitals.
 
     Fails (en):
-        The museum received TODO visitors last year.
-        The budget is $TK million.
-        TODO: check the minister's name
-        The agency [TK: full name] opened an office.
-        He said the figure was 7.50 ??? in total.
-        The [translator's note: unclear in the source] plan was approved.
+        The museum received ⟦TODO⟧ visitors last year. → ∅
+        The budget is ⟦$TK⟧ million. → ∅
+        ⟦TODO: check the minister's name⟧ → ∅
+        The agency ⟦[TK: full name]⟧ opened an office. → ∅
+        He said the figure was 7.50 ⟦???⟧ in total. → ∅
+        The ⟦[translator's note: unclear in the source]⟧ plan was approved. → ∅
 
     Fails (ru):
-        Министр [ПРОВЕРИТЬ: должность] заявил о росте.
+        Министр ⟦[ПРОВЕРИТЬ: должность]⟧ заявил о росте. → ∅
 
     Passes (en):
         He was knocked out by a TKO in the third round.

@@ -14,11 +14,11 @@ def track_changes(article, ctx):
     The whole line is reported.
 
     Fails (en):
-        Formatted: Font: Bold, Russian
-        Deleted: the old name of the ministry
+        ⟦Formatted: Font: Bold, Russian⟧ → ∅
+        ⟦Deleted: the old name of the ministry⟧ → ∅
 
     Fails (ru):
-        Удалено: Министерство внутренних дел
+        ⟦Удалено: Министерство внутренних дел⟧ → ∅
 
     Passes (en):
         The deleted files were restored.

@@ -11,8 +11,8 @@ def unused_suppression(document, ctx):
     """Suppression comment (``# tqa: ignore RULE``) that silences nothing, or names no rule.
 
     Fails (ru):
-        # tqa: ignore placeholder-mismatch⏎msgid "Welcome, %(name)s!"⏎msgstr "Добро пожаловать, %(name)s!"
-        # tqa: ignore no-such-rule⏎msgid "Save"⏎msgstr "Save"
+        ⟦# tqa: ignore placeholder-mismatch⟧⏎msgid "Welcome, %(name)s!"⏎msgstr "Добро пожаловать, %(name)s!" → ∅
+        ⟦# tqa: ignore no-such-rule⟧⏎msgid "Save"⏎msgstr "Save" → ∅
 
     Passes (ru):
         # tqa: ignore untranslated brand name⏎msgid "Save changes"⏎msgstr "Save changes"

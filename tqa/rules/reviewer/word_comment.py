@@ -17,9 +17,9 @@ def word_comment(article, ctx):
     the line.
 
     Fails (en):
-        costs £ 7 and a half , and Head and Добавлено примечание ([U1]): What is it? 7.50?
-        The ministry said Commented [AB1]: check the name with the desk
-        Der Minister sagte Kommentiert [KM2]: Quelle?
+        costs £ 7 and a half , and Head and ⟦Добавлено примечание ([U1]): What is it? 7.50?⟧ → ∅
+        The ministry said ⟦Commented [AB1]: check the name with the desk⟧ → ∅
+        Der Minister sagte ⟦Kommentiert [KM2]: Quelle?⟧ → ∅
 
     Passes (en):
         He declined to comment.

@@ -30,7 +30,7 @@ def spelling_variant(article, ctx):
     style is. Pairs come from the SCOWL word lists (``data/spelling_variants.yaml``).
 
     Fails (en):
-        The minister emphasised the role of the centre. The experts emphasized it twice and organised a visit.
+        The minister emphasised the role of the centre. The experts ⟦emphasized⟧ it twice and organised a visit. → emphasised
 
     Passes (en):
         The minister emphasised the role of the centre and organised a visit.

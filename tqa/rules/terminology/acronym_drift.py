@@ -36,10 +36,10 @@ def acronym_drift(documents, ctx):
     canonical name) are reported, pointing to it.
 
     Fails (en):
-        A⏎⏎The Eurasian Economic Union (EAEU) met. The Eurasian Economic Union (EAEU) agreed.⏎⏎The Eurasian Economical Union (EAEU) said.
+        A⏎⏎The Eurasian Economic Union (EAEU) met. The Eurasian Economic Union (EAEU) agreed.⏎⏎The ⟦Eurasian Economical Union⟧ (EAEU) said. → Eurasian Economic Union
 
     Fails (de):
-        A⏎⏎Die Europäische Zentralbank (EZB) und die Europäische Zentralbank (EZB) tagten.⏎⏎Die Europäische Zentrale Bank (EZB) sagte.
+        A⏎⏎Die Europäische Zentralbank (EZB) und die Europäische Zentralbank (EZB) tagten.⏎⏎Die ⟦Europäische Zentrale Bank⟧ (EZB) sagte. → Europäische Zentralbank
 
     Passes (en):
         A⏎⏎The Eurasian Economic Union (EAEU) met in Almaty; the EAEU agreed.

@@ -29,7 +29,7 @@ def forbidden_term(article, ctx):
     language.
 
     Fails (en):
-        The Ministry of Internal Affairs and Security of the Republic of Korea joined.
+        The ⟦Ministry of Internal Affairs and Security⟧ of the Republic of Korea joined. → Ministry of the Interior and Safety
 
     Passes (en):
         The Ministry of the Interior and Safety of the Republic of Korea joined.

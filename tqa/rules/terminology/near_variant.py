@@ -41,8 +41,8 @@ def near_variant(article, ctx):
     ending is not a variant. Option ``threshold`` (0–100) sets how close.
 
     Fails (en):
-        The Ministry of the Internal and Safety of Korea took part.
-        The National Agency for the Information Society presented its work.
+        The ⟦Ministry of the Internal and Safety⟧ of Korea took part. → Ministry of the Interior and Safety
+        The ⟦National Agency for the Information Society⟧ presented its work. → National Information Society Agency
 
     Passes (en):
         The Ministry of the Interior and Safety and the Hub took part.

@@ -29,8 +29,8 @@ def broken_sentence(article, ctx):
     are ignored when judging where the paragraph ends.
 
     Fails (en):
-        Title⏎⏎They were offered Lush eco-shampoo, which costs £ 7, and Head and⏎⏎Shoulders, which costs £ 1.
-        Title⏎⏎The exhibition of the Embassy of⏎⏎the Republic of Kazakhstan opened.
+        Title⏎⏎They were offered Lush eco-shampoo, which costs £ 7, and Head ⟦and⟧⏎⏎Shoulders, which costs £ 1.
+        Title⏎⏎The exhibition of the Embassy ⟦of⟧⏎⏎the Republic of Kazakhstan opened.
 
     Passes (en):
         Title⏎⏎WE ALSO PLASTIC⏎⏎Non-recyclable packaging is plastic bottles.

@@ -18,7 +18,7 @@ def foreign_quotes(article, ctx):
     quotes.
 
     Fails (en):
-        As Nadezhda Gerjak noted, «the Estonian reader is historically interested».
+        As Nadezhda Gerjak noted, ⟦«⟧the Estonian reader is historically interested⟦»⟧. → “ | ”
 
     Passes (en):
         As she noted, “the reader is interested”.

@@ -27,8 +27,8 @@ def glued_words(article, ctx):
     ``inDrive``) stay silent. Option ``allow`` lists more.
 
     Fails (en):
-        The Hub, together with theGraduate School of Public Policy of Nazarbayev University, met.⏎⏎The Graduate School of Public Policy of Nazarbayev Universityand the Agency signed.
-        He spoke ofthe reform.
+        The Hub, together with ⟦theGraduate⟧ School of Public Policy of Nazarbayev University, met.⏎⏎The Graduate School of Public Policy of Nazarbayev ⟦Universityand⟧ the Agency signed. → the Graduate | University and
+        He spoke ⟦ofthe⟧ reform. → of the
 
     Passes (en):
         iPhone, YouTube, McDonald, KazUnite and JPMorgan sponsored the island brand stand.

@@ -17,7 +17,7 @@ def hard_line_break(article, ctx):
     and lines ending in a colon stay silent. The fix joins the lines.
 
     Fails (en):
-        Title⏎⏎One single-line paragraph here.⏎⏎Another single-line paragraph.⏎⏎A study of drinking water in⏎more than 10 countries was done.
+        Title⏎⏎One single-line paragraph here.⏎⏎Another single-line paragraph.⏎⏎A study of drinking water in⟦⏎⟧more than 10 countries was done. → " "
 
     Passes (en):
         Title⏎⏎The list:⏎- one⏎- two

@@ -18,8 +18,8 @@ def missing_space_after(article, ctx):
     (``Kursiv.kz``) and code are not prose and stay silent.
 
     Fails (en):
-        The ministry,the agency and the hub met.
-        The event ended.The next one starts in May.
+        The ministry⟦,⟧the agency and the hub met. → ", "
+        The event ended⟦.⟧The next one starts in May. → ". "
 
     Passes (en):
         It cost 1,500 tenge, i.e. 3.5 dollars; see Kursiv.kz or https://gov.kz/news,today.

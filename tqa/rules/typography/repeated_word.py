@@ -52,11 +52,11 @@ def repeated_word(article, ctx):
     Capitalised pairs (``Bora Bora``) are names.
 
     Fails (en):
-        the formation and utilisation of of state information resources
+        the formation and utilisation ⟦of of⟧ state information resources → of
     Fails (de):
-        Das Treffen mit dem dem Minister fand statt.
+        Das Treffen mit ⟦dem dem⟧ Minister fand statt. → dem
     Fails (ru):
-        Он приехал в в Астану.
+        Он приехал ⟦в в⟧ Астану. → в
 
     Passes (en):
         What he had had was not enough, and he knew that that was true.

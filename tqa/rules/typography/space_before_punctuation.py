@@ -28,10 +28,10 @@ def space_before_punctuation(article, ctx):
     ``data/typography.yaml``). Scores such as ``2 : 1`` are not punctuation.
 
     Fails (en):
-        It costs £ 7 and a half , and more.
-        Is it true ?
+        It costs £ 7 and a half⟦ ,⟧ and more. → ,
+        Is it true⟦ ?⟧ → ?
     Fails (ru):
-        Он приехал , но ушёл.
+        Он приехал⟦ ,⟧ но ушёл. → ,
 
     Passes (fr):
         Est-ce vrai ? Oui : c'est vrai ; il l'a dit !

@@ -33,8 +33,8 @@ def unbalanced_pair(article, ctx):
     opens with the same mark (a quotation running over several paragraphs).
 
     Fails (en):
-        The Ministry of Digital Development (MDD said it would help.
-        He said the plan was ready” and left.
+        The Ministry of Digital Development ⟦(⟧MDD said it would help.
+        He said the plan was ready⟦”⟧ and left.
 
     Passes (en):
         The agency (NIA) and the hub [ACSH] met; options: a) now, b) later.
