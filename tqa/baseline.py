@@ -99,9 +99,10 @@ def _entry(item) -> Entry | None:
     if not isinstance(item, dict):
         return None
     fields = [item.get(key) for key in ("fingerprint", "rule", "path")] + [item.get("text", "")]
-    if not all(isinstance(value, str) for value in fields):
+    strings = [value for value in fields if isinstance(value, str)]
+    if len(strings) != len(fields):
         return None
-    return Entry(*fields)
+    return Entry(*strings)
 
 
 def compare(result: RunResult, baseline: Baseline, baseline_path: str) -> Comparison:

@@ -25,7 +25,7 @@ import io
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import yaml
 
@@ -84,7 +84,13 @@ class Glossary:
 
 
 # ---------------------------------------------------------------- YAML ----
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when there
+if TYPE_CHECKING:  # a base class chosen at run time is beyond mypy; both loaders have the same methods
+    _Loader = yaml.SafeLoader
+else:
+    _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when there
+
+
+class _LineLoader(_Loader):
     """Keeps the line of every mapping, for error messages."""
 
 
@@ -205,7 +211,7 @@ def _strings_by_lang(value, fail, key, single=False) -> dict:
         return {}
     if not isinstance(value, dict):
         raise fail(f"'{key}' must map languages to {'a name' if single else 'lists of names'}")
-    result = {}
+    result: dict[str, str | list[str]] = {}  # a name per language (single) or a list of names
     for lang, names in value.items():
         if lang == "__line__":
             continue
@@ -292,8 +298,8 @@ def from_tbx(text: str, where: str) -> Glossary:
     for number, concept in enumerate((e for e in root.iter() if _local(e.tag) in ("termEntry", "conceptEntry")), 1):
         item: dict[str, Any] = {"id": concept.get("id") or f"entry-{number}", "names": {}}
         for child in concept:
-            if _local(child.tag) in ("descrip", "note") and (child.text or "").strip() and "note" not in item:
-                item["note"] = child.text.strip()
+            if _local(child.tag) in ("descrip", "note") and (note := (child.text or "").strip()) and "note" not in item:
+                item["note"] = note
         for lang_set in (e for e in concept if _local(e.tag) in ("langSet", "langSec")):
             lang = (lang_set.get(_XML_LANG) or lang_set.get("lang") or "").split("-")[0].lower()
             for term_group in (e for e in lang_set.iter() if _local(e.tag) in ("tig", "ntig", "termSec")):

@@ -30,7 +30,7 @@ class SourceText:
 
     def __init__(self, text: str) -> None:
         self._text: str | None = text
-        self._packed: tuple[bytes, ...] | None = None
+        self._packed: tuple[bytes, ...] = ()  # the compressed pieces, once packed (``_text`` is then None)
         self.length = len(text)
         starts = [0]
         find = text.find

@@ -32,6 +32,7 @@ import json
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
+from typing import Any, Callable
 
 from .. import __version__
 from ..escaping import display_path, json_scrub, terminal
@@ -134,7 +135,7 @@ def build_view(result, options) -> dict:
     }
 
 
-def _article_locator(articles):
+def _article_locator(articles) -> Callable[[str, int], int | None]:
     """(path, line) -> index of the article holding that line."""
     spans: dict[str, list[tuple[int, int, int]]] = {}
     for index, article in enumerate(articles):
@@ -211,11 +212,11 @@ def _pieces(text: str, ranges: list[tuple[int, int, int]]) -> list:
     order = {i: (start, -end, i) for start, end, i in ranges}
     cuts = sorted({0, len(text)} | {s for s, _, _ in ranges} | {e for _, e, _ in ranges})
     points = sorted((s, i) for s, e, i in ranges if s == e)
-    pieces = []
+    pieces: list[list[Any]] = []  # [text, ids of the findings covering it]
     for left, right in zip(cuts, cuts[1:] + [None]):
         pieces.extend(["", [i]] for at, i in points if at == left)
         if right is None or right <= left:
             continue
-        covering = sorted((i for s, e, i in ranges if s <= left and e >= right and e > s), key=order.get)
+        covering = sorted((i for s, e, i in ranges if s <= left and e >= right and e > s), key=order.__getitem__)
         pieces.append([text[left:right], covering])
     return pieces

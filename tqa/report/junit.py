@@ -15,7 +15,7 @@ import re
 from xml.etree import ElementTree as ET
 
 from ..escaping import display_path, terminal
-from ..findings import SEVERITY_RANK, portable_path
+from ..findings import SEVERITY_RANK, Finding, portable_path
 
 # characters XML 1.0 cannot carry at all (control characters from a pasted document)
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -40,7 +40,8 @@ def render(result, options) -> str:
             case = ET.SubElement(suite, "testcase", classname=_classname(path),
                                  name=_xml(f"{article.start_line}: {article.title or '(untitled)'}"),
                                  file=_xml(portable_path(path)), line=str(article.start_line))
-            gating, rest = [], []
+            gating: list[Finding] = []
+            rest: list[Finding] = []
             for f in article.findings:
                 fails = f.baseline_state != "unchanged" and SEVERITY_RANK[f.severity] >= threshold
                 (gating if fails else rest).append(f)

@@ -19,6 +19,7 @@ A rule is a pure function ``check(article, ctx)`` that yields
 
 from __future__ import annotations
 
+import builtins
 import importlib
 import inspect
 import pkgutil
@@ -91,7 +92,7 @@ class Option:
     default: Any
     doc: str
     choices: tuple = ()  # the values allowed (a str option)
-    items: type | None = None  # the type of a list's items
+    items: builtins.type | None = None  # the type of a list's items (``type`` here is the field above)
     bounds: tuple[float, float] | None = None  # lowest and highest value (a number)
 
     def problem(self, value: Any) -> str | None:

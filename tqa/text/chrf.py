@@ -15,9 +15,12 @@ differ, about one chance in 10^14 per pair.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .memo import text_cache
+
+if TYPE_CHECKING:  # numpy is imported when the first text is counted
+    import numpy as np
 
 _MULTIPLIER = 0x9E3779B97F4A7C15  # odd 64-bit constant (golden ratio): spreads code points over 64 bits
 _HASH_BITS = 61  # the order (1…6) takes the three bits above
@@ -31,8 +34,8 @@ def _chrf():
 
 
 class NGrams(NamedTuple):
-    keys: object  # sorted unique n-gram hashes (uint64), the order (1…6) in the top 3 bits
-    counts: object  # how often each occurs (int64)
+    keys: np.ndarray  # sorted unique n-gram hashes (uint64), the order (1…6) in the top 3 bits
+    counts: np.ndarray  # how often each occurs (int64)
     totals: tuple[int, ...]  # n-grams of each order in the text
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from collections import Counter
 from functools import lru_cache
-from typing import Iterable, Protocol, Sequence
+from typing import Any, Callable, Iterable, Protocol, Sequence
 
 import regex
 
@@ -56,7 +56,7 @@ class Py3LangidDetector:
         self._identifier = None
         self._cached = False  # is the identifier's model the unpacked one in the user's cache?
         self._all = _py3langid_languages()
-        self._by_langs: dict[tuple[str, ...], object] = {}
+        self._by_langs: dict[tuple[str, ...], Any] = {}  # py3langid's LanguageIdentifier (untyped)
 
     def supported(self) -> frozenset[str]:
         return self._all
@@ -479,11 +479,11 @@ class LangdetectDetector:
         if not scores:
             return "und", 0.0
         total = sum(scores.values())
-        best = max(sorted(scores), key=scores.get)
+        best = max(sorted(scores), key=scores.__getitem__)
         return best, scores[best] / total
 
 
-BACKENDS = {"py3langid": Py3LangidDetector, "langdetect": LangdetectDetector}
+BACKENDS: dict[str, Callable[[], Detector]] = {"py3langid": Py3LangidDetector, "langdetect": LangdetectDetector}
 
 
 @lru_cache(maxsize=None)
@@ -747,4 +747,4 @@ def _weigh(weights: Counter, lang: str, probability: float, reduced: str, remain
 
 
 def _winner(weights: Counter) -> str | None:
-    return max(sorted(weights), key=weights.get) if weights else None
+    return max(sorted(weights), key=weights.__getitem__) if weights else None

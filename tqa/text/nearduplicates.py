@@ -121,7 +121,7 @@ def _count_block(ids, low, high, bands, groups, count, cap) -> dict[int, list[in
     import numpy as np
 
     found: dict[int, list[int]] = {}
-    pairs = []  # (query << 32 | member), positions in ``ids``
+    band_pairs: list[np.ndarray] = []  # per band, (query << 32 | member), positions in ``ids``
     queries = np.arange(low, high, dtype=np.int64) << 32
     for place, order, run_start in bands:
         places = place[low:high]
@@ -131,12 +131,12 @@ def _count_block(ids, low, high, bands, groups, count, cap) -> dict[int, list[in
             continue
         # the k-th member seen by a text is order[run_start + k]
         first_member = np.repeat(run_start[places] - (np.cumsum(seen) - seen), seen) + np.arange(total)
-        pairs.append(np.repeat(queries, seen) | order[first_member])
-    if not pairs:
+        band_pairs.append(np.repeat(queries, seen) | order[first_member])
+    if not band_pairs:
         return found
     # each band's pairs come sorted (by query, then member): a stable sort
     # merges those runs several times faster than np.unique sorts afresh
-    pairs = np.concatenate(pairs)
+    pairs = np.concatenate(band_pairs)
     pairs.sort(kind="stable")
     starts = np.flatnonzero(np.concatenate(([True], pairs[1:] != pairs[:-1])))
     shared = np.diff(np.append(starts, len(pairs)))  # bands each distinct pair shares

@@ -26,7 +26,7 @@ def words_of(text: str) -> tuple[tuple[int, int, str], ...]:
     words of the same paragraph, so they are found once."""
     # findall and str.find beat a match object per word; a word starts at
     # the first letter after the previous one (between words stand no letters)
-    found = []
+    found: list[tuple[int, int, str]] = []
     append, find, at = found.append, text.find, 0
     for word in WORD.findall(text):
         at = find(word, at)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Iterator
+
 import regex
 
-from .. import rule
+from ...model import Article, Problem
+from .. import Context, rule
 from ._shared import comparable_pieces, number_values, report_whole, source_for, translated_entries
 
 # A number stands apart from Latin, Cyrillic or Greek letters ("A4" is a
@@ -14,7 +17,7 @@ _NUMBER = regex.compile(r"(?<![\p{Latin}\p{Cyrillic}\p{Greek}\d_.,])\d+(?:[ \u00
 
 
 @rule("TQA904", "number-mismatch", "number", "warning")
-def number_mismatch(article, ctx):
+def number_mismatch(article: Article, ctx: Context) -> Iterator[Problem]:
     """Number of the source missing in the translation (``2,400`` → ``2 300``).
 
     Numbers are compared by value, whatever the locale writes:

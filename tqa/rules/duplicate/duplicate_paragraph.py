@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import bisect
+from typing import Iterator
 
+from ...model import Article, Problem
 from ...text.chrf import similarity
 from ...text.fuzzy import fuzz
-from ...text.nearduplicates import MAX_COMPARED, may_be_similar, word_set
-from .. import Option, rule
+from ...text.nearduplicates import MAX_COMPARED, BandIndex, may_be_similar, word_set
+from .. import Context, Option, rule
 from ._shared import comparable_paragraphs, line_of, trimmed
 
 
@@ -27,7 +29,7 @@ def cut_down(a: str, b: str) -> bool:
           "min-words": Option(int, 8, "paragraphs of fewer words are not compared", bounds=(1, 10_000)),
           "threshold": Option(float, 85.0, "the chrF score from which two paragraphs count as copies",
                               bounds=(0, 100))}, hides_inside=False)
-def duplicate_paragraph(article, ctx):
+def duplicate_paragraph(article: Article, ctx: Context) -> Iterator[Problem]:
     """Paragraph repeated in the same article, word for word or nearly (a few words changed, or cut down).
 
     The later copy is reported, pointing to the first; the fix deletes it.
@@ -54,21 +56,26 @@ def duplicate_paragraph(article, ctx):
     first_of_text: dict[str, int] = {}
     original: list[int | None] = []  # per paragraph: the one it copies, None when it copies none
     candidates = _WithinArticle(norms)
+
+    def stand_in(c: int) -> int:
+        """The paragraph that paragraph ``c`` stands for: the one it copies, or itself."""
+        copied = original[c]
+        return c if copied is None else copied
+
     for k, (_, segment, norm) in enumerate(comparable):
         first = first_of_text.setdefault(norm, k)
         if first != k:
-            choices = [first if original[first] is None else original[first]]
+            choices = [stand_in(first)]
         else:
-            choices = sorted({c if original[c] is None else original[c] for c in candidates.of(k)})
-        found = None
-        for choice in choices:
-            message = _copy_message(norm, norms[choice], threshold)
+            choices = sorted({stand_in(c) for c in candidates.of(k)})
+        for found in choices:
+            message = _copy_message(norm, norms[found], threshold)
             if message:
-                found = choice
                 break
-        original.append(found)
-        if found is None:
+        else:  # it copies none
+            original.append(None)
             continue
+        original.append(found)
         where = comparable[found][1]
         lead, trail = trimmed(segment)
         yield segment.problem(lead, trail, message.format(line=line_of(ctx, where)) + "; delete one of them", "",
@@ -124,7 +131,7 @@ class _WithinArticle:
                 self._indexed.append(k)
             seen.add(norm)
         self._norms = norms
-        self._index = None
+        self._index: BandIndex | None = None  # built when first needed
         self._blocks: list[tuple[int, int]] = []
         self._next_block = 0
         self._found: dict[int, list[int]] = {}
@@ -136,23 +143,23 @@ class _WithinArticle:
             return []
         if len(self._indexed) <= ALL_PAIRS_UP_TO:
             return self._indexed[:bisect.bisect_left(self._indexed, k)]
-        if self._index is None:
-            self._build()
+        index = self._index if self._index is not None else self._build()
         indexed = self._indexed
         while self._next_block < len(self._blocks) and indexed[self._blocks[self._next_block][0]] <= k:
-            found = self._index.candidates_of(*self._blocks[self._next_block])
+            found = index.candidates_of(*self._blocks[self._next_block])
             self._found = {indexed[p]: [indexed[c] for c in cs] for p, cs in found.items()}
             self._next_block += 1
         return self._found.get(k, [])
 
-    def _build(self) -> None:
+    def _build(self) -> BandIndex:
         import numpy as np
 
-        from ...text.nearduplicates import BANDS, BandIndex, keys_of
+        from ...text.nearduplicates import BANDS, keys_of
 
         count = len(self._indexed)
         keys = b"".join(keys_of([self._norms[k] for k in self._indexed]))
-        self._index = BandIndex(np.frombuffer(keys, dtype=np.uint64).reshape(count, BANDS),
-                                np.ones(count, dtype=bool), np.arange(count, dtype=np.int64),
-                                count=WITHIN_CANDIDATES)
-        self._blocks = self._index.blocks()
+        self._index = index = BandIndex(np.frombuffer(keys, dtype=np.uint64).reshape(count, BANDS),
+                                        np.ones(count, dtype=bool), np.arange(count, dtype=np.int64),
+                                        count=WITHIN_CANDIDATES)
+        self._blocks = index.blocks()
+        return index

@@ -35,17 +35,18 @@ def _blocks(document, ctx) -> Blocks:
     """The map step of repeated-block, per file (in the worker processes)."""
     from ...text.nearduplicates import keys_of
 
-    blocks = Blocks(array("i"), array("q"), array("q"), [], b"")
+    norms: list[str] = []
+    blocks = Blocks(array("i"), array("q"), array("q"), norms, b"")
     for article in document.articles:
         for _, segment, norm in comparable_paragraphs(article, ctx.options["min-words"]):
             span = segment.problem(*trimmed(segment), "")
             blocks.articles.append(article.index)
             blocks.starts.append(segment.start)
             blocks.spans.extend((span.start, span.end))
-            blocks.norms.append(norm)
-    keys = b"".join(keys_of(blocks.norms))
-    if sum(map(len, blocks.norms)) > PACK_NORMS:
-        return blocks._replace(norms=PackedTexts(blocks.norms), keys=keys)
+            norms.append(norm)
+    keys = b"".join(keys_of(norms))
+    if sum(map(len, norms)) > PACK_NORMS:
+        return blocks._replace(norms=PackedTexts(norms), keys=keys)
     return blocks._replace(keys=keys)
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import itertools
+from typing import Iterator
 
+from ...model import Article, Problem
 from ...text.languages import default_candidates, get_detector, language_name
 from ...text.scripts import language_scripts
-from .. import Option, rule
+from .. import Context, Option, rule
 from ._shared import Word, needs_look, words_in_turn
 
 # How sure language identification must be that a run of Latin words in,
@@ -57,7 +59,7 @@ _WITHIN_RUN = " \t\u00a0,.;:!?-–—()«»\"“”'’/&%0123456789"
 
 @rule("TQA102", "foreign-script", "mixed-script", "error", options={"allow": Option(
           list, [], "words or names in another script to accept (a newspaper's title, a brand)", items=str)})
-def foreign_script(article, ctx):
+def foreign_script(article: Article, ctx: Context) -> Iterator[Problem]:
     """Words in a script the target language does not use (``Тарату:`` in English).
 
     Consecutive foreign words are one finding. In languages where Latin
@@ -93,19 +95,19 @@ def foreign_script(article, ctx):
         if not needs_look(segment.text, target):
             continue
         run: list[Word] = []  # its first _RUN_READ words
-        last: Word | None = None  # its last word
+        run_end = 0  # where its last word ends
         for word in itertools.chain(words_in_turn(segment.text), [None]):
             foreign = (word is not None and word.scripts and len(word.scripts) == 1
                        and not set(word.scripts) & target.own and word.text.casefold() not in allowed)
-            if foreign and run and segment.text[last.end:word.start].strip(_WITHIN_RUN):
-                yield from _report_run(segment, run, last, target, ctx, allowed)
+            if foreign and run and segment.text[run_end:word.start].strip(_WITHIN_RUN):
+                yield from _report_run(segment, run, run_end, target, ctx, allowed)
                 run = []
             if foreign:
                 if len(run) < _RUN_READ:
                     run.append(word)
-                last = word
+                run_end = word.end
             elif run:
-                yield from _report_run(segment, run, last, target, ctx, allowed)
+                yield from _report_run(segment, run, run_end, target, ctx, allowed)
                 run = []
 
 
@@ -114,13 +116,13 @@ def foreign_script(article, ctx):
 _RUN_READ = 10_000
 
 
-def _report_run(segment, run, last, target, ctx, allowed):
+def _report_run(segment, run, run_end, target, ctx, allowed):
     script = next(iter(run[0].scripts))
     if target.allows(script) and not _prose_like(segment.text, run, script):
         return
-    text = segment.text[run[0].start:last.end]
+    text = segment.text[run[0].start:run_end]
     # (case folding never shortens a text: a run longer than every allowed name is none of them)
     if len(text) <= max(map(len, allowed), default=0) and text.casefold() in allowed:
         return
     lang = language_name(ctx.lang)
-    yield segment.problem(run[0].start, last.end, f"{script} text in {lang} text: {text[:60]!r}")
+    yield segment.problem(run[0].start, run_end, f"{script} text in {lang} text: {text[:60]!r}")
