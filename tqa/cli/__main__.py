@@ -1,0 +1,5 @@
+"""``python -m tqa.cli``, as ``python -m tqa``."""
+
+from . import main
+
+main()
