@@ -304,7 +304,7 @@ def parse_config(data: dict[str, Any], where: str, root: Path, path: str | None 
         raise fail(f"unknown key {sorted(unknown)[0]!r} (known: {', '.join(sorted(_TOP_KEYS))})")
     config = Config(path=path, root=root, follow_external_symlinks=follow_external_symlinks)
     if "lang" in data:
-        config.lang = _language(data["lang"], fail, "lang")
+        config.lang = checked_language(data["lang"], fail, "lang")
     if "fail-on" in data:
         if data["fail-on"] not in FAIL_LEVELS:
             raise fail(f"fail-on must be one of {', '.join(FAIL_LEVELS)}, not {data['fail-on']!r}")
@@ -327,7 +327,7 @@ def parse_config(data: dict[str, Any], where: str, root: Path, path: str | None 
                         raise fail(f"{key}: no rule matches {selector!r} (see `tqa rules`)")
             setattr(config, key, list(value))
     languages = _table(data, "languages", fail)
-    config.languages = {glob: _language(lang, fail, f"languages.{glob}") for glob, lang in languages.items()}
+    config.languages = {glob: checked_language(lang, fail, f"languages.{glob}") for glob, lang in languages.items()}
     for key, level in _table(data, "severity", fail).items():
         rule = _rule(key, fail, "severity")
         if level not in SEVERITIES:
@@ -376,7 +376,9 @@ def _table(data: dict[str, Any], key: str, fail) -> dict[str, Any]:
     return value
 
 
-def _language(value: Any, fail, key: str) -> str:
+def checked_language(value: Any, fail, key: str) -> str:
+    """``value`` as a language code (``en-GB`` -> ``en``), or ``fail(message)``
+    raised naming ``key`` (the config key or option it came from)."""
     if not isinstance(value, str) or not value.replace("-", "").isalpha() or not 2 <= len(value.split("-")[0]) <= 3:
         raise fail(f"{key} must be a language code such as 'en' or 'kk', not {value!r}")
     return value.split("-")[0].lower()

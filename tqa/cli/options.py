@@ -67,14 +67,14 @@ def split_list(values: Optional[List[str]]) -> List[str]:
 def configure(paths: List[str], config_file: Optional[Path], lang: Optional[str], select, ignore,
               fail_on: Optional[FailOn], glossary: Optional[List[Path]], follow_links: bool = False):
     """The config of a run: the file's, then the command line's options."""
-    from ..config import ConfigError, _language
+    from ..config import ConfigError, checked_language
     from ..glossary import GlossaryError
     from ..rules import matching_rules
 
     config = load_config(config_file, paths, follow_links)
     if lang is not None:
         with failing_on(ConfigError):
-            config.lang = _language(lang, lambda m: ConfigError(m), "--lang")
+            config.lang = checked_language(lang, lambda m: ConfigError(m), "--lang")
         config.languages = {}
     for option, values in (("--select", select), ("--ignore", ignore)):
         for selector in split_list(values):
