@@ -39,11 +39,28 @@ def main() -> None:
         _, nbytes = build_corpus(folder, size)
         with tempfile.TemporaryDirectory() as scratch:
             out = Path(scratch) / "run.json"
-            wall, peak_kb, _ = run_tqa(["check", "--select", RULES, "--lang", "en", "--no-cache", "--format", "json",
-                                        "--output", str(out), str(folder)], parse_summary=False)
+            wall, peak_kb, _ = run_tqa(
+                [
+                    "check",
+                    "--select",
+                    RULES,
+                    "--lang",
+                    "en",
+                    "--no-cache",
+                    "--format",
+                    "json",
+                    "--output",
+                    str(out),
+                    str(folder),
+                ],
+                parse_summary=False,
+            )
             findings = json.loads(out.read_text(encoding="utf-8"))["summary"]["findings"]
-        print(f"| {size:,} | {nbytes / 1e6:.1f} | {wall:.1f} | {wall / size * 1000:.2f} | {peak_kb / 1024:.0f} "
-              f"| {findings:,} |", flush=True)
+        print(
+            f"| {size:,} | {nbytes / 1e6:.1f} | {wall:.1f} | {wall / size * 1000:.2f} | {peak_kb / 1024:.0f} "
+            f"| {findings:,} |",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -64,7 +64,7 @@ def main() -> None:
         found = Counter()
         examples = []
         for start in range(0, len(texts), 500):
-            chunk = texts[start:start + 500]
+            chunk = texts[start : start + 500]
             body = "\n\n".join(t.replace("\n\n", "\n").strip() or "-" for _, t in chunk)
             lines += body.count("\n") + 1
             result = check_text("-\n\n" + body + "\n", config, path=f"{locale}.txt")

@@ -119,22 +119,33 @@ def huge_msgstr(size: int, rng: random.Random) -> str:
     """A catalog of one entry whose msgstr is ``size`` bytes of prose on one
     line, its msgid a quarter of that, both with the same few placeholders
     (what the placeholder rule compares), then an ordinary entry."""
+
     def string(amount: int) -> str:
         text = text_of(amount, rng, sentence, " ").rstrip("\n").replace("\\", "").replace('"', "'")
         cut = len(text) // 3
-        return text[:cut] + " %(count)d " + text[cut:2 * cut] + " {name} " + text[2 * cut:]
-    return ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: kk\\n"\n\n'
-            f'msgid "{string(size // 4)}"\nmsgstr "{string(size)}"\n\n'
-            'msgid "Save"\nmsgstr "Сақтау"\n')
+        return text[:cut] + " %(count)d " + text[cut : 2 * cut] + " {name} " + text[2 * cut :]
+
+    return (
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: kk\\n"\n\n'
+        f'msgid "{string(size // 4)}"\nmsgstr "{string(size)}"\n\n'
+        'msgid "Save"\nmsgstr "Сақтау"\n'
+    )
 
 
 SHAPES = {
     "line": (50 * MB, lambda size, rng: text_of(size, rng, sentence, " ")),
     "paragraphs": (2 * MB, many_paragraphs),
-    "paragraph": (20 * MB, lambda size, rng: "A long article\n\n" + text_of(size, rng, lambda r: paragraph(r, 2), "\n")),
+    "paragraph": (
+        20 * MB,
+        lambda size, rng: "A long article\n\n" + text_of(size, rng, lambda r: paragraph(r, 2), "\n"),
+    ),
     "po": (40 * MB, huge_msgstr),
-    "lines": (None, lambda count, rng: "\n".join(" ".join(rng.choice(sentence(rng).split()) for _ in range(3))
-                                                for _ in range(count)) + "\n"),
+    "lines": (
+        None,
+        lambda count, rng: (
+            "\n".join(" ".join(rng.choice(sentence(rng).split()) for _ in range(3)) for _ in range(count)) + "\n"
+        ),
+    ),
 }
 
 
@@ -155,8 +166,21 @@ def build(name: str, scale: float) -> Path:
 def measure(path: Path) -> tuple[float, float, int, int]:
     """(wall seconds, CPU seconds, peak resident KiB, exit status) of one
     cold check. CPU time is the steadier on a shared machine."""
-    command = ["/usr/bin/time", "-f", "%e %U %S %M", sys.executable, "-m", "tqa", "check", "--no-cache",
-               "--format", "json", "-j", "1", str(path)]
+    command = [
+        "/usr/bin/time",
+        "-f",
+        "%e %U %S %M",
+        sys.executable,
+        "-m",
+        "tqa",
+        "check",
+        "--no-cache",
+        "--format",
+        "json",
+        "-j",
+        "1",
+        str(path),
+    ]
     done = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     wall, user, system, peak = done.stderr.strip().splitlines()[-1].split()
     return float(wall), float(user) + float(system), int(peak), done.returncode
@@ -174,8 +198,11 @@ def main() -> None:
         size = path.stat().st_size
         wall, cpu, peak_kb, status = measure(path)
         peak = peak_kb * 1024
-        print(f"{name:<12}{size / MB:>10.2f}{wall:>9.1f}{cpu:>8.1f}{peak / MB:>10.0f}{peak / size:>12.1f}  "
-              f"{'ok' if status in (0, 1) else f'failed ({status})'}", flush=True)
+        print(
+            f"{name:<12}{size / MB:>10.2f}{wall:>9.1f}{cpu:>8.1f}{peak / MB:>10.0f}{peak / size:>12.1f}  "
+            f"{'ok' if status in (0, 1) else f'failed ({status})'}",
+            flush=True,
+        )
         if not args.keep:
             path.unlink()
 

@@ -24,15 +24,39 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from run import build_corpus  # noqa: E402
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def write_report(paths: list[str], output: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "tqa", "check", *paths, "--lang", "en", "--format", "html",
-                    "--output", str(output), "--fail-on", "never"], check=True, cwd=ROOT,
-                   stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tqa",
+            "check",
+            *paths,
+            "--lang",
+            "en",
+            "--format",
+            "html",
+            "--output",
+            str(output),
+            "--fail-on",
+            "never",
+        ],
+        check=True,
+        cwd=ROOT,
+        stderr=subprocess.DEVNULL,
+    )
     return time.perf_counter() - start
 
 

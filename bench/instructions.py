@@ -30,9 +30,24 @@ def count(paths: list[str], tqa_root: Path, extra: list[str]) -> int:
     if shutil.which("valgrind") is None:
         sys.exit("bench/instructions.py: valgrind is not installed (apt install valgrind)")
     with tempfile.TemporaryDirectory() as scratch:
-        command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={os.path.join(scratch, 'cg.%p')}",
-                   sys.executable, "-m", "tqa", "check", "--no-cache", "--jobs", "1", "--format", "json",
-                   "--output", os.path.join(scratch, "report.json"), *paths, *extra]
+        command = [
+            "valgrind",
+            "--tool=callgrind",
+            f"--callgrind-out-file={os.path.join(scratch, 'cg.%p')}",
+            sys.executable,
+            "-m",
+            "tqa",
+            "check",
+            "--no-cache",
+            "--jobs",
+            "1",
+            "--format",
+            "json",
+            "--output",
+            os.path.join(scratch, "report.json"),
+            *paths,
+            *extra,
+        ]
         # run from the checkout so that `-m tqa` imports its tqa, not the installed one
         run = subprocess.run(command, cwd=tqa_root, capture_output=True, text=True, check=False)
     if run.returncode not in (0, 1):
@@ -50,7 +65,7 @@ def main() -> None:
     argv = sys.argv[1:]
     cut = argv.index("--") if "--" in argv else len(argv)
     args = parser.parse_args(argv[:cut])
-    extra = argv[cut + 1:]  # after --: more arguments for tqa check
+    extra = argv[cut + 1 :]  # after --: more arguments for tqa check
     paths = [str(Path(p).resolve()) for p in args.paths]  # the run's folder is the checkout
     print(f"{count(paths, args.tqa_root.resolve(), extra):,} instructions")
 

@@ -2,7 +2,8 @@
 
     pip download --no-deps django && unzip -q django-*.whl 'django/conf/locale/*' -d django-po
     python -m venv /tmp/ttk && /tmp/ttk/bin/pip install translate-toolkit
-    python bench/pofilter_compare.py --pofilter /tmp/ttk/bin/pofilter django-po/django/conf/locale/{ru,kk,de,uk}/LC_MESSAGES/django.po
+    python bench/pofilter_compare.py --pofilter /tmp/ttk/bin/pofilter \
+        django-po/django/conf/locale/{ru,kk,de,uk}/LC_MESSAGES/django.po
 
 Prints, per catalog and in total: translated entries, findings per 100
 entries for each tool, pofilter's findings by check and tqa's by rule, and
@@ -41,8 +42,11 @@ def run_pofilter(pofilter: str, path: Path) -> tuple[Counter, float]:
 
 def run_tqa(paths: list[Path]) -> tuple[dict, float]:
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "tqa", "check", "--format", "json", "--no-color", *map(str, paths)],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "tqa", "check", "--format", "json", "--no-color", *map(str, paths)],
+        capture_output=True,
+        text=True,
+    )
     return json.loads(proc.stdout), time.perf_counter() - start
 
 
@@ -64,12 +68,16 @@ def main() -> None:
         total_entries += entries
         total_pf.update(checks)
         total_tqa.update(rules)
-        print(f"{path}: {entries} translated entries; pofilter {sum(checks.values())} "
-              f"({100 * sum(checks.values()) / max(entries, 1):.1f}/100), tqa {sum(rules.values())} "
-              f"({100 * sum(rules.values()) / max(entries, 1):.1f}/100)")
-    print(f"TOTAL {total_entries} entries: pofilter {sum(total_pf.values())} findings "
-          f"({100 * sum(total_pf.values()) / total_entries:.1f}/100, {pf_wall:.1f} s), "
-          f"tqa {sum(total_tqa.values())} ({100 * sum(total_tqa.values()) / total_entries:.1f}/100, {tqa_wall:.1f} s)")
+        print(
+            f"{path}: {entries} translated entries; pofilter {sum(checks.values())} "
+            f"({100 * sum(checks.values()) / max(entries, 1):.1f}/100), tqa {sum(rules.values())} "
+            f"({100 * sum(rules.values()) / max(entries, 1):.1f}/100)"
+        )
+    print(
+        f"TOTAL {total_entries} entries: pofilter {sum(total_pf.values())} findings "
+        f"({100 * sum(total_pf.values()) / total_entries:.1f}/100, {pf_wall:.1f} s), "
+        f"tqa {sum(total_tqa.values())} ({100 * sum(total_tqa.values()) / total_entries:.1f}/100, {tqa_wall:.1f} s)"
+    )
     print("pofilter by check:", dict(total_pf.most_common()))
     print("tqa by rule (warnings and errors):", dict(total_tqa.most_common()))
 

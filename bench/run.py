@@ -135,8 +135,7 @@ def tree_pss_kb(pid: int) -> int:
     return total
 
 
-def run_tqa(args: list[str], parse_summary: bool = True, sample_memory: bool = True
-            ) -> tuple[float, int, dict | None]:
+def run_tqa(args: list[str], parse_summary: bool = True, sample_memory: bool = True) -> tuple[float, int, dict | None]:
     """Wall time, peak memory (proportional set size, KiB) of tqa and its worker
     processes together (sampled every 100 ms; 0 without ``sample_memory``),
     and the JSON summary.
@@ -227,23 +226,37 @@ def main() -> None:
         measure("single article, no cache", single_args, 1, single.stat().st_size)
         if args.po:
             # best of as many runs as tqa gets: the ratio compares like with like
-            pofilter = min(run_pofilter(args.pofilter, args.po) for _ in range(args.repeat)) \
-                if args.pofilter else None
+            pofilter = min(run_pofilter(args.pofilter, args.po) for _ in range(args.repeat)) if args.pofilter else None
             nfiles, nbytes = folder_size(args.po, ".po")
-            measure("PO catalogs, cold (every default rule)",
-                    ["check", "--format", "json", "--output", report, "--no-cache", str(args.po)],
-                    nfiles, nbytes, ratio_to=pofilter)
+            measure(
+                "PO catalogs, cold (every default rule)",
+                ["check", "--format", "json", "--output", report, "--no-cache", str(args.po)],
+                nfiles,
+                nbytes,
+                ratio_to=pofilter,
+            )
             if pofilter:
-                rows.append(("PO catalogs: pofilter (default checks)", nfiles, nbytes / 1e6, pofilter,
-                             nbytes / 1e6 / pofilter, float("nan"), "1"))
+                rows.append(
+                    (
+                        "PO catalogs: pofilter (default checks)",
+                        nfiles,
+                        nbytes / 1e6,
+                        pofilter,
+                        nbytes / 1e6 / pofilter,
+                        float("nan"),
+                        "1",
+                    )
+                )
     header = ("corpus", "files", "MB", "wall s", "MB/s", "peak PSS MB", "wall / pofilter")
     print("| " + " | ".join(header) + " |")
     print("|" + "|".join("---" for _ in header) + "|")
     for name, nfiles, mb, wall, mbps, rss, ratio in rows:
         rss_text = "—" if rss != rss else f"{rss:.0f}"
         print(f"| {name} | {nfiles:,} | {mb:.1f} | {wall:.2f} | {mbps:.2f} | {rss_text} | {ratio} |")
-    print(f"\nmachine speed probe (a 3-million-step Python loop, best of 3): {probe_before:.3f} s before, "
-          f"{machine_speed():.3f} s after (lower is faster)")
+    print(
+        f"\nmachine speed probe (a 3-million-step Python loop, best of 3): {probe_before:.3f} s before, "
+        f"{machine_speed():.3f} s after (lower is faster)"
+    )
 
 
 if __name__ == "__main__":

@@ -56,7 +56,9 @@ def tqa(tmp_path):
     def run(*args, cwd=None, env=None):
         proc = subprocess.run(
             [sys.executable, "-m", "tqa", *map(str, args)],
-            capture_output=True, text=True, cwd=cwd or tmp_path,
+            capture_output=True,
+            text=True,
+            cwd=cwd or tmp_path,
             env={**os.environ, "NO_COLOR": "1", "COLUMNS": "120", **(env or {})},
             timeout=120,
         )

@@ -21,8 +21,9 @@ SAMPLES = sorted(str(p) for p in (ROOT / "samples").iterdir() if p.suffix in (".
 
 # newlines, CR, Kazakh and Japanese letters, a character outside the BMP
 # (four bytes in UTF-8), a lone surrogate (a file decoded with surrogateescape)
-TEXT = st.lists(st.sampled_from(["a", "ә", "і", "\n", "\r\n", " ", "-", "日本", "😀", "\udc80", "word"]),
-                max_size=80).map("".join)
+TEXT = st.lists(
+    st.sampled_from(["a", "ә", "і", "\n", "\r\n", " ", "-", "日本", "😀", "\udc80", "word"]), max_size=80
+).map("".join)
 
 
 @settings(max_examples=200, deadline=None)
@@ -36,8 +37,9 @@ def test_a_packed_text_reads_exactly_as_the_whole(text, start, end):
         assert packed.window(start, end) == text[start:end]
         assert "".join(packed.pieces()) == text
         assert packed.text == text and len(packed) == len(text)
-        assert [packed.line_text(n) for n in range(1, packed.line_count + 1)] == \
-            [whole.line_text(n) for n in range(1, whole.line_count + 1)]
+        assert [packed.line_text(n) for n in range(1, packed.line_count + 1)] == [
+            whole.line_text(n) for n in range(1, whole.line_count + 1)
+        ]
         assert pickle.loads(pickle.dumps(packed)).window(start, end) == text[start:end]
     finally:
         model._PIECE = original
@@ -45,8 +47,10 @@ def test_a_packed_text_reads_exactly_as_the_whole(text, start, end):
 
 def _findings(paths):
     result = check_files(paths, Config(), jobs=1)
-    return [(f.path, f.rule, f.line, f.column, f.end_line, f.end_column, f.text, f.suggestion, f.fingerprint)
-            for f in result.findings], [str(e) for e in result.errors]
+    return [
+        (f.path, f.rule, f.line, f.column, f.end_line, f.end_column, f.text, f.suggestion, f.fingerprint)
+        for f in result.findings
+    ], [str(e) for e in result.errors]
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.rsplit("/", 1)[-1])
@@ -70,7 +74,7 @@ def test_a_word_cut_by_a_piece_boundary_is_still_counted_whole(tmp_path, monkeyp
     head = "News of the day\n\nHe spoke at theHub in the capital.\n\n"
     filler = "The minister opened the new school in the town. "
     text = head + filler * 3
-    text = text[:2 * 97 - 3] + " theHub " + text[2 * 97 - 3:] + "\n"
+    text = text[: 2 * 97 - 3] + " theHub " + text[2 * 97 - 3 :] + "\n"
     assert text.index("theHub", len(head)) < 2 * 97 < text.index("theHub", len(head)) + 6
     path = tmp_path / "en.txt"
     path.write_text(text, encoding="utf-8")

@@ -96,8 +96,10 @@ def test_a_forged_clean_result_is_not_believed(tqa, article, tmp_path):
     tqa("check", "a.txt", "-q", cwd=article, env=env)
     clean = pickle.dumps(RunResult(files=1, checked=["a.txt"]))
     replay = pickle.dumps({"outputs": [(None, b"")], "errors": [], "exit": 0})
-    forge_everywhere(folder, lambda e: MAGIC + hashlib.sha256(e.name.encode()).digest()
-                     + (replay if e.parent.name == "replay" else clean))
+    forge_everywhere(
+        folder,
+        lambda e: MAGIC + hashlib.sha256(e.name.encode()).digest() + (replay if e.parent.name == "replay" else clean),
+    )
     again = tqa("check", "a.txt", "-q", cwd=article, env=env)
     assert (again.code, again.out) == (fresh.code, fresh.out) and again.code == 1
 
@@ -132,8 +134,8 @@ def test_a_malformed_replay_is_checked_afresh_not_a_traceback(tmp_path, monkeypa
     tqa that wrote another shape) is a miss: no TypeError reaches the user."""
     from typer.testing import CliRunner
 
-    from tqa.engine import cache as cache_module
     from tqa.cli import app
+    from tqa.engine import cache as cache_module
 
     project = tmp_path / "repo"
     project.mkdir()
@@ -143,8 +145,13 @@ def test_a_malformed_replay_is_checked_afresh_not_a_traceback(tmp_path, monkeypa
     runner = CliRunner()
     fresh = runner.invoke(app, ["check", "a.txt", "--lang", "en", "-q", "--no-cache"])
     real_load = cache_module.Cache.load_replay
-    for bad in ({"outputs": None, "errors": 3, "exit": "0"}, {"outputs": [("/etc/x", b"")], "errors": [], "exit": 0},
-                {"outputs": [(None, "text")], "errors": [], "exit": 0}, [], {"exit": True}):
+    for bad in (
+        {"outputs": None, "errors": 3, "exit": "0"},
+        {"outputs": [("/etc/x", b"")], "errors": [], "exit": 0},
+        {"outputs": [(None, "text")], "errors": [], "exit": 0},
+        [],
+        {"exit": True},
+    ):
         monkeypatch.setattr(cache_module.Cache, "load_replay", lambda self, key, bad=bad: bad)
         again = runner.invoke(app, ["check", "a.txt", "--lang", "en", "-q"])
         assert again.exception is None or isinstance(again.exception, SystemExit), again.exception
@@ -234,8 +241,9 @@ def test_same_content_in_two_language_folders_is_not_confused(tqa, tmp_path):
     project = tmp_path / "repo"
     for folder in ("ru", "en"):
         (project / folder).mkdir(parents=True)
-        (project / folder / "x.txt").write_text("Заголовок\n\nЭто русский текст новости о выставке в Астане.\n",
-                                                encoding="utf-8")
+        (project / folder / "x.txt").write_text(
+            "Заголовок\n\nЭто русский текст новости о выставке в Астане.\n", encoding="utf-8"
+        )
     (project / "tqa.toml").write_text('[languages]\n"ru/**" = "ru"\n"en/**" = "en"\n', encoding="utf-8")
     expected = {}
     for folder in ("ru", "en"):
@@ -379,11 +387,19 @@ def test_a_new_process_takes_the_file_passes_a_run_stored(tqa, article, tmp_path
 
     folder, env = own_cache(tmp_path)
     tqa("check", "a.txt", "-q", cwd=article, env=env)
-    probe = ("from tqa.engine.cache import Cache; from tqa.config import find_config, load_config; "
-             "from pathlib import Path; c = Cache(Path.cwd(), load_config(find_config(Path('a.txt')))); "
-             "print(c.file_pass('a.txt', True) is not None, c.hits)")
-    done = subprocess.run([sys.executable, "-c", probe], cwd=article, capture_output=True, text=True,
-                          env={**os.environ, **env}, timeout=120)
+    probe = (
+        "from tqa.engine.cache import Cache; from tqa.config import find_config, load_config; "
+        "from pathlib import Path; c = Cache(Path.cwd(), load_config(find_config(Path('a.txt')))); "
+        "print(c.file_pass('a.txt', True) is not None, c.hits)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=article,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=120,
+    )
     assert done.stdout.split() == ["True", "1"], done.stderr
 
 

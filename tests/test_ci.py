@@ -51,8 +51,13 @@ Mr. А. Baimenov thanked the teachers and the organisers of the course.
 
 
 def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", "-c", "user.name=tqa", "-c", "user.email=tqa@example.org", *args],
-                          cwd=repo, check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["git", "-c", "user.name=tqa", "-c", "user.email=tqa@example.org", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 @pytest.fixture
@@ -104,8 +109,9 @@ def test_moving_text_and_inserting_lines_keeps_findings_known(repo, tqa):
     path = repo / "news" / "a.md"
     paragraphs = ARTICLE_A.split("\n\n")
     # new lines above everything, and the paragraphs in another order
-    moved = "\n\n".join([paragraphs[0], "Updated on Tuesday.", "", paragraphs[3], paragraphs[2], paragraphs[1],
-                         *paragraphs[4:]])
+    moved = "\n\n".join(
+        [paragraphs[0], "Updated on Tuesday.", "", paragraphs[3], paragraphs[2], paragraphs[1], *paragraphs[4:]]
+    )
     path.write_text(moved, encoding="utf-8")
     run, report = check_json(tqa, repo)
     assert new_findings(report) == [], new_findings(report)
@@ -148,8 +154,9 @@ def test_changed_since_checks_only_the_new_article_with_the_corpus_as_context(re
     (repo / "news" / "c.md").write_text(NEW_ARTICLE + "\n" + repeated + "\n", encoding="utf-8")
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "new article")
-    run = tqa("check", "news", "--changed-since", "main", "--baseline", ".tqa-baseline.json",
-              "--format", "json", cwd=repo)
+    run = tqa(
+        "check", "news", "--changed-since", "main", "--baseline", ".tqa-baseline.json", "--format", "json", cwd=repo
+    )
     assert run.code == 1, run.err
     report = run.json()
     assert {a["path"] for a in report["articles"]} == {"news/c.md"}
@@ -178,16 +185,31 @@ def test_changed_since_explains_unknown_refs_and_shallow_clones(repo, tqa, tmp_p
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "new article")
     shallow = tmp_path / "shallow"
-    subprocess.run(["git", "clone", "-q", "--depth", "1", "--no-single-branch", "--branch", "feature",
-                    repo.as_uri(), str(shallow)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            "git",
+            "clone",
+            "-q",
+            "--depth",
+            "1",
+            "--no-single-branch",
+            "--branch",
+            "feature",
+            repo.as_uri(),
+            str(shallow),
+        ],
+        check=True,
+        capture_output=True,
+    )
     run = tqa("check", "news", "--changed-since", "origin/main", cwd=shallow)
     assert run.code == 2 and "too shallow" in run.err and "git fetch --deepen" in run.err
     assert run.err.count("\n") == 1  # one line
 
 
 def test_allow_lists_and_markdown_suppressions_silence_and_show_in_sarif(repo, tqa):
-    (repo / "tqa.toml").write_text('lang = "en"\n\n[rules.repeated-word]\nallow-texts = ["the the"]\n',
-                                   encoding="utf-8")
+    (repo / "tqa.toml").write_text(
+        'lang = "en"\n\n[rules.repeated-word]\nallow-texts = ["the the"]\n', encoding="utf-8"
+    )
     text = ARTICLE_A.replace("Тарату:", "<!-- tqa: ignore share-label kept on purpose -->\nТарату:")
     (repo / "news" / "a.md").write_text(text, encoding="utf-8")
     run = tqa("check", "news", "--format", "sarif", cwd=repo)
@@ -208,8 +230,9 @@ def test_broken_allow_list_is_a_one_line_config_error(repo, tqa):
 
 
 def test_sarif_validates_and_carries_rules_regions_fingerprints_and_baseline(repo, tqa):
-    (repo / "news" / "a.md").write_text(ARTICLE_A.replace("several newsrooms", "several newsrooms newsrooms"),
-                                        encoding="utf-8")
+    (repo / "news" / "a.md").write_text(
+        ARTICLE_A.replace("several newsrooms", "several newsrooms newsrooms"), encoding="utf-8"
+    )
     run = tqa("check", "news", "--baseline", ".tqa-baseline.json", "--format", "sarif", cwd=repo)
     sarif = run.json()
     jsonschema.Draft4Validator(SARIF_SCHEMA).validate(sarif)
@@ -225,7 +248,7 @@ def test_sarif_validates_and_carries_rules_regions_fingerprints_and_baseline(rep
     label = next(r for r in results if r["ruleId"] == "TQA601")
     region = label["locations"][0]["physicalLocation"]["region"]
     line = (repo / "news" / "a.md").read_text().splitlines()[region["startLine"] - 1]
-    assert line[region["startColumn"] - 1:region["endColumn"] - 1] == "Тарату:"
+    assert line[region["startColumn"] - 1 : region["endColumn"] - 1] == "Тарату:"
     assert label["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "news/a.md"
     assert label["partialFingerprints"]["tqaFingerprint/v1"]
     assert driver["rules"][label["ruleIndex"]]["id"] == "TQA601"
@@ -239,18 +262,30 @@ def test_junit_has_a_case_per_article_failing_with_its_findings(repo, tqa):
     failure = next(c for c in cases if c.get("file") == "news/a.md").find("failure")
     assert "TQA601" in failure.text and "news/a.md:" in failure.text
     # with the baseline nothing is new: no failures, the findings kept as output
-    green = ET.fromstring(tqa("check", "news", "--format", "junit", "--baseline", ".tqa-baseline.json",
-                              cwd=repo).out)
+    green = ET.fromstring(tqa("check", "news", "--format", "junit", "--baseline", ".tqa-baseline.json", cwd=repo).out)
     assert green.get("failures") == "0" and "[baseline]" in green.find(".//system-out").text
 
 
 def test_github_annotations_are_escaped():
-    finding = Finding(rule="TQA701", name="repeated-word", category="typography", severity="info",
-                      message="50% of it, twice:\nsee", path="news/a,b:c%.md", line=3, column=4, end_line=3,
-                      end_column=9, text="x", suggestion="a, b")
+    finding = Finding(
+        rule="TQA701",
+        name="repeated-word",
+        category="typography",
+        severity="info",
+        message="50% of it, twice:\nsee",
+        path="news/a,b:c%.md",
+        line=3,
+        column=4,
+        end_line=3,
+        end_column=9,
+        text="x",
+        suggestion="a, b",
+    )
     line = annotation(finding)
-    assert line == ("::notice file=news/a%2Cb%3Ac%25.md,line=3,col=4,endLine=3,endColumn=9,"
-                    "title=TQA701 repeated-word::50%25 of it, twice:%0Asee%0Afix: replace with 'a, b'")
+    assert line == (
+        "::notice file=news/a%2Cb%3Ac%25.md,line=3,col=4,endLine=3,endColumn=9,"
+        "title=TQA701 repeated-word::50%25 of it, twice:%0Asee%0Afix: replace with 'a, b'"
+    )
     assert "\n" not in line
 
 
@@ -275,8 +310,9 @@ def test_gitlab_code_quality_has_unique_fingerprints_and_mapped_severities(repo,
 
 
 def test_markdown_summary_escapes_article_text(repo, tqa):
-    (repo / "news" / "b.md").write_text(ARTICLE_B.replace("the the", "the the <img src=x> **bold** `code`"),
-                                        encoding="utf-8")
+    (repo / "news" / "b.md").write_text(
+        ARTICLE_B.replace("the the", "the the <img src=x> **bold** `code`"), encoding="utf-8"
+    )
     out = tqa("check", "news", "--format", "markdown", cwd=repo).out
     assert out.startswith("### ❌ tqa found problems")
     assert "| `TQA601` share-label | 1 |" in out
@@ -298,8 +334,9 @@ def test_several_formats_from_one_run_and_byte_identical_reruns(repo, tqa):
 
 def test_rules_page_is_made_from_the_rules(tqa):
     run = tqa("rules", "--markdown")
-    assert run.out == (ROOT / "docs" / "rules.md").read_text(encoding="utf-8"), \
+    assert run.out == (ROOT / "docs" / "rules.md").read_text(encoding="utf-8"), (
         "docs/rules.md is stale: run `tqa rules --markdown > docs/rules.md`"
+    )
 
 
 def test_integrations_exist_and_run_tqa():
@@ -339,13 +376,18 @@ def test_changed_since_refuses_an_option_as_revision(repo, tqa):
     assert run.code == 2 and "is not a revision" in run.err
 
 
-@pytest.mark.parametrize("content, message", [
-    ('{"schema": "tqa-baseline/1", "findings": 5}', '"findings" is not a list'),
-    ('{"schema": "tqa-baseline/1", "findings": [{"fingerprint": 1, "rule": "TQA601", "path": "a"}]}',
-     "finding #1 lacks"),
-    ('{"schema": "tqa-baseline/1", "findings": ["x"]}', "finding #1 lacks"),
-    ('{"schema": "tqa-baseline/1", "findings": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ('{"schema": "tqa-baseline/1", "findings": 5}', '"findings" is not a list'),
+        (
+            '{"schema": "tqa-baseline/1", "findings": [{"fingerprint": 1, "rule": "TQA601", "path": "a"}]}',
+            "finding #1 lacks",
+        ),
+        ('{"schema": "tqa-baseline/1", "findings": ["x"]}', "finding #1 lacks"),
+        ('{"schema": "tqa-baseline/1", "findings": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
+    ],
+)
 def test_a_crafted_baseline_is_one_error_line(repo, tqa, content, message):
     (repo / "crafted.json").write_text(content, encoding="utf-8")
     run = tqa("check", "news", "--baseline", "crafted.json", cwd=repo)
@@ -359,8 +401,13 @@ def test_a_baseline_that_is_a_fifo_is_one_line_and_no_hang(repo):
     import sys
 
     os.mkfifo(repo / "fifo.json")
-    run = subprocess.run([sys.executable, "-m", "tqa", "check", "news", "--baseline", "fifo.json"],
-                         cwd=repo, capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "tqa", "check", "news", "--baseline", "fifo.json"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode == 2 and "not a regular file (a FIFO)" in run.stderr, run.stderr
     assert run.stderr.count("\n") == 1
 

@@ -77,8 +77,7 @@ def test_json_report_is_exactly_json_dumps_of_the_report(tmp_path):
     from tqa.report import ReportOptions, render, text_of
     from tqa.report.json_report import report_dict
 
-    odd = write(tmp_path / "odd.txt", 'Заголовок\n\nTODO: "кавычки" \\ и\tтаб 𝔸 😀 — He said "had had".\n\n'
-                                      "Тарату:\n")
+    odd = write(tmp_path / "odd.txt", 'Заголовок\n\nTODO: "кавычки" \\ и\tтаб 𝔸 😀 — He said "had had".\n\nТарату:\n')
     clean = write(tmp_path / "clean.txt", "Title\n\nThe ministry opened a new office in Astana on Monday.\n")
     result = check_files([str(SEED), str(odd), str(clean)], Config(lang="en"))
     assert result.articles[-1].findings == []
@@ -133,8 +132,10 @@ def test_quiet_prints_one_line_per_finding(tqa):
 
 
 def test_config_from_tqa_toml_found_upward(tqa, tmp_path):
-    write(tmp_path / "tqa.toml", 'lang = "de"\nignore = ["share-label"]\n[languages]\n"ru/**" = "ru"\n'
-                                 '[severity]\nTQA201 = "warning"\n')
+    write(
+        tmp_path / "tqa.toml",
+        'lang = "de"\nignore = ["share-label"]\n[languages]\n"ru/**" = "ru"\n[severity]\nTQA201 = "warning"\n',
+    )
     write(tmp_path / "ru" / "a.txt", "Заголовок\n\nТарату:\n\nПримечание [АБ1]: проверить\n")
     write(tmp_path / "de" / "b.txt", "Titel\n\nText.\n")
     report = tqa("check", "-f", "json", tmp_path / "ru", tmp_path / "de").json()
@@ -153,14 +154,17 @@ def test_config_from_pyproject_and_excludes(tqa, tmp_path):
     assert [a["path"] for a in run.json()["articles"]] == ["./new.txt"]
 
 
-@pytest.mark.parametrize("config,message", [
-    ('lang = "en"\nunknown-key = 1\n', "unknown key 'unknown-key'"),
-    ('select = ["no-such-rule"]\n', "no rule matches 'no-such-rule'"),
-    ('[rules.share-label]\nwords = ["x"]\n', "unknown option 'words'"),
-    ('[severity]\nshare-label = "fatal"\n', "severity.share-label must be one of"),
-    ('lang = "en\n', "invalid TOML"),
-    ('fail-on = "sometimes"\n', "fail-on must be one of"),
-])
+@pytest.mark.parametrize(
+    "config,message",
+    [
+        ('lang = "en"\nunknown-key = 1\n', "unknown key 'unknown-key'"),
+        ('select = ["no-such-rule"]\n', "no rule matches 'no-such-rule'"),
+        ('[rules.share-label]\nwords = ["x"]\n', "unknown option 'words'"),
+        ('[severity]\nshare-label = "fatal"\n', "severity.share-label must be one of"),
+        ('lang = "en\n', "invalid TOML"),
+        ('fail-on = "sometimes"\n', "fail-on must be one of"),
+    ],
+)
 def test_broken_config_is_a_one_line_error(tqa, tmp_path, config, message):
     write(tmp_path / "tqa.toml", config)
     write(tmp_path / "a.txt", CLEAN_EN)
@@ -219,7 +223,8 @@ def test_a_rule_that_breaks_costs_its_findings_only(monkeypatch):
     monkeypatch.setitem(rules._REGISTRY, rule.code, dataclasses.replace(rule, check=broken))
     result = check_text(SEED.read_text(encoding="utf-8"), Config(lang="en"), path="seed.txt")
     assert {e.message for e in result.errors} == {
-        "internal error in rule TQA701 repeated-word: KeyError: 'boom' (please report it)"}
+        "internal error in rule TQA701 repeated-word: KeyError: 'boom' (please report it)"
+    }
     assert {e.path for e in result.errors} == {"seed.txt"}
     assert "repeated-word" not in {f.name for f in result.findings}
     assert {"share-label", "homoglyph", "word-comment"} <= {f.name for f in result.findings}
@@ -243,7 +248,8 @@ def test_glossary_suggest_exits_2_when_an_input_could_not_be_read(tqa, tmp_path)
     run = tqa("glossary", "suggest", "--lang", "en", tmp_path)
     assert run.code == 2
     assert [line for line in run.err.splitlines() if line.startswith("error: ")] == [
-        line for line in run.err.splitlines() if "binary.txt" in line]
+        line for line in run.err.splitlines() if "binary.txt" in line
+    ]
 
 
 @pytest.mark.skipif(not __import__("os").path.exists("/dev/full"), reason="needs /dev/full")
@@ -254,7 +260,13 @@ def test_every_command_checks_its_writes_to_stdout(tmp_path, args):
     import sys
 
     with open("/dev/full", "wb") as full:
-        proc = subprocess.run([sys.executable, "-m", "tqa", *args], stdout=full, stderr=subprocess.PIPE,
-                              cwd=tmp_path, timeout=120, env={**os.environ, "NO_COLOR": "1"})
+        proc = subprocess.run(
+            [sys.executable, "-m", "tqa", *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            cwd=tmp_path,
+            timeout=120,
+            env={**os.environ, "NO_COLOR": "1"},
+        )
     assert proc.returncode == 2
     assert proc.stderr.decode().splitlines() == ["error: cannot write to standard output: No space left on device"]

@@ -4,11 +4,10 @@ import ast
 import shutil
 
 import pytest
+from conftest import ROOT
 
 from tqa.dev import main, new_rule
 from tqa.rules import PRECEDENCE
-
-from conftest import ROOT
 
 
 @pytest.fixture
@@ -31,8 +30,8 @@ def test_a_new_rule_gets_the_next_code_of_its_block_a_precedence_and_a_test(repo
     ast.parse(source)
     ast.parse(test_file.read_text(encoding="utf-8"))
     registry = (repo / "tqa" / "rules" / "__init__.py").read_text(encoding="utf-8")
-    table = registry[registry.index("PRECEDENCE = {"):]
-    assert f'"{code}": 50,' in table[:table.index("}")]
+    table = registry[registry.index("PRECEDENCE = {") :]
+    assert f'"{code}": 50,' in table[: table.index("}")]
 
 
 def test_the_category_is_the_blocks_usual_one(repo):
@@ -40,11 +39,14 @@ def test_the_category_is_the_blocks_usual_one(repo):
     assert '"reviewer-comment", "warning")' in (repo / "tqa/rules/reviewer/sticky_note.py").read_text()
 
 
-@pytest.mark.parametrize("block,name,message", [
-    ("typo", "double-space", "unknown block 'typo'"),
-    ("typography", "Double Space", "kebab-case"),
-    ("typography", "repeated-word", "exists already"),
-])
+@pytest.mark.parametrize(
+    "block,name,message",
+    [
+        ("typo", "double-space", "unknown block 'typo'"),
+        ("typography", "Double Space", "kebab-case"),
+        ("typography", "repeated-word", "exists already"),
+    ],
+)
 def test_a_wrong_block_or_name_is_one_error_line_and_nothing_is_written(repo, capsys, block, name, message):
     before = sorted(p for p in repo.rglob("*") if p.is_file())
     assert main(["new-rule", block, name, "--summary", "x", "--root", str(repo)]) == 2

@@ -10,16 +10,27 @@ from tqa.engine import check_text
 from tqa.readers.base import InputError
 
 
-@pytest.mark.parametrize("lang,text,fixed", [
-    ("en", "Title\n\nOn Tuesday in Тashkent , «a good day», he told the the reporters.\n",
-     "Title\n\nOn Tuesday in Tashkent, “a good day”, he told the reporters.\n"),
-    ("ru", "Заголовок\n\nФорум прошёл в Aлматы , и он приехал в в Астану.\n",
-     "Заголовок\n\nФорум прошёл в Алматы, и он приехал в Астану.\n"),
-    ("kk", "Тақырып\n\nБiлiм беру министрлігі хабарлады .\n",
-     "Тақырып\n\nБілім беру министрлігі хабарлады.\n"),
-    ("de", "Titel\n\nDie Ausstellung in Мünchen war mit dem dem Minister voll .\n",
-     "Titel\n\nDie Ausstellung in München war mit dem Minister voll.\n"),
-])
+@pytest.mark.parametrize(
+    "lang,text,fixed",
+    [
+        (
+            "en",
+            "Title\n\nOn Tuesday in Тashkent , «a good day», he told the the reporters.\n",
+            "Title\n\nOn Tuesday in Tashkent, “a good day”, he told the reporters.\n",
+        ),
+        (
+            "ru",
+            "Заголовок\n\nФорум прошёл в Aлматы , и он приехал в в Астану.\n",
+            "Заголовок\n\nФорум прошёл в Алматы, и он приехал в Астану.\n",
+        ),
+        ("kk", "Тақырып\n\nБiлiм беру министрлігі хабарлады .\n", "Тақырып\n\nБілім беру министрлігі хабарлады.\n"),
+        (
+            "de",
+            "Titel\n\nDie Ausstellung in Мünchen war mit dem dem Minister voll .\n",
+            "Titel\n\nDie Ausstellung in München war mit dem Minister voll.\n",
+        ),
+    ],
+)
 def test_safe_fixes_are_applied_in_place(tqa, tmp_path, lang, text, fixed):
     path = tmp_path / "a.txt"
     path.write_text(text, encoding="utf-8")
@@ -28,8 +39,9 @@ def test_safe_fixes_are_applied_in_place(tqa, tmp_path, lang, text, fixed):
     assert path.read_text(encoding="utf-8") == fixed
     assert "fixed" in run.err
     again = tqa("check", "--lang", lang, "--no-cache", "-f", "json", path).json()
-    assert not [f for a in again["articles"] for f in a["findings"]
-                if f["rule"] in ("TQA101", "TQA701", "TQA703", "TQA705")]
+    assert not [
+        f for a in again["articles"] for f in a["findings"] if f["rule"] in ("TQA101", "TQA701", "TQA703", "TQA705")
+    ]
 
 
 def test_unsafe_findings_are_left_alone(tqa, tmp_path):
@@ -61,9 +73,12 @@ def test_encoding_bom_and_line_ends_are_kept(tqa, tmp_path):
 
 def test_catalog_fix_inside_msgstr_and_escapes_left_by_hand(tqa, tmp_path):
     path = tmp_path / "ru.po"
-    path.write_text('msgid ""\nmsgstr "Language: ru\\n"\n\n'
-                    'msgid "Almaty office"\nmsgstr "Офис в Aлматы"\n\n'
-                    'msgid "in\\nin"\nmsgstr "в\\nв"\n', encoding="utf-8")
+    path.write_text(
+        'msgid ""\nmsgstr "Language: ru\\n"\n\n'
+        'msgid "Almaty office"\nmsgstr "Офис в Aлматы"\n\n'
+        'msgid "in\\nin"\nmsgstr "в\\nв"\n',
+        encoding="utf-8",
+    )
     run = tqa("fix", path)
     assert run.code == 0, run.err
     fixed = path.read_text(encoding="utf-8")
@@ -92,15 +107,24 @@ def test_nothing_is_written_when_the_file_changed_meanwhile(tmp_path):
     assert path.read_text(encoding="utf-8") == "Title\n\nHe told them the the news.\n"
 
 
-@pytest.mark.parametrize("name,content", [
-    # a catalog msgfmt refuses (the same message twice): refused whole, not half fixed
-    ("ru.po", 'msgid ""\nmsgstr "Language: ru\\n"\n\nmsgid "Almaty"\nmsgstr "Aлматы"\n\n'
-              'msgid "Almaty"\nmsgstr "Алматы "\n'),
-    # an XLIFF target whose text comes from a DTD entity: stands nowhere in the file
-    ("kk.xlf", '<?xml version="1.0"?>\n<!DOCTYPE xliff [<!ENTITY k "Бiлiм">]>\n<xliff version="1.2"><file '
-               'source-language="en" target-language="kk"><body><trans-unit id="1"><source>Knowledge</source>'
-               '<target>&k; Бiлiм</target></trans-unit></body></file></xliff>\n'),
-])
+@pytest.mark.parametrize(
+    "name,content",
+    [
+        # a catalog msgfmt refuses (the same message twice): refused whole, not half fixed
+        (
+            "ru.po",
+            'msgid ""\nmsgstr "Language: ru\\n"\n\nmsgid "Almaty"\nmsgstr "Aлматы"\n\n'
+            'msgid "Almaty"\nmsgstr "Алматы "\n',
+        ),
+        # an XLIFF target whose text comes from a DTD entity: stands nowhere in the file
+        (
+            "kk.xlf",
+            '<?xml version="1.0"?>\n<!DOCTYPE xliff [<!ENTITY k "Бiлiм">]>\n<xliff version="1.2"><file '
+            'source-language="en" target-language="kk"><body><trans-unit id="1"><source>Knowledge</source>'
+            "<target>&k; Бiлiм</target></trans-unit></body></file></xliff>\n",
+        ),
+    ],
+)
 def test_a_refused_file_is_left_byte_for_byte(tqa, tmp_path, name, content):
     path = tmp_path / name
     path.write_bytes(content.encode("utf-8"))

@@ -61,8 +61,12 @@ settings.register_profile(
     derandomize=_SEED is None,  # CI: the same examples on every run
     database=None,  # no .hypothesis/ folder in the checkout
     print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much,
-                           HealthCheck.large_base_example],
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.filter_too_much,
+        HealthCheck.large_base_example,
+    ],
 )
 FUZZ = settings.get_profile("tqa-fuzz")
 
@@ -118,13 +122,16 @@ def assert_inside(finding, lengths: list[int], where: str) -> None:
     file whose lines have ``lengths``."""
     line, column = _get(finding, "line"), _get(finding, "column")
     end_line, end_column = _get(finding, "end_line"), _get(finding, "end_column")
-    described = f"{where}: {_get(finding, 'rule')} at {line}:{column}-{end_line}:{end_column} " \
-                f"(the file has {len(lengths)} lines)"
+    described = (
+        f"{where}: {_get(finding, 'rule')} at {line}:{column}-{end_line}:{end_column} "
+        f"(the file has {len(lengths)} lines)"
+    )
     assert 1 <= line <= len(lengths), described
     assert 1 <= end_line <= len(lengths), described
     assert 1 <= column <= lengths[line - 1] + 1, f"{described}; line {line} has {lengths[line - 1]} code points"
-    assert 1 <= end_column <= lengths[end_line - 1] + 1, \
+    assert 1 <= end_column <= lengths[end_line - 1] + 1, (
         f"{described}; line {end_line} has {lengths[end_line - 1]} code points"
+    )
     assert (end_line, end_column) >= (line, column), described
 
 
@@ -163,14 +170,15 @@ def check_segments(path: str) -> None:
             where = f"{path}: {segment.kind} segment {segment.text[:40]!r} at {segment.start}"
             assert 0 <= segment.start <= segment.end <= len(text), where
             if segment.offsets is None:
-                assert text[segment.start:segment.start + len(segment.text)] == segment.text, where
+                assert text[segment.start : segment.start + len(segment.text)] == segment.text, where
                 continue
             assert len(segment.offsets) == len(segment.text), where
             for index, (char, offset) in enumerate(zip(segment.text, segment.offsets)):
                 assert 0 <= offset < len(text), f"{where}: character {index} at {offset}"
                 # the character itself, or the escape that stands for it (\n, &amp;, a CR of CRLF)
-                assert text[offset] == char or text[offset] in "\\&\r" or index in segment.escaped, \
+                assert text[offset] == char or text[offset] in "\\&\r" or index in segment.escaped, (
                     f"{where}: character {index} {char!r} maps to {text[offset]!r} at {offset}"
+                )
     for suppression in document.suppressions:
         assert 0 <= suppression.at <= suppression.at_end <= len(text), (path, suppression)
 
@@ -202,8 +210,9 @@ def check_engine(files: dict[str, bytes]) -> None:
     lengths = {name: line_lengths(text) for name, text in by_path.items() if text is not None}
     for article in result.articles:
         assert article.path in lengths, f"article of an undecodable or unknown file {article.path!r}"
-        assert 1 <= article.start_line <= article.end_line <= len(lengths[article.path]), \
+        assert 1 <= article.start_line <= article.end_line <= len(lengths[article.path]), (
             f"{article.id}: lines {article.start_line}-{article.end_line} of {len(lengths[article.path])}"
+        )
         for finding in article.findings:
             assert finding.path == article.path
             assert_inside(finding, lengths[finding.path], finding.path)
@@ -222,8 +231,13 @@ def check_cli(files: dict[str, bytes], args: list[str] | None = None) -> dict:
     default) in a workspace holding ``files``: the properties; the report."""
     args = list(files) if args is None else args
     with workspace(files):
-        run = RUNNER.invoke(app, ["check", "--format", "json", "--no-cache", "-j", "1", "--", *args],
-                            catch_exceptions=True, color=False, env={"NO_COLOR": "1", "COLUMNS": "80"})
+        run = RUNNER.invoke(
+            app,
+            ["check", "--format", "json", "--no-cache", "-j", "1", "--", *args],
+            catch_exceptions=True,
+            color=False,
+            env={"NO_COLOR": "1", "COLUMNS": "80"},
+        )
     if run.exception is not None and not isinstance(run.exception, SystemExit):
         tail = "".join(traceback.format_exception(run.exception)[-4:])
         pytest.fail(f"tqa check {args!r} raised:\n{tail}")
@@ -263,24 +277,134 @@ def check_cli(files: dict[str, bytes], args: list[str] | None = None) -> dict:
 # -- Unicode edge cases ---------------------------------------------------------------------
 
 EDGE = [
-    "\ufeff", "\ufeff\ufeff", "\x00", "\r", "\n", "\r\n", "\n\r", "\r\r\n", "\u2028", "\u2029", "\x85", "\x0b", "\x0c",
-    "\x1c", "\x1e", "\x7f", "\x9b", "\t", " ", "\u00a0", "\u202f", "\u3000", "\u200b", "\u200c", "\u200d", "\u2060",
-    "\u0301", "e\u0301", "\u0358\u0358\u0358\u0358", "a" + "\u0300" * 50, "\u202a", "\u202b", "\u202c", "\u202d",
-    "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f", "\u061c", "\u202eexe.txt", "😀",
-    "👩\u200d👩\u200d👧", "🇰🇿", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "𐍈", "\U0010fffd", "\U000e0041", "\ufffd", "\ufffe", "\uffff", "\ufdd0",
-    "Қазақстан Республикасының Үкіметі", "әлем ұлт іс-шара ғылым өңір", "Министерство цифрового развития",
-    "ТОDO", "ёлка", "オープンデータの活用とその利点。", "東京都", "ｶﾀｶﾅ", "ﬁ", "ǅ", "İı", "ß", "Ⅻ", "٣", "७",
-    "TODO: check", "FIXME", " TODO", "статьи статьи", "Министерсtво", "the the", "Қaзақ", "[[перевести]]", "%(name)s", "%s", "{0}", "{count}", "<b>", "</i>", "&amp;", "&nbsp;",
-    "http://example.com/a?b=c", "2 000", "1,5", "—", "–", "«", "»", "„", "“", "”", "'", '"', "...", "…", "!!",
-    "Слово " * 400, "x" * 5000, "Ж" * 3000 + "\n",
+    "\ufeff",
+    "\ufeff\ufeff",
+    "\x00",
+    "\r",
+    "\n",
+    "\r\n",
+    "\n\r",
+    "\r\r\n",
+    "\u2028",
+    "\u2029",
+    "\x85",
+    "\x0b",
+    "\x0c",
+    "\x1c",
+    "\x1e",
+    "\x7f",
+    "\x9b",
+    "\t",
+    " ",
+    "\u00a0",
+    "\u202f",
+    "\u3000",
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u2060",
+    "\u0301",
+    "e\u0301",
+    "\u0358\u0358\u0358\u0358",
+    "a" + "\u0300" * 50,
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u202d",
+    "\u202e",
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",
+    "\u200e",
+    "\u200f",
+    "\u061c",
+    "\u202eexe.txt",
+    "😀",
+    "👩\u200d👩\u200d👧",
+    "🇰🇿",
+    "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+    "𐍈",
+    "\U0010fffd",
+    "\U000e0041",
+    "\ufffd",
+    "\ufffe",
+    "\uffff",
+    "\ufdd0",
+    "Қазақстан Республикасының Үкіметі",
+    "әлем ұлт іс-шара ғылым өңір",
+    "Министерство цифрового развития",
+    "ТОDO",
+    "ёлка",
+    "オープンデータの活用とその利点。",
+    "東京都",
+    "ｶﾀｶﾅ",
+    "ﬁ",
+    "ǅ",
+    "İı",
+    "ß",
+    "Ⅻ",
+    "٣",
+    "७",
+    "TODO: check",
+    "FIXME",
+    " TODO",
+    "статьи статьи",
+    "Министерсtво",
+    "the the",
+    "Қaзақ",
+    "[[перевести]]",
+    "%(name)s",
+    "%s",
+    "{0}",
+    "{count}",
+    "<b>",
+    "</i>",
+    "&amp;",
+    "&nbsp;",
+    "http://example.com/a?b=c",
+    "2 000",
+    "1,5",
+    "—",
+    "–",
+    "«",
+    "»",
+    "„",
+    "“",
+    "”",
+    "'",
+    '"',
+    "...",
+    "…",
+    "!!",
+    "Слово " * 400,
+    "x" * 5000,
+    "Ж" * 3000 + "\n",
     # shapes that make backtracking regexes quadratic (a slow run, not a failure, when one comes back)
-    " \t" * 2000, "- " * 2000, "#" * 3000, "%(" * 2000, "\\" * 3000, "[" * 2000, ", " * 2000,
+    " \t" * 2000,
+    "- " * 2000,
+    "#" * 3000,
+    "%(" * 2000,
+    "\\" * 3000,
+    "[" * 2000,
+    ", " * 2000,
 ]
 
 PLAIN = st.text(st.characters(exclude_categories=("Cs",)), max_size=30)
 UNICODE_TEXT = st.lists(st.one_of(st.sampled_from(EDGE), PLAIN), max_size=30).map("".join)
-ENCODINGS = ["utf-8", "utf-8", "utf-8", "utf-8-sig", "utf-16", "utf-16-be-bom", "utf-32", "utf-32-be-bom",
-             "utf-16-le-nobom", "cp1251", "latin-1"]
+ENCODINGS = [
+    "utf-8",
+    "utf-8",
+    "utf-8",
+    "utf-8-sig",
+    "utf-16",
+    "utf-16-be-bom",
+    "utf-32",
+    "utf-32-be-bom",
+    "utf-16-le-nobom",
+    "cp1251",
+    "latin-1",
+]
 
 
 def encode(text: str, encoding: str) -> bytes:
@@ -306,22 +430,72 @@ def _po_quoted(text: str) -> str:
 
 
 PO_TEXT = st.one_of(UNICODE_TEXT.map(_po_quoted), UNICODE_TEXT)  # escaped, or raw (quotes, newlines and all)
-PO_KEYWORDS = ["msgid", "msgstr", "msgctxt", "msgid_plural", "msgstr[0]", "msgstr[1]", "msgstr[2]", "msgstr[-1]",
-               "msgstr[99999999999999999999]", "msgstr[x]", "msgstr[]", "msgstr [0]", "msgid_foo", "MSGID", "#~ msgid",
-               "#~ msgstr", "#| msgid", "#| msgctxt", "msgstr[0]msgstr"]
-PO_BROKEN = [
-    'msgid "unterminated', 'msgstr "unterminated \\', 'msgstr "bad \\q \\z \\ escape"', '"\\x41\\101\\u0041\\777\\0"',
-    'msgstr "\\', '"', '""', '"""', 'msgid', 'msgstr', 'msgstr[0]', 'stray keyword "here"', 'msgid "a" "b"',
-    'msgid ""', 'msgstr ""', '#, fuzzy', '#, python-format, c-format, no-c-format', '#,', '#: file.py:12 other.py',
-    '#. tqa: ignore TQA101 a reason', '# tqa: ignore TQA101, TQA703 reason', '# tqa: ignore', '#~', '#| ', '',
-    '\\', '\t', '   msgid "indented"', '"Content-Type: text/plain; charset=KOI8-R\\n"',
-    '"Content-Type: text/plain; charset=bogus-charset\\n"', '"Content-Type: text/plain; charset=UTF-16\\n"',
-    '"Plural-Forms: nplurals=0; plural=(n%0);\\n"', '"Plural-Forms: nplurals=99999999999999; plural=n;\\n"',
-    '"Plural-Forms: nplurals=2; plural=(n != 1\\n"', '"Language: kk\\n"', '"Language: \\n"', '"Language: ../../x\\n"',
-    '"X-Source-Language: ru\\n"', "msgid \"%(name)s {0}\"\nmsgstr \"%(nmae)s {1}\"",
+PO_KEYWORDS = [
+    "msgid",
+    "msgstr",
+    "msgctxt",
+    "msgid_plural",
+    "msgstr[0]",
+    "msgstr[1]",
+    "msgstr[2]",
+    "msgstr[-1]",
+    "msgstr[99999999999999999999]",
+    "msgstr[x]",
+    "msgstr[]",
+    "msgstr [0]",
+    "msgid_foo",
+    "MSGID",
+    "#~ msgid",
+    "#~ msgstr",
+    "#| msgid",
+    "#| msgctxt",
+    "msgstr[0]msgstr",
 ]
-PO_HEADER = 'msgid ""\nmsgstr ""\n"Project-Id-Version: fuzz 1.0\\n"\n"Language: ru\\n"\n' \
-            '"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: nplurals=3; plural=(n%10==1 ? 0 : 1);\\n"\n'
+PO_BROKEN = [
+    'msgid "unterminated',
+    'msgstr "unterminated \\',
+    'msgstr "bad \\q \\z \\ escape"',
+    '"\\x41\\101\\u0041\\777\\0"',
+    'msgstr "\\',
+    '"',
+    '""',
+    '"""',
+    "msgid",
+    "msgstr",
+    "msgstr[0]",
+    'stray keyword "here"',
+    'msgid "a" "b"',
+    'msgid ""',
+    'msgstr ""',
+    "#, fuzzy",
+    "#, python-format, c-format, no-c-format",
+    "#,",
+    "#: file.py:12 other.py",
+    "#. tqa: ignore TQA101 a reason",
+    "# tqa: ignore TQA101, TQA703 reason",
+    "# tqa: ignore",
+    "#~",
+    "#| ",
+    "",
+    "\\",
+    "\t",
+    '   msgid "indented"',
+    '"Content-Type: text/plain; charset=KOI8-R\\n"',
+    '"Content-Type: text/plain; charset=bogus-charset\\n"',
+    '"Content-Type: text/plain; charset=UTF-16\\n"',
+    '"Plural-Forms: nplurals=0; plural=(n%0);\\n"',
+    '"Plural-Forms: nplurals=99999999999999; plural=n;\\n"',
+    '"Plural-Forms: nplurals=2; plural=(n != 1\\n"',
+    '"Language: kk\\n"',
+    '"Language: \\n"',
+    '"Language: ../../x\\n"',
+    '"X-Source-Language: ru\\n"',
+    'msgid "%(name)s {0}"\nmsgstr "%(nmae)s {1}"',
+]
+PO_HEADER = (
+    'msgid ""\nmsgstr ""\n"Project-Id-Version: fuzz 1.0\\n"\n"Language: ru\\n"\n'
+    '"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: nplurals=3; plural=(n%10==1 ? 0 : 1);\\n"\n'
+)
 
 
 PO_ENDINGS = ["\n", "\n", "\r", "\r\n", "\n\n"]
@@ -332,8 +506,14 @@ def po_files(draw, endings=tuple(PO_ENDINGS)) -> str:
     msgids = st.sampled_from(["Save", "Delete %(name)s", "{count} files", "", "Сохранить", "Save"])  # duplicates
     entry = st.one_of(
         st.builds(lambda i, s: f'msgid "{_po_quoted(i)}"\nmsgstr "{s}"\n', msgids, PO_TEXT),
-        st.builds(lambda i, s, t: f'msgid "{_po_quoted(i)}"\nmsgid_plural "{_po_quoted(i)}s"\n'
-                                  f'msgstr[0] "{s}"\nmsgstr[1] "{t}"\n', msgids, PO_TEXT, PO_TEXT),
+        st.builds(
+            lambda i, s, t: (
+                f'msgid "{_po_quoted(i)}"\nmsgid_plural "{_po_quoted(i)}s"\nmsgstr[0] "{s}"\nmsgstr[1] "{t}"\n'
+            ),
+            msgids,
+            PO_TEXT,
+            PO_TEXT,
+        ),
         st.builds(lambda s: f'msgid "x"\nmsgstr[0] "{s}"\n', PO_TEXT),  # msgstr[0] without msgid_plural
         st.builds(lambda k, s: f'{k} "{s}"', st.sampled_from(PO_KEYWORDS), PO_TEXT),
         st.builds(lambda s: f'"{s}"', PO_TEXT),  # a continuation line anywhere
@@ -352,30 +532,89 @@ def _xml_escaped(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-XML_DECLS = ["", '<?xml version="1.0" encoding="UTF-8"?>\n', '<?xml version="1.0" encoding="utf-16"?>\n',
-             '<?xml version="1.0" encoding="ISO-8859-1"?>\n', '<?xml version="1.0" encoding="bogus"?>\n',
-             '<?xml version="1.1"?>\n', '<?xml version="1.0" standalone="yes"?>', '  <?xml version="1.0"?>\n',
-             '<?xml version="2.0" encoding="UTF-8"?>\n']
+XML_DECLS = [
+    "",
+    '<?xml version="1.0" encoding="UTF-8"?>\n',
+    '<?xml version="1.0" encoding="utf-16"?>\n',
+    '<?xml version="1.0" encoding="ISO-8859-1"?>\n',
+    '<?xml version="1.0" encoding="bogus"?>\n',
+    '<?xml version="1.1"?>\n',
+    '<?xml version="1.0" standalone="yes"?>',
+    '  <?xml version="1.0"?>\n',
+    '<?xml version="2.0" encoding="UTF-8"?>\n',
+]
 DOCTYPES = [
-    "", "<!DOCTYPE xliff>\n", '<!DOCTYPE xliff [<!ENTITY e "Қазақ &amp; <b>bold</b>">]>\n',
-    '<!DOCTYPE xliff SYSTEM "file:///etc/passwd">\n', '<!DOCTYPE xliff [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n',
+    "",
+    "<!DOCTYPE xliff>\n",
+    '<!DOCTYPE xliff [<!ENTITY e "Қазақ &amp; <b>bold</b>">]>\n',
+    '<!DOCTYPE xliff SYSTEM "file:///etc/passwd">\n',
+    '<!DOCTYPE xliff [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n',
     '<!DOCTYPE xliff [<!ENTITY % p SYSTEM "http://127.0.0.1:9/x.dtd"> %p;]>\n',
     '<!DOCTYPE xliff [<!ENTITY a "aaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">'
     '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;">]>\n',
-    '<!DOCTYPE xliff [<!ENTITY r "&r;">]>\n', '<!DOCTYPE xliff [<!ATTLIST target state CDATA "new">]>\n',
-    '<!DOCTYPE xliff [\n',
+    '<!DOCTYPE xliff [<!ENTITY r "&r;">]>\n',
+    '<!DOCTYPE xliff [<!ATTLIST target state CDATA "new">]>\n',
+    "<!DOCTYPE xliff [\n",
 ]
 INLINE = [
-    '<g id="1">', "</g>", '<x id="2"/>', '<ph id="1">{0}</ph>', '<bpt id="3">&lt;b&gt;</bpt>', '<ept id="3">&lt;/b&gt;</ept>',
-    '<mrk mtype="seg" mid="1">', "</mrk>", '<pc id="4">', "</pc>", '<ph id="9"/>', "<![CDATA[", "]]>",
-    "<![CDATA[TODO: <b>a & b</b> Қазақ]]>", "&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "&#0;", "&#x0;", "&#1082;",
-    "&#x41;", "&#x110000;", "&#xD800;", "&#99999999999;", "&undefined;", "&e;", "&d;", "&xxe;", "&r;", "&",
-    "<", ">", "]]>", "<!-- tqa: ignore TQA101 reason -->", "<!-- unclosed", "<?pi data?>", "<target>", "</source>",
-    "<note>TODO</note>", "</trans-unit>", "<unknown:tag xmlns:unknown='u'>", "</unknown:tag>", "\r\n", "\r",
+    '<g id="1">',
+    "</g>",
+    '<x id="2"/>',
+    '<ph id="1">{0}</ph>',
+    '<bpt id="3">&lt;b&gt;</bpt>',
+    '<ept id="3">&lt;/b&gt;</ept>',
+    '<mrk mtype="seg" mid="1">',
+    "</mrk>",
+    '<pc id="4">',
+    "</pc>",
+    '<ph id="9"/>',
+    "<![CDATA[",
+    "]]>",
+    "<![CDATA[TODO: <b>a & b</b> Қазақ]]>",
+    "&amp;",
+    "&lt;",
+    "&gt;",
+    "&quot;",
+    "&apos;",
+    "&#0;",
+    "&#x0;",
+    "&#1082;",
+    "&#x41;",
+    "&#x110000;",
+    "&#xD800;",
+    "&#99999999999;",
+    "&undefined;",
+    "&e;",
+    "&d;",
+    "&xxe;",
+    "&r;",
+    "&",
+    "<",
+    ">",
+    "]]>",
+    "<!-- tqa: ignore TQA101 reason -->",
+    "<!-- unclosed",
+    "<?pi data?>",
+    "<target>",
+    "</source>",
+    "<note>TODO</note>",
+    "</trans-unit>",
+    "<unknown:tag xmlns:unknown='u'>",
+    "</unknown:tag>",
+    "\r\n",
+    "\r",
 ]
 XLIFF_TEXT = st.lists(st.one_of(UNICODE_TEXT.map(_xml_escaped), st.sampled_from(INLINE)), max_size=8).map("".join)
-STATES = ["", ' state="translated"', ' state="new"', ' state="needs-review-translation"', ' state=""',
-          ' state="final"', " state='x\"y'", ' state="a" state="b"']
+STATES = [
+    "",
+    ' state="translated"',
+    ' state="new"',
+    ' state="needs-review-translation"',
+    ' state=""',
+    ' state="final"',
+    " state='x\"y'",
+    ' state="a" state="b"',
+]
 
 
 @st.composite
@@ -388,24 +627,42 @@ def xliff_files(draw, decls=tuple(XML_DECLS)) -> str:
         source, target = draw(XLIFF_TEXT), draw(XLIFF_TEXT)
         note = draw(st.sampled_from(["", "<note>tqa: ignore TQA101</note>", "<note>TODO: ask</note>"]))
         if version == "1.2":
-            units.append(f'<trans-unit id="{unit_id}"><source>{source}</source>'
-                         f'<target{state}>{target}</target>{note}</trans-unit>')
+            units.append(
+                f'<trans-unit id="{unit_id}"><source>{source}</source>'
+                f"<target{state}>{target}</target>{note}</trans-unit>"
+            )
         else:
-            units.append(f'<unit id="{unit_id}"><segment{state}><source>{source}</source>'
-                         f'<target>{target}</target></segment></unit>')
-    langs = draw(st.sampled_from(['source-language="en" target-language="ru"', 'source-language="en"',
-                                  'target-language="kk-KZ"', 'target-language=""', 'target-language="@@"', ""]))
+            units.append(
+                f'<unit id="{unit_id}"><segment{state}><source>{source}</source>'
+                f"<target>{target}</target></segment></unit>"
+            )
+    langs = draw(
+        st.sampled_from(
+            [
+                'source-language="en" target-language="ru"',
+                'source-language="en"',
+                'target-language="kk-KZ"',
+                'target-language=""',
+                'target-language="@@"',
+                "",
+            ]
+        )
+    )
     if version == "1.2":
-        body = (f'<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file {langs} '
-                f'original="a.txt" datatype="plaintext"><body>' + "\n".join(units) + "</body></file></xliff>")
+        body = (
+            f'<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file {langs} '
+            f'original="a.txt" datatype="plaintext"><body>' + "\n".join(units) + "</body></file></xliff>"
+        )
     else:
-        body = (f'<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" '
-                f'{langs.replace("source-language", "srcLang").replace("target-language", "trgLang")}>'
-                f'<file id="f1">' + "\n".join(units) + "</file></xliff>")
+        body = (
+            f'<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" '
+            f"{langs.replace('source-language', 'srcLang').replace('target-language', 'trgLang')}>"
+            f'<file id="f1">' + "\n".join(units) + "</file></xliff>"
+        )
     text = draw(st.sampled_from(decls)) + draw(st.sampled_from(DOCTYPES)) + body
     damage = draw(st.sampled_from(["none", "none", "truncate", "deep", "deep-unit", "unclose", "garbage-after"]))
     if damage == "truncate":
-        text = text[:draw(st.integers(0, len(text)))]
+        text = text[: draw(st.integers(0, len(text)))]
     elif damage in ("deep", "deep-unit"):
         depth = draw(st.sampled_from([64, 1000, 20000]))
         tag = "g" if damage == "deep" else "group"
@@ -416,7 +673,7 @@ def xliff_files(draw, decls=tuple(XML_DECLS)) -> str:
         closing = [i for i in range(len(text)) if text.startswith("</", i)]
         if closing:
             at = draw(st.sampled_from(closing))
-            text = text[:at] + text[text.index(">", at) + 1:]
+            text = text[:at] + text[text.index(">", at) + 1 :]
     elif damage == "garbage-after":
         text += draw(st.sampled_from(["<xliff/>", "text", "<!-- c -->", "\x00", "&amp;"]))
     return text
@@ -425,13 +682,68 @@ def xliff_files(draw, decls=tuple(XML_DECLS)) -> str:
 # -- broken Markdown ----------------------------------------------------------------------------
 
 MD_BLOCKS = [
-    "```", "```python", "~~~", "````", "``` ```", "   ```", "    ```", "---", "...", "***", "___", "- - -", "title: {t}",
-    "title: '{t}'", 'title: "{t}', "title:", "lang: kk", "language: ru-RU", "lang: ", "lang: x", "# {t}", "###### {t} ###",
-    "####### {t}", "#{t}", "#", "# ", "{t}", "{t}\n===", "{t}\n---", "    {t}", "\t{t}", "| {t} | b |", "|---|:--:|",
-    "|", "<div>", "</div>", "<div>{t}</div>", "<!--", "-->", "<!-- {t} -->", "<!-- tqa: ignore TQA101, TQA703 {t} -->",
-    "<!-- tqa: ignore -->", "<!-- tqa: ignore foo\n-->", "> {t}", ">", "- {t}", "1. {t}", "* [ ] {t}",
-    "# {t} TODO", "## Заголовок статьи статьи", "# Министерсtво", "{t} TODO", "Заголовок TODO\n===",
-    "- пункт TODO", "| Министерсtво | TODO |", "[{t}](http://example.com)", "![{t}](a.png)", "<script>{t}</script>", "<https://x.y>", "{t}  ", "\\", "",
+    "```",
+    "```python",
+    "~~~",
+    "````",
+    "``` ```",
+    "   ```",
+    "    ```",
+    "---",
+    "...",
+    "***",
+    "___",
+    "- - -",
+    "title: {t}",
+    "title: '{t}'",
+    'title: "{t}',
+    "title:",
+    "lang: kk",
+    "language: ru-RU",
+    "lang: ",
+    "lang: x",
+    "# {t}",
+    "###### {t} ###",
+    "####### {t}",
+    "#{t}",
+    "#",
+    "# ",
+    "{t}",
+    "{t}\n===",
+    "{t}\n---",
+    "    {t}",
+    "\t{t}",
+    "| {t} | b |",
+    "|---|:--:|",
+    "|",
+    "<div>",
+    "</div>",
+    "<div>{t}</div>",
+    "<!--",
+    "-->",
+    "<!-- {t} -->",
+    "<!-- tqa: ignore TQA101, TQA703 {t} -->",
+    "<!-- tqa: ignore -->",
+    "<!-- tqa: ignore foo\n-->",
+    "> {t}",
+    ">",
+    "- {t}",
+    "1. {t}",
+    "* [ ] {t}",
+    "# {t} TODO",
+    "## Заголовок статьи статьи",
+    "# Министерсtво",
+    "{t} TODO",
+    "Заголовок TODO\n===",
+    "- пункт TODO",
+    "| Министерсtво | TODO |",
+    "[{t}](http://example.com)",
+    "![{t}](a.png)",
+    "<script>{t}</script>",
+    "<https://x.y>",
+    "{t}  ",
+    "\\",
+    "",
 ]
 
 
@@ -440,8 +752,11 @@ def markdown_files(draw) -> str:
     blocks = draw(st.lists(st.sampled_from(MD_BLOCKS), max_size=20))
     texts = iter(draw(st.lists(UNICODE_TEXT, min_size=len(blocks), max_size=len(blocks))))
     lines = [block.replace("{t}", next(texts)) for block in blocks]
-    endings = draw(st.lists(st.sampled_from(["\n", "\n", "\n\n", "\r\n", "\r", "\u2028"]),
-                            min_size=len(lines), max_size=len(lines)))
+    endings = draw(
+        st.lists(
+            st.sampled_from(["\n", "\n", "\n\n", "\r\n", "\r", "\u2028"]), min_size=len(lines), max_size=len(lines)
+        )
+    )
     return "".join(line + ending for line, ending in zip(lines, endings))
 
 
@@ -463,11 +778,11 @@ def mutated_samples(draw) -> tuple[str, bytes]:
         elif operation == "splice":
             other = SAMPLES[draw(st.sampled_from(sorted(SAMPLES)))]
             start = draw(st.integers(0, len(other)))
-            data[at:at] = other[start:start + draw(st.integers(0, 400))]
+            data[at:at] = other[start : start + draw(st.integers(0, 400))]
         elif operation == "delete":
-            del data[at:at + draw(st.integers(1, 200))]
+            del data[at : at + draw(st.integers(1, 200))]
         elif operation == "repeat":
-            data[at:at] = data[at:at + draw(st.integers(1, 100))] * draw(st.integers(2, 5))
+            data[at:at] = data[at : at + draw(st.integers(1, 100))] * draw(st.integers(2, 5))
         elif operation == "insert":
             piece = draw(st.one_of(st.binary(max_size=8), st.sampled_from(EDGE).map(lambda s: s.encode("utf-8"))))
             data[at:at] = piece
@@ -478,11 +793,62 @@ def mutated_samples(draw) -> tuple[str, bytes]:
 # -- odd file names -----------------------------------------------------------------------------
 
 NAME_PIECES = [
-    " ", "  ", "\n", "\r", "\t", "[/]", "[", "]", "[bold]", "[/bold]", "[red]x[/red]", "-", "--", "-rf ", "--help",
-    "-o", ".", "..", "...", "'", '"', "$(id)", "`id`", ";", "&", "|", "*", "?", "~", "#", "%", "%s", "%n", "{}", "{0}",
-    "\\", ":", "::error::", "::warning file=x::", "\x1b[31m", "\x1b]8;;http://x\x07", "\x7f", "\x01", "é", "e\u0301",
-    "Қазақ", "日本語", "😀", "\u202e", "\u2028", "\ufeff", os.fsdecode(b"\xff"), os.fsdecode(b"\xc3"),
-    os.fsdecode(b"\xed\xa0\x80"), "x" * 60, "name",
+    " ",
+    "  ",
+    "\n",
+    "\r",
+    "\t",
+    "[/]",
+    "[",
+    "]",
+    "[bold]",
+    "[/bold]",
+    "[red]x[/red]",
+    "-",
+    "--",
+    "-rf ",
+    "--help",
+    "-o",
+    ".",
+    "..",
+    "...",
+    "'",
+    '"',
+    "$(id)",
+    "`id`",
+    ";",
+    "&",
+    "|",
+    "*",
+    "?",
+    "~",
+    "#",
+    "%",
+    "%s",
+    "%n",
+    "{}",
+    "{0}",
+    "\\",
+    ":",
+    "::error::",
+    "::warning file=x::",
+    "\x1b[31m",
+    "\x1b]8;;http://x\x07",
+    "\x7f",
+    "\x01",
+    "é",
+    "e\u0301",
+    "Қазақ",
+    "日本語",
+    "😀",
+    "\u202e",
+    "\u2028",
+    "\ufeff",
+    os.fsdecode(b"\xff"),
+    os.fsdecode(b"\xc3"),
+    os.fsdecode(b"\xed\xa0\x80"),
+    "x" * 60,
+    "name",
 ]
 
 
@@ -508,8 +874,10 @@ def odd_names(draw, pieces=tuple(NAME_PIECES)) -> str:
 
 
 # contents for files under odd names: short samples, and inputs that are errors (error lines name the file)
-NAMED_CONTENT = st.sampled_from([SAMPLES[name] for name in sorted(SAMPLES) if not name.startswith("kazunite")]
-                                + [b"", b"\xff\xfe\x00", b"Ca co\xfbte\n", b"msgid \"x\n"])
+NAMED_CONTENT = st.sampled_from(
+    [SAMPLES[name] for name in sorted(SAMPLES) if not name.startswith("kazunite")]
+    + [b"", b"\xff\xfe\x00", b"Ca co\xfbte\n", b'msgid "x\n']
+)
 
 
 # -- the tests -----------------------------------------------------------------------------------
@@ -600,8 +968,10 @@ def test_odd_file_names(name, content):
 
 @SEEDED
 @FUZZ
-@given(names=st.lists(odd_names(), min_size=1, max_size=3, unique_by=lambda n: n.split("/")[0]),
-       contents=st.lists(NAMED_CONTENT, min_size=3, max_size=3))
+@given(
+    names=st.lists(odd_names(), min_size=1, max_size=3, unique_by=lambda n: n.split("/")[0]),
+    contents=st.lists(NAMED_CONTENT, min_size=3, max_size=3),
+)
 def test_odd_file_names_in_a_folder(names, contents):
     """Odd names found by walking a folder, not named on the command line."""
     files = {f"in/{name}": content for name, content in zip(names, contents)}

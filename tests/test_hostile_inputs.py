@@ -36,9 +36,14 @@ def run_tqa(*args, cwd, env=None):
     """``python -m tqa ARGS`` in ``cwd``: (exit code, stdout, stderr). A
     run that blocks (a FIFO opened for reading) is killed by the timeout."""
     try:
-        proc = subprocess.run([sys.executable, "-m", "tqa", *map(str, args)], capture_output=True, text=True,
-                              cwd=cwd, env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200", **(env or {})},
-                              timeout=HANG_GUARD)
+        proc = subprocess.run(
+            [sys.executable, "-m", "tqa", *map(str, args)],
+            capture_output=True,
+            text=True,
+            cwd=cwd,
+            env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200", **(env or {})},
+            timeout=HANG_GUARD,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail(f"tqa {' '.join(map(str, args))} hung (killed after {HANG_GUARD} s)")
     return proc.returncode, proc.stdout, proc.stderr
@@ -75,8 +80,9 @@ def test_symlinks_out_of_the_project_are_not_read_and_their_text_stays_out_of_re
     (project / "sub").mkdir()
     (project / "sub" / "real.txt").write_text(CLEAN_EN, encoding="utf-8")
     (project / "inner.txt").symlink_to("sub/real.txt")  # inside: still read
-    code, out, err = run_tqa("check", "--no-cache", "-f", "json", "-o", "run.json", "-f", "html", "-o", "run.html",
-                             ".", cwd=project)
+    code, out, err = run_tqa(
+        "check", "--no-cache", "-f", "json", "-o", "run.json", "-f", "html", "-o", "run.html", ".", cwd=project
+    )
     assert code == 2
     for name in ("notes.txt", "abs.md"):
         assert "outside the checked folders" in one_error(err, name)
@@ -251,6 +257,7 @@ def deny(monkeypatch, folder: Path) -> None:
             if place is not None and place.startswith(locked + os.sep):
                 raise PermissionError(13, "Permission denied", os.fsdecode(path))
             return real(path, *args, **kwargs)
+
         return call
 
     monkeypatch.setattr(os, "scandir", fake_scandir)
@@ -259,8 +266,13 @@ def deny(monkeypatch, folder: Path) -> None:
 
 
 def check_in_process(*args):
-    run = RUNNER.invoke(app, ["check", "--no-cache", "-j", "1", "-f", "json", *map(str, args)],
-                        catch_exceptions=True, color=False, env={"NO_COLOR": "1", "COLUMNS": "200"})
+    run = RUNNER.invoke(
+        app,
+        ["check", "--no-cache", "-j", "1", "-f", "json", *map(str, args)],
+        catch_exceptions=True,
+        color=False,
+        env={"NO_COLOR": "1", "COLUMNS": "200"},
+    )
     if run.exception is not None and not isinstance(run.exception, SystemExit):
         pytest.fail(f"tqa check raised {run.exception!r}")
     return run
@@ -280,8 +292,10 @@ def test_an_unreadable_folder_is_one_error_line_and_the_run_goes_on(project, mon
     assert [a["path"] for a in json.loads(run.stdout)["articles"]] == ["good.txt" if first else "./good.txt"]
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
-                    reason="root reads folders whatever their mode (the faked test above covers it)")
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0,
+    reason="root reads folders whatever their mode (the faked test above covers it)",
+)
 def test_a_chmod_000_folder_is_one_error_line(project):
     locked = project / "locked"
     locked.mkdir()
@@ -300,12 +314,16 @@ def test_a_chmod_000_folder_is_one_error_line(project):
 DEEP = "[" * 5000 + "]" * 5000
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("tqa.toml", f"lang = {DEEP}\n", "nested too deeply"),
-    ("tqa.toml", "follow-external-symlinks = true\n", "is a command-line option"),
-    ("tqa.toml", "[split]\nmax-title-length = true\n", "max-title-length must be a positive integer"),
-    ("pyproject.toml", "[tool]\ntqa = 5\n", "must be a table"),
-], ids=["deep-toml", "follow-from-config", "bool-length", "tool-tqa-not-table"])
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("tqa.toml", f"lang = {DEEP}\n", "nested too deeply"),
+        ("tqa.toml", "follow-external-symlinks = true\n", "is a command-line option"),
+        ("tqa.toml", "[split]\nmax-title-length = true\n", "max-title-length must be a positive integer"),
+        ("pyproject.toml", "[tool]\ntqa = 5\n", "must be a table"),
+    ],
+    ids=["deep-toml", "follow-from-config", "bool-length", "tool-tqa-not-table"],
+)
 def test_a_broken_config_found_upward_is_one_error_line(project, name, content, message):
     (project / name).write_text(content, encoding="utf-8")
     code, out, err = run_tqa("check", "--no-cache", "good.txt", cwd=project)
@@ -395,12 +413,13 @@ def _set(path: list, value):
         for key in path[:-1]:
             target = target[key]
         target[path[-1]] = value
+
     return change
 
 
 FINDING = ["articles", 0, "findings", 0]
 CRAFTED = {
-    "start-line-negative": _set(["articles", 0, "start_line"], -10**12),
+    "start-line-negative": _set(["articles", 0, "start_line"], -(10**12)),
     "start-line-bool": _set(["articles", 0, "start_line"], True),
     "end-line-float": _set(["articles", 0, "end_line"], 1e308),
     "path-not-string": _set(["articles", 0, "path"], ["x"]),
@@ -423,10 +442,14 @@ def test_a_crafted_saved_report_is_one_error_line(project, change):
     assert len(lines(err)) == 1 and "malformed tqa report" in one_error(err, "run.json")
 
 
-@pytest.mark.parametrize("content", [
-    '{"schema": "tqa-report/1", "summary": {"files": 1' + "0" * 5000 + "}}",
-    '{"schema": "tqa-report/1", "summary": {"files": Infinity}, "articles": [], "errors": []}',
-], ids=["digits", "infinity"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"schema": "tqa-report/1", "summary": {"files": 1' + "0" * 5000 + "}}",
+        '{"schema": "tqa-report/1", "summary": {"files": Infinity}, "articles": [], "errors": []}',
+    ],
+    ids=["digits", "infinity"],
+)
 def test_a_saved_report_of_odd_numbers_or_nesting_is_one_error_line(project, content):
     (project / "run.json").write_text(content, encoding="utf-8")
     code, out, err = run_tqa("report", "run.json", "-f", "text", cwd=project)
@@ -449,8 +472,9 @@ def test_an_allow_pattern_that_backtracks_without_end_does_not_hang_or_hide_the_
     # `(a|aa)+b` on sixty a's tries every way to split them: hours
     paragraph = "The ministry opened a new office in Astana on Monday morning " + "a" * 60 + "."
     (project / "x.txt").write_text(f"Offices\n\n{paragraph}\n\n{paragraph}\n", encoding="utf-8")
-    (project / "tqa.toml").write_text('[rules.duplicate-paragraph]\nallow-patterns = ["(a|aa)+b", "^never"]\n',
-                                      encoding="utf-8")
+    (project / "tqa.toml").write_text(
+        '[rules.duplicate-paragraph]\nallow-patterns = ["(a|aa)+b", "^never"]\n', encoding="utf-8"
+    )
     code, out, err = run_tqa("check", "--no-cache", "-f", "json", "x.txt", cwd=project)
     assert code == 1 and "Traceback" not in err
     assert [f["rule"] for a in json.loads(out)["articles"] for f in a["findings"]] == ["TQA301"]
@@ -480,8 +504,9 @@ def test_a_found_config_that_links_out_of_its_folder_is_not_read(project):
 
 def test_a_glossary_in_a_hidden_folder_is_not_read(project):
     (project / ".git").mkdir()
-    (project / ".git" / "config").write_text(f"[http]\n\textraheader = AUTHORIZATION: basic {SECRET}\n",
-                                             encoding="utf-8")
+    (project / ".git" / "config").write_text(
+        f"[http]\n\textraheader = AUTHORIZATION: basic {SECRET}\n", encoding="utf-8"
+    )
     (project / "tqa.toml").write_text('glossaries = [".git/config"]\n', encoding="utf-8")
     code, out, err = run_tqa("check", "--no-cache", "good.txt", cwd=project)
     assert code == 2 and SECRET not in out + err

@@ -25,7 +25,8 @@ HOSTILE_NAME = "<img src=x onerror=window.__pwned=9>.txt"
 HOSTILE = """\
 Minister <b>says</b> </script><script>window.__pwned=4</script> & more
 Тарату:
-The Ministry said that <script>window.__pwned = 1</script> the new portal is ready. Mr. А. Baimenov <img src=x onerror="window.__pwned=2"> opened it.
+The Ministry said that <script>window.__pwned = 1</script> the new portal is ready. \
+Mr. А. Baimenov <img src=x onerror="window.__pwned=2"> opened it.
 
 Visitors can <a href="javascript:window.__pwned=3">click here</a> to read the the report.
 
@@ -35,13 +36,14 @@ Visitors can <a href="javascript:window.__pwned=3">click here</a> to read the th
 
 # ---- the page's data, without a browser ----
 
+
 def test_pieces_nest_overlapping_findings_and_keep_every_character():
     text = "abcdefghij"
     # 0: "cdefg", 1: "efghij" (overlaps 0 without nesting), 2: a point before "c"
     pieces = _pieces(text, [(2, 7, 0), (4, 10, 1), (2, 2, 2)])
     assert "".join(p for p, _ in pieces) == text
     assert ["", [2]] in pieces
-    assert ["efg", [0, 1]] in pieces         # both cover it, the earlier one outermost
+    assert ["efg", [0, 1]] in pieces  # both cover it, the earlier one outermost
     assert ["hij", [1]] in pieces
     assert ["ab", []] == pieces[0]
 
@@ -63,7 +65,7 @@ def test_view_holds_every_finding_on_its_exact_characters():
     data = view["data"]
     assert len(data["findings"]) == len(result.findings) > 40
     covered = {}
-    for article, body in enumerate(data["bodies"]):
+    for body in data["bodies"]:
         for number, content in body["lines"]:
             if isinstance(content, str):
                 continue
@@ -94,6 +96,7 @@ def test_rtl_articles_are_marked_right_to_left():
 
 # ---- the command line ----
 
+
 def test_html_goes_to_reports_folder_by_default(tqa, tmp_path):
     (tmp_path / "a.txt").write_text(HOSTILE, encoding="utf-8")
     run = tqa("check", "a.txt", "--lang", "en", "--format", "html", "--output", "run.html")
@@ -113,7 +116,10 @@ def test_report_command_renders_saved_json_like_check(tqa, tmp_path):
     direct = tqa("check", "a.txt", "--lang", "en", "--format", "html", "--output", "direct.html")
     saved = tqa("report", "run.json", "--output", "saved.html")
     assert saved.code == 0, saved.err
-    strip = lambda s: re.sub(r'<span>\d{4}-\d\d-\d\d [^<]*</span>', "", s)  # the date it was made
+
+    def strip(page):  # the date it was made
+        return re.sub(r"<span>\d{4}-\d\d-\d\d [^<]*</span>", "", page)
+
     assert strip((tmp_path / "reports/saved.html").read_text()) == strip((tmp_path / "reports/direct.html").read_text())
     assert direct.code == 1
 
@@ -140,6 +146,7 @@ def test_report_command_rejects_what_is_not_a_report(tqa, tmp_path):
 
 # ---- the page in a real browser ----
 
+
 @pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM:
@@ -149,9 +156,18 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         yield chromium
         chromium.close()
 
@@ -169,8 +185,10 @@ def open_report(browser):
     def open_(path: Path, width=1280, height=900) -> Opened:
         page = browser.new_page(viewport={"width": width, "height": height})
         problems = []
-        page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning")
-                else None)
+        page.on(
+            "console",
+            lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None,
+        )
         page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
         page.on("request", lambda r: problems.append(f"request: {r.url}") if not r.url.startswith("file:") else None)
         page.goto(path.resolve().as_uri())
@@ -200,7 +218,8 @@ def test_seed_report_highlights_every_finding(seed_report, open_report):
     page.evaluate("tqaReport.renderAll()")
     marks = page.eval_on_selector_all(
         "mark[data-finding-id]",
-        "ms => ms.map(m => [m.dataset.findingId, m.dataset.rule, m.dataset.category, m.dataset.severity])")
+        "ms => ms.map(m => [m.dataset.findingId, m.dataset.rule, m.dataset.category, m.dataset.severity])",
+    )
     by_id = {m[0]: m[1:] for m in marks}
     findings = [f for a in report["articles"] for f in a["findings"]]
     assert len(findings) > 40
@@ -228,7 +247,7 @@ def test_hover_and_keyboard_focus_show_the_finding_with_its_fix(seed_report, ope
     page.hover(selector)
     tip = page.locator("#tip")
     assert tip.is_visible()
-    assert "TQA101" in tip.inner_text() and f'fix: replace with {homoglyph["suggestion"]}' in tip.inner_text()
+    assert "TQA101" in tip.inner_text() and f"fix: replace with {homoglyph['suggestion']}" in tip.inner_text()
     page.mouse.move(1, 1)
     assert not tip.is_visible()
     page.focus(selector)
@@ -248,7 +267,7 @@ def test_filters_hide_and_show_and_survive_a_reload(seed_report, open_report):
     page.uncheck('input[name="cat"][value="boilerplate"]')
     assert page.locator(highlighted).count() == 0
     assert page.inner_text("#shown") == f"{len(findings) - boilerplate} of {len(findings)} findings shown"
-    assert page.locator('li[data-item-for]:visible').count() == len(findings) - boilerplate
+    assert page.locator("li[data-item-for]:visible").count() == len(findings) - boilerplate
     # the severity counts follow the category filter
     errors = sum(f["severity"] == "error" and f["category"] != "boilerplate" for f in findings)
     assert page.inner_text('[data-count="sev:error"]') == str(errors)
@@ -319,9 +338,13 @@ def test_hostile_article_shows_as_text_and_runs_nothing(tqa, tmp_path, open_repo
     assert page.locator("img, svg, b, a[href^='javascript']").count() == 0
     assert page.locator("script").count() == 2  # the data block and the page's own script
     text = page.inner_text("#articles")
-    for hostile in ('<script>window.__pwned = 1</script>', '<img src=x onerror="window.__pwned=2">',
-                    '<a href="javascript:window.__pwned=3">', '</script><script>window.__pwned=4</script>',
-                    '<svg onload="window.__pwned=6">'):
+    for hostile in (
+        "<script>window.__pwned = 1</script>",
+        '<img src=x onerror="window.__pwned=2">',
+        '<a href="javascript:window.__pwned=3">',
+        "</script><script>window.__pwned=4</script>",
+        '<svg onload="window.__pwned=6">',
+    ):
         assert hostile in text
     assert HOSTILE_NAME in page.inner_text("#overview")
     # the homoglyph inside the hostile line is still highlighted on its letter

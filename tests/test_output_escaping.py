@@ -27,8 +27,14 @@ def run(*args, cwd, env=None, stdout=subprocess.PIPE):
     """The command line in a subprocess; output as bytes (what a terminal
     or a CI log gets), arguments as bytes so file names may be anything."""
     argv = [sys.executable, "-m", "tqa", *(os.fsencode(a) if not isinstance(a, bytes) else a for a in args)]
-    return subprocess.run(argv, cwd=cwd, stdout=stdout, stderr=subprocess.PIPE, timeout=120,
-                          env={**os.environ, "NO_COLOR": "1", "COLUMNS": "120", **(env or {})})
+    return subprocess.run(
+        argv,
+        cwd=cwd,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        timeout=120,
+        env={**os.environ, "NO_COLOR": "1", "COLUMNS": "120", **(env or {})},
+    )
 
 
 def write(folder: Path, name, data: bytes) -> None:
@@ -45,10 +51,18 @@ def lines_of(data: bytes) -> list[str]:
 
 # -- a file name that is not UTF-8 -------------------------------------------------------------
 
+
 def test_a_name_that_is_not_utf8_is_checked_and_reported_in_every_format(tmp_path):
     write(tmp_path, b"caf\xe9.txt", MARKER)
-    outputs = {"json": "r.json", "sarif": "r.sarif", "junit": "r.xml", "github": "r.github",
-               "gitlab": "r.gitlab", "markdown": "r.md", "html": "r.html"}
+    outputs = {
+        "json": "r.json",
+        "sarif": "r.sarif",
+        "junit": "r.xml",
+        "github": "r.github",
+        "gitlab": "r.gitlab",
+        "markdown": "r.md",
+        "html": "r.html",
+    }
     args = ["check", "--no-cache", "--lang", "en", *RULES, "."]
     for fmt, name in outputs.items():
         args += ["-f", fmt, "-o", name]
@@ -59,8 +73,10 @@ def test_a_name_that_is_not_utf8_is_checked_and_reported_in_every_format(tmp_pat
     text = proc.stdout.decode("utf-8")
     assert f"./{shown}:3:19 error   TQA203" in text
 
-    written = {fmt: (tmp_path / ("reports" if fmt == "html" else ".") / name).read_bytes().decode("utf-8")
-               for fmt, name in outputs.items()}
+    written = {
+        fmt: (tmp_path / ("reports" if fmt == "html" else ".") / name).read_bytes().decode("utf-8")
+        for fmt, name in outputs.items()
+    }
     report = json.loads(written["json"])
     jsonschema.validate(report, json.loads(SCHEMA.read_text()))
     assert report["errors"] == []
@@ -92,8 +108,10 @@ def test_a_baseline_of_a_name_that_is_not_utf8_matches_the_next_run(tmp_path):
 
 def test_a_saved_report_of_a_name_that_is_not_utf8_renders_its_text_again(tmp_path):
     write(tmp_path, b"caf\xe9.txt", MARKER)
-    assert run("check", "--no-cache", "--lang", "en", *RULES, "-f", "json", "-o", "run.json", ".",
-               cwd=tmp_path).returncode == 1
+    assert (
+        run("check", "--no-cache", "--lang", "en", *RULES, "-f", "json", "-o", "run.json", ".", cwd=tmp_path).returncode
+        == 1
+    )
     proc = run("report", "run.json", "-f", "text", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     text = proc.stdout.decode("utf-8")
@@ -102,6 +120,7 @@ def test_a_saved_report_of_a_name_that_is_not_utf8_renders_its_text_again(tmp_pa
 
 
 # -- Rich markup, line breaks and control characters -------------------------------------------
+
 
 def test_markup_in_names_and_finding_text_is_printed_as_it_is(tmp_path):
     write(tmp_path, "x[/]y.txt", MARKER)
@@ -155,7 +174,9 @@ def test_terminal_escapes_from_text_and_names_never_reach_the_output(tmp_path, a
 
 
 def test_markdown_report_escapes_character_references_and_html(tmp_path):
-    write(tmp_path, "a.txt", b"Title\n\nThe ministry said TODO: &#x202E; <img src=x onerror=alert(1)> [x](http://e.vil)\n")
+    write(
+        tmp_path, "a.txt", b"Title\n\nThe ministry said TODO: &#x202E; <img src=x onerror=alert(1)> [x](http://e.vil)\n"
+    )
     proc = run("check", "--no-cache", "--lang", "en", *RULES, "-f", "markdown", ".", cwd=tmp_path)
     out = proc.stdout.decode("utf-8")
     message = next(line for line in out.splitlines() if "**TQA203**" in line).split("**TQA203**", 1)[1].split("(`")[0]
@@ -164,6 +185,7 @@ def test_markdown_report_escapes_character_references_and_html(tmp_path):
 
 
 # -- exit codes --------------------------------------------------------------------------------
+
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 @pytest.mark.parametrize("fmt", ["text", "json"])
@@ -178,8 +200,9 @@ def test_a_full_device_on_stdout_is_one_line_and_exit_2(tmp_path, fmt):
 def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path):
     write(tmp_path, "a.txt", MARKER)
     argv = [sys.executable, "-m", "tqa", "check", "--no-cache", "--lang", "en", *RULES, "a.txt"]
-    proc = subprocess.Popen(argv, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env={**os.environ, "NO_COLOR": "1"})
+    proc = subprocess.Popen(
+        argv, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "NO_COLOR": "1"}
+    )
     proc.stdout.close()  # like `| head` that has read enough, before tqa writes anything
     err = proc.stderr.read()
     assert proc.wait(timeout=120) == 141  # 128 + SIGPIPE, as a shell reports grep or git there
@@ -198,27 +221,45 @@ main()
 """
 
 
-@pytest.mark.parametrize("exception, line", [
-    ("RuntimeError('boom [/] \\x1b[2J\\nmore')",
-     "tqa: internal error: RuntimeError: boom [/] \\x1b[2J\\nmore — please report it"),
-    ("RecursionError('maximum recursion depth exceeded')",
-     "tqa: internal error: RecursionError: maximum recursion depth exceeded — please report it"),
-    ("MemoryError()", "tqa: internal error: MemoryError — please report it"),
-])
+@pytest.mark.parametrize(
+    "exception, line",
+    [
+        (
+            "RuntimeError('boom [/] \\x1b[2J\\nmore')",
+            "tqa: internal error: RuntimeError: boom [/] \\x1b[2J\\nmore — please report it",
+        ),
+        (
+            "RecursionError('maximum recursion depth exceeded')",
+            "tqa: internal error: RecursionError: maximum recursion depth exceeded — please report it",
+        ),
+        ("MemoryError()", "tqa: internal error: MemoryError — please report it"),
+    ],
+)
 def test_a_bug_is_one_line_and_exit_2(tmp_path, exception, line):
     write(tmp_path, "a.txt", MARKER)
     program = CRASH.format(exception=exception)
-    proc = subprocess.run([sys.executable, "-c", program], cwd=tmp_path, capture_output=True, timeout=120,
-                          env={**os.environ, "NO_COLOR": "1"})
+    proc = subprocess.run(
+        [sys.executable, "-c", program],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
     assert proc.returncode == 2
     assert lines_of(proc.stderr) == [line]
-    debug = subprocess.run([sys.executable, "-c", program], cwd=tmp_path, capture_output=True, timeout=120,
-                           env={**os.environ, "NO_COLOR": "1", "TQA_DEBUG": "1"})
+    debug = subprocess.run(
+        [sys.executable, "-c", program],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "NO_COLOR": "1", "TQA_DEBUG": "1"},
+    )
     assert debug.returncode == 2
     assert b"Traceback (most recent call last)" in debug.stderr and lines_of(debug.stderr)[-1] == line
 
 
 # -- the escapes themselves ---------------------------------------------------------------------
+
 
 def test_github_escapes_are_the_toolkits():
     # @actions/core command.ts: escapeData and escapeProperty
@@ -241,14 +282,25 @@ def test_terminal_shows_controls_and_bidi_visibly_and_keeps_text():
 def test_a_job_summary_that_cannot_be_written_fails_the_run(tmp_path):
     write(tmp_path, "a.txt", MARKER)
     (tmp_path / "summary").mkdir()  # not a file: the append fails
-    proc = run("check", "--no-cache", "--lang", "en", *RULES, "-f", "github", "a.txt", cwd=tmp_path,
-               env={"GITHUB_STEP_SUMMARY": str(tmp_path / "summary")})
+    proc = run(
+        "check",
+        "--no-cache",
+        "--lang",
+        "en",
+        *RULES,
+        "-f",
+        "github",
+        "a.txt",
+        cwd=tmp_path,
+        env={"GITHUB_STEP_SUMMARY": str(tmp_path / "summary")},
+    )
     assert proc.returncode == 2  # an output failed, not only findings
     assert lines_of(proc.stdout)[-1] == "::error title=tqa::cannot write the job summary: Is a directory"
 
 
-@pytest.mark.parametrize("field, value", [
-    ("rule", "TQA203\n::error::forged"), ("name", "x]\x1b[2J"), ("category", "a\n::add-mask::b")])
+@pytest.mark.parametrize(
+    "field, value", [("rule", "TQA203\n::error::forged"), ("name", "x]\x1b[2J"), ("category", "a\n::add-mask::b")]
+)
 def test_a_saved_report_cannot_smuggle_commands_in_rule_words(tmp_path, field, value):
     write(tmp_path, "a.txt", MARKER)
     saved = run("check", "--no-cache", "--lang", "en", *RULES, "-f", "json", "a.txt", cwd=tmp_path)
@@ -258,4 +310,6 @@ def test_a_saved_report_cannot_smuggle_commands_in_rule_words(tmp_path, field, v
     for fmt in ("text", "markdown", "junit", "github"):
         proc = run("report", "run.json", "-f", fmt, cwd=tmp_path)
         assert proc.returncode == 2 and proc.stdout == b"", fmt
-        assert lines_of(proc.stderr) == [f"error: run.json: malformed tqa report: articles[0].findings[0].{field} is not a rule's {field}"]
+        assert lines_of(proc.stderr) == [
+            f"error: run.json: malformed tqa report: articles[0].findings[0].{field} is not a rule's {field}"
+        ]

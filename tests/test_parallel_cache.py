@@ -74,13 +74,17 @@ def test_rerun_uses_the_cache_and_gives_the_same_report(tqa, corpus, tmp_path, o
 def test_an_edited_file_is_checked_again_and_the_others_come_from_the_cache(tqa, corpus):
     tqa("check", corpus, "-f", "json")
     target = corpus / "kk-exhibition.txt"
-    target.write_text(target.read_text(encoding="utf-8") + "\nДобавлено примечание ([U1]): қайта қараңыз.\n",
-                      encoding="utf-8")
+    target.write_text(
+        target.read_text(encoding="utf-8") + "\nДобавлено примечание ([U1]): қайта қараңыз.\n", encoding="utf-8"
+    )
     cached = tqa("check", corpus, "-f", "json")
     fresh = tqa("check", corpus, "-f", "json", "--no-cache")
     assert cached.out == fresh.out, cached.err
-    assert any(f["rule"] == "TQA201" and f["path"].endswith("kk-exhibition.txt")
-               for a in cached.json()["articles"] for f in a["findings"])
+    assert any(
+        f["rule"] == "TQA201" and f["path"].endswith("kk-exhibition.txt")
+        for a in cached.json()["articles"]
+        for f in a["findings"]
+    )
 
 
 def test_options_and_glossaries_are_part_of_the_key(tqa, corpus, tmp_path):
@@ -90,8 +94,9 @@ def test_options_and_glossaries_are_part_of_the_key(tqa, corpus, tmp_path):
     only_labels = tqa("check", corpus, "-f", "json", "-g", glossary, "--select", "share-label").json()["summary"]
     assert set(only_labels["by_rule"]) == {"TQA601"} and everything["findings"] > only_labels["findings"]
     # the glossary's contents change, not its name: the forbidden name is no longer forbidden
-    glossary.write_text(GLOSSARY.replace("forbidden:\n      en: [Ministry of Internal Affairs and Security]\n", ""),
-                        encoding="utf-8")
+    glossary.write_text(
+        GLOSSARY.replace("forbidden:\n      en: [Ministry of Internal Affairs and Security]\n", ""), encoding="utf-8"
+    )
     after = tqa("check", corpus, "-f", "json", "-g", glossary).json()["summary"]
     fresh = tqa("check", corpus, "-f", "json", "-g", glossary, "--no-cache").json()["summary"]
     assert after == fresh
@@ -117,8 +122,10 @@ def test_broken_cache_entries_are_misses(tqa, corpus, tmp_path, own_cache):
 
 def test_two_runs_sharing_the_cache_agree(corpus, tmp_path):
     command = [sys.executable, "-m", "tqa", "check", str(corpus), "-f", "json"]
-    runs = [subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            for _ in range(2)]
+    runs = [
+        subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
     outputs = [run.communicate(timeout=300) for run in runs]
     assert outputs[0][0] == outputs[1][0] and json.loads(outputs[0][0])["summary"]["files"] > 10
     assert outputs[0][1] == outputs[1][1] == ""
@@ -151,7 +158,7 @@ def test_cache_entries_are_authenticated_pickles_of_results(tqa, tmp_path, own_c
     runs = [p for p in (folder / "v2").rglob("*") if p.is_file() and p.parent.name == "run"]
     assert len(runs) == 1
     data = runs[0].read_bytes()
-    tag, payload = data[len(MAGIC):len(MAGIC) + 32], data[len(MAGIC) + 32:]
+    tag, payload = data[len(MAGIC) : len(MAGIC) + 32], data[len(MAGIC) + 32 :]
     key = (folder / "key").read_bytes()
     assert data.startswith(MAGIC) and (folder / "key").stat().st_mode & 0o777 == 0o600
     assert tag == hmac.new(key, MAGIC + f"run\0{runs[0].name}\0".encode() + payload, hashlib.sha256).digest()

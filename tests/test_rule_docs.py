@@ -39,8 +39,11 @@ def test_codes_and_names_are_unique():
     assert len({r.name for r in RULES}) == len(RULES)
 
 
-@pytest.mark.parametrize("rule,example", CASES, ids=[f"{r.name}-{'fail' if e.fails else 'pass'}-{e.lang}-{i}"
-                                                     for i, (r, e) in enumerate(CASES)])
+@pytest.mark.parametrize(
+    "rule,example",
+    CASES,
+    ids=[f"{r.name}-{'fail' if e.fails else 'pass'}-{e.lang}-{i}" for i, (r, e) in enumerate(CASES)],
+)
 def test_documented_example(rule, example):
     # A one-paragraph example stands inside a small article so that it is not
     # taken for the title; an example with blank lines is a whole document.
@@ -49,15 +52,16 @@ def test_documented_example(rule, example):
     text = f"{example.text}\n" if whole else f"№ 1\n\n{example.text}\n"
     path = "example.po" if catalog else "<text>.txt"
     # terminology examples use the shipped glossary
-    found = [f for f in findings_of(text, lang=example.lang, glossaries=[GLOSSARY], path=path)
-             if f.rule == rule.code]
+    found = [f for f in findings_of(text, lang=example.lang, glossaries=[GLOSSARY], path=path) if f.rule == rule.code]
     if example.fails:
         # the example pins what is flagged and what is suggested
         shift = 0 if whole else len("№ 1\n\n")
         flagged = sorted((f.start - shift, min(f.end - shift, len(example.text)), f.suggestion) for f in found)
-        assert [(a, b) for a, b, _ in flagged] == list(example.spans), \
+        assert [(a, b) for a, b, _ in flagged] == list(example.spans), (
             f"{rule.code} flags {[example.text[a:b] for a, b, _ in flagged]} in {example.text!r}"
-        assert [s for _, _, s in flagged] == list(example.suggestions or [None] * len(flagged)), \
+        )
+        assert [s for _, _, s in flagged] == list(example.suggestions or [None] * len(flagged)), (
             f"{rule.code} suggests {[s for _, _, s in flagged]} for {example.text!r}"
+        )
     else:
         assert not found, f"{rule.code} false positive on {example.text!r}: {[f.text for f in found]}"

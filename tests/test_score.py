@@ -26,8 +26,11 @@ def test_edited_article_scores_lower_and_table_lists_it(tqa, tmp_path):
 def test_catalogs_align_by_msgid(tqa, tmp_path):
     a, b = tmp_path / "a.po", tmp_path / "b.po"
     a.write_text(HEADER + 'msgid "Save"\nmsgstr "Сохранить"\n\nmsgid "Open"\nmsgstr "Открыть"\n', encoding="utf-8")
-    b.write_text(HEADER + 'msgid "Open"\nmsgstr "Открыть"\n\nmsgid "Save"\nmsgstr "Сохранить"\n\n'
-                 'msgid "Close"\nmsgstr "Закрыть"\n', encoding="utf-8")
+    b.write_text(
+        HEADER + 'msgid "Open"\nmsgstr "Открыть"\n\nmsgid "Save"\nmsgstr "Сохранить"\n\n'
+        'msgid "Close"\nmsgstr "Закрыть"\n',
+        encoding="utf-8",
+    )
     run = tqa("score", "-f", "json", a, b)
     assert run.code == 0 and run.json()["corpus"]["units"] == 2 and run.json()["corpus"]["chrf"] == 100.0
     assert "1 only in" in run.err

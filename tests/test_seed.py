@@ -28,8 +28,12 @@ LABEL_LINES = [5, 29, 33, 47, 51, 67, 71, 97, 101, 115, 119, 137, 141, 153, 157,
 def report(tmp_path_factory):
     import subprocess
     import sys
-    proc = subprocess.run([sys.executable, "-m", "tqa", "check", "--format", "json", "--lang", "en", str(SEED)],
-                          capture_output=True, text=True)
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "tqa", "check", "--format", "json", "--lang", "en", str(SEED)],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 1, proc.stderr
     return json.loads(proc.stdout)
 
@@ -64,7 +68,7 @@ def test_word_comment_spans_the_whole_comment(report):
     assert comment["text"] == "Добавлено примечание ([U1]): What is it? 7.50?"
     assert comment["line"] == comment["end_line"] == 204
     line = seed_lines[203]
-    assert line[comment["column"] - 1:comment["end_column"] - 1] == comment["text"]
+    assert line[comment["column"] - 1 : comment["end_column"] - 1] == comment["text"]
     assert comment["suggestion"] == ""
     assert comment["rule"] == "TQA201"
 
@@ -82,10 +86,13 @@ def test_every_finding_points_at_its_text(report):
     lines = SEED.read_text(encoding="utf-8").split("\n")
     for f in all_findings(report):
         if f["line"] == f["end_line"]:
-            assert lines[f["line"] - 1][f["column"] - 1:f["end_column"] - 1] == f["text"]
+            assert lines[f["line"] - 1][f["column"] - 1 : f["end_column"] - 1] == f["text"]
         else:
-            span = "\n".join([lines[f["line"] - 1][f["column"] - 1:]] + lines[f["line"]:f["end_line"] - 1]
-                             + [lines[f["end_line"] - 1][:f["end_column"] - 1]])
+            span = "\n".join(
+                [lines[f["line"] - 1][f["column"] - 1 :]]
+                + lines[f["line"] : f["end_line"] - 1]
+                + [lines[f["end_line"] - 1][: f["end_column"] - 1]]
+            )
             assert span == f["text"]
 
 

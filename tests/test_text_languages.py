@@ -17,8 +17,12 @@ def test_cached_model_classifies_like_the_packaged_one(tmp_path, monkeypatch):
     assert len(folders) == 1 and (folders[0] / "done").exists()  # unpacked once, renamed into place
     again = _load_py3langid()  # read back from the cache
     packaged = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    texts = ["Тарату жоспары келесі айда бекітіледі.", "Die Frau, die die Zeitung liest.",
-             "Festival Samarqand shahrida boʻlib oʻtdi.", "The two-day seminar was organized by the Hub."]
+    texts = [
+        "Тарату жоспары келесі айда бекітіледі.",
+        "Die Frau, die die Zeitung liest.",
+        "Festival Samarqand shahrida boʻlib oʻtdi.",
+        "The two-day seminar was organized by the Hub.",
+    ]
     for identifier in (cached, again, packaged):
         identifier.set_languages(["en", "de", "kk", "ru", "uz"])
     for text in texts:
@@ -38,8 +42,9 @@ def test_detector_knows_its_languages_without_loading_the_model(tmp_path, monkey
     assert detector.detect("The two-day seminar was organized by the Hub in Astana.", ["en", "de"])[0] == "en"
 
 
-@pytest.mark.parametrize("langs", [("de", "en", "ja", "kk", "ru", "sr", "uk"), ("kk", "ky", "ru", "tt"),
-                                   ("bs", "hr", "ru", "sr"), ("en",)])
+@pytest.mark.parametrize(
+    "langs", [("de", "en", "ja", "kk", "ru", "sr", "uk"), ("kk", "ky", "ru", "tt"), ("bs", "hr", "ru", "sr"), ("en",)]
+)
 def test_restricted_identifier_scores_like_set_languages(langs):
     """tqa restricts py3langid to a run's candidate languages without
     copying its feature table; the scores must be py3langid's own."""
@@ -52,11 +57,17 @@ def test_restricted_identifier_scores_like_set_languages(langs):
     reference = copy.copy(detector._identifier)
     reference.set_languages(list(langs))
     restricted = _restricted(detector._identifier, langs)
-    texts = ["The agreement covers training and research for civil servants.",
-             "Соглашение охватывает обучение, исследования и учебные визиты.",
-             "Министрлік жаңа бағдарламаны бекітті және әкімдікке жіберді.",
-             "Die Frau, die die Zeitung liest, kommt aus Zürich.", "会議は来週東京で開かれる予定です。",
-             "Ово је српски текст на ћирилици.", "Ovo je srpski tekst.", "", "12345"]
+    texts = [
+        "The agreement covers training and research for civil servants.",
+        "Соглашение охватывает обучение, исследования и учебные визиты.",
+        "Министрлік жаңа бағдарламаны бекітті және әкімдікке жіберді.",
+        "Die Frau, die die Zeitung liest, kommt aus Zürich.",
+        "会議は来週東京で開かれる予定です。",
+        "Ово је српски текст на ћирилици.",
+        "Ovo je srpski tekst.",
+        "",
+        "12345",
+    ]
     for text in texts:
         assert restricted.classify(text) == reference.classify(text)
         assert restricted.rank(text) == reference.rank(text)
@@ -77,15 +88,18 @@ def test_fast_path_ranges_hold_only_letters_of_their_script():
         assert [ch for ch in allowed if letter.match(ch) and not own.match(ch)] == []
 
 
-@pytest.mark.parametrize("text, scripts, expected", [
-    ("The ministry “opened” a new office — in Astana.", {"Latin"}, False),
-    ("Micro 5 µm in the text", {"Latin"}, True),
-    ("Тарату: The ministry", {"Latin"}, True),
-    ("Министрлік жаңа бағдарламаны бекітті — «мақала».", {"Cyrillic"}, False),
-    ("Министр Alua Balkibayeva", {"Cyrillic"}, True),
-    ("Ministry and Министрлік", {"Cyrillic", "Latin"}, False),
-    ("東京で会議", {"Latin"}, True),
-])
+@pytest.mark.parametrize(
+    "text, scripts, expected",
+    [
+        ("The ministry “opened” a new office — in Astana.", {"Latin"}, False),
+        ("Micro 5 µm in the text", {"Latin"}, True),
+        ("Тарату: The ministry", {"Latin"}, True),
+        ("Министрлік жаңа бағдарламаны бекітті — «мақала».", {"Cyrillic"}, False),
+        ("Министр Alua Balkibayeva", {"Cyrillic"}, True),
+        ("Ministry and Министрлік", {"Cyrillic", "Latin"}, False),
+        ("東京で会議", {"Latin"}, True),
+    ],
+)
 def test_foreign_letters_with_and_without_the_fast_path(text, scripts, expected):
     from tqa.text.scripts import foreign_letter, has_foreign_letters
 

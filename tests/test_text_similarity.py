@@ -2,24 +2,25 @@
 sacreBLEU's, MinHash band keys, the candidate index, normal forms."""
 
 import pytest
-
 from conftest import SEED
 
 
-
-@pytest.mark.parametrize("a,b", [
-    ("in short it is not enough for a package", "in a word it is not enough for a package to be green"),
-    ("семинар организован хабом государственной службы", "семинар был организован хабом"),
-    ("the same text", "the same text"),
-    ("abc", ""),
-    ("", ""),
-    ("a", "a b"),
-    ("   ", "x"),
-    ("күн жылы", "ауа райы суық"),
-    ("ааааааа ааа", "аааа"),  # n-grams repeated inside a text: counts clipped
-    ("東京で会議が開かれた", "会議は東京で開かれた"),
-    ("die Sitzung 😀 fand statt 𝔸", "die Sitzung fand 😀 statt"),  # beyond the BMP
-])
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("in short it is not enough for a package", "in a word it is not enough for a package to be green"),
+        ("семинар организован хабом государственной службы", "семинар был организован хабом"),
+        ("the same text", "the same text"),
+        ("abc", ""),
+        ("", ""),
+        ("a", "a b"),
+        ("   ", "x"),
+        ("күн жылы", "ауа райы суық"),
+        ("ааааааа ааа", "аааа"),  # n-grams repeated inside a text: counts clipped
+        ("東京で会議が開かれた", "会議は東京で開かれた"),
+        ("die Sitzung 😀 fand statt 𝔸", "die Sitzung fand 😀 statt"),  # beyond the BMP
+    ],
+)
 def test_chrf_equals_sacrebleu(a, b):
     from sacrebleu.metrics import CHRF
 
@@ -41,7 +42,7 @@ def test_chrf_equals_sacrebleu_on_every_pair_of_seed_paragraphs():
     texts = [normalized(s.text) for a in document.articles for s in a.paragraphs if len(s.text) > 40][:30]
     chrf = CHRF()
     for i, a in enumerate(texts):
-        for b in texts[i + 1:]:
+        for b in texts[i + 1 :]:
             expected = max(chrf.sentence_score(a, [b]).score, chrf.sentence_score(b, [a]).score)
             assert similarity(a, b) == pytest.approx(expected, abs=1e-9), (a, b)
 
@@ -65,8 +66,10 @@ def test_band_keys_are_minhash_of_word_pairs_whatever_texts_come_together(monkey
         pairs = {f"{a} {b}" for a, b in zip(words, words[1:])} if len(words) > 1 else {text}
         hashes = [zlib.crc32(p.encode()) for p in pairs]
         # (a*h + b) in 64-bit arithmetic (it wraps, as numpy's), mod p, low 32 bits
-        signature = [min((int(a) * h + int(b)) % (1 << 64) % prime & 0xFFFFFFFF for h in hashes)
-                     for a, b in zip(hasher.a, hasher.b)]
+        signature = [
+            min((int(a) * h + int(b)) % (1 << 64) % prime & 0xFFFFFFFF for h in hashes)
+            for a, b in zip(hasher.a, hasher.b)
+        ]
         bands = memoryview(packed).cast("Q").tolist()
         assert bands == [(signature[rows * i] << 32) | signature[rows * i + 1] for i in range(len(bands))]
 
@@ -116,10 +119,20 @@ def test_bulk_lsh_candidates_equal_inserting_texts_one_by_one(seed, monkeypatch)
     assert expected and found == expected
 
 
-@pytest.mark.parametrize("text", [
-    "The Ministry «opened» a new office — in Astana, on Monday!", "  Министрлік   жаңа\tбағдарламаны\n бекітті…  ",
-    "Die Straße (B 96) wird gesperrt: 5 % mehr Verkehr.", "会議は来週、東京で開かれる予定です。", "a\x1cb\u2028c\u00a0d",
-    "", " -- ", "İstanbul ΣΊΣΥΦΟΣ ǅ", "x²+y² = r² ½ €5 #tag @user"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ministry «opened» a new office — in Astana, on Monday!",
+        "  Министрлік   жаңа\tбағдарламаны\n бекітті…  ",
+        "Die Straße (B 96) wird gesperrt: 5 % mehr Verkehr.",
+        "会議は来週、東京で開かれる予定です。",
+        "a\x1cb\u2028c\u00a0d",
+        "",
+        " -- ",
+        "İstanbul ΣΊΣΥΦΟΣ ǅ",
+        "x²+y² = r² ½ €5 #tag @user",
+    ],
+)
 def test_normalized_text_drops_punctuation_symbols_and_spaces(text):
     import regex
 

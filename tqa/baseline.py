@@ -66,8 +66,7 @@ def dumps(baseline: Baseline) -> str:
     data = {
         "schema": SCHEMA,
         "tool": {"name": "tqa", "version": __version__},
-        "findings": [{"fingerprint": e.fingerprint, "rule": e.rule, "path": e.path, "text": e.text}
-                     for e in entries],
+        "findings": [{"fingerprint": e.fingerprint, "rule": e.rule, "path": e.path, "text": e.text} for e in entries],
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
@@ -83,7 +82,7 @@ def load(path: str) -> Baseline:
         raise
     findings = data.get("findings", [])
     if not isinstance(findings, list):
-        raise BaselineError(f"{path}: \"findings\" is not a list")
+        raise BaselineError(f'{path}: "findings" is not a list')
     entries = {}
     for number, item in enumerate(findings, 1):
         entry = _entry(item)
@@ -129,7 +128,9 @@ def compare(result: RunResult, baseline: Baseline, baseline_path: str) -> Compar
     for entry in sorted(baseline.entries.values(), key=lambda e: (e.path, e.rule, e.fingerprint)):
         if entry.fingerprint in seen:
             continue
-        if entry.path in checked or (entry.path not in unreadable and not os.path.lexists(file_of_display_path(entry.path))):
+        if entry.path in checked or (
+            entry.path not in unreadable and not os.path.lexists(file_of_display_path(entry.path))
+        ):
             comparison.absent.append(entry)
     result.baseline = comparison
     return comparison

@@ -63,8 +63,7 @@ from .readers.splitting import SplitSettings
 from .rules import SEVERITIES, Rule, all_rules, find_rule, matching_rules
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
-_TOP_KEYS = {"lang", "fail-on", "select", "ignore", "exclude", "languages", "severity", "split", "rules",
-             "glossaries"}
+_TOP_KEYS = {"lang", "fail-on", "select", "ignore", "exclude", "languages", "severity", "split", "rules", "glossaries"}
 _SPLIT_KEYS = {"enabled", "labels", "max-title-length"}
 
 
@@ -251,8 +250,9 @@ def _own(found: Path) -> Path:
     folder: a symlink to one elsewhere (``tqa.toml -> ~/.aws/config``) would
     put another file's keys and values into error messages."""
     if found.is_symlink() and not is_inside(os.path.realpath(found), os.path.realpath(found.parent)):
-        raise ConfigError(f"{found}: a symlink to a file outside its folder; not read as config "
-                          "(name the config with --config)")
+        raise ConfigError(
+            f"{found}: a symlink to a file outside its folder; not read as config (name the config with --config)"
+        )
     return found
 
 
@@ -291,14 +291,17 @@ def load_config(path: Path | None, follow_external_symlinks: bool = False) -> Co
     return parse_config(data, where, path.parent, str(path), follow_external_symlinks)
 
 
-def parse_config(data: dict[str, Any], where: str, root: Path, path: str | None = None,
-                 follow_external_symlinks: bool = False) -> Config:
+def parse_config(
+    data: dict[str, Any], where: str, root: Path, path: str | None = None, follow_external_symlinks: bool = False
+) -> Config:
     def fail(message: str) -> ConfigError:
         return ConfigError(f"{where}: {message}")
 
     if "follow-external-symlinks" in data:
-        raise fail("follow-external-symlinks is a command-line option (--follow-external-symlinks), not a "
-                   "config key: a config in the checked tree must not widen what tqa reads")
+        raise fail(
+            "follow-external-symlinks is a command-line option (--follow-external-symlinks), not a "
+            "config key: a config in the checked tree must not widen what tqa reads"
+        )
     unknown = set(data) - _TOP_KEYS
     if unknown:
         raise fail(f"unknown key {sorted(unknown)[0]!r} (known: {', '.join(sorted(_TOP_KEYS))})")
@@ -364,8 +367,10 @@ def _glossary_inside(named: str, full: str, root: Path, config: Config, fail) ->
     if is_inside(real, project, hidden=False):
         return
     if not config.follow_external_symlinks:
-        raise fail(f"glossaries: {named!r} is outside the project ({project}) or in a hidden folder; not read "
-                   "(--follow-external-symlinks allows it)")
+        raise fail(
+            f"glossaries: {named!r} is outside the project ({project}) or in a hidden folder; not read "
+            "(--follow-external-symlinks allows it)"
+        )
     config.notes.append(f"{full}: glossary outside the project, read (--follow-external-symlinks): {real}")
 
 

@@ -79,8 +79,9 @@ def _usual_category(block: str) -> str:
     return found.most_common(1)[0][0] if found else block.replace("_", "-")
 
 
-def new_rule(root: Path, block: str, name: str, summary: str, category: str | None = None,
-             severity: str = "warning") -> list[Path]:
+def new_rule(
+    root: Path, block: str, name: str, summary: str, category: str | None = None, severity: str = "warning"
+) -> list[Path]:
     """Write the rule, its precedence entry and its test under ``root`` (the
     repository); returns the files written or changed."""
     if block not in set(BLOCKS.values()):
@@ -96,8 +97,14 @@ def new_rule(root: Path, block: str, name: str, summary: str, category: str | No
         raise ValueError(f"unknown severity {severity!r} (one of {', '.join(SEVERITIES)})")
     code = next_code(block)
     function = name.replace("-", "_")
-    fields = dict(code=code, name=name, summary=summary.strip().rstrip("."), category=category,
-                  severity=severity, function=function)
+    fields = dict(
+        code=code,
+        name=name,
+        summary=summary.strip().rstrip("."),
+        category=category,
+        severity=severity,
+        function=function,
+    )
     rule_file = root / "tqa" / "rules" / block / f"{function}.py"
     test_file = root / "tests" / "rules" / f"test_{function}.py"
     registry = root / "tqa" / "rules" / "__init__.py"
@@ -109,7 +116,7 @@ def new_rule(root: Path, block: str, name: str, summary: str, category: str | No
     if table is None:
         raise ValueError(f"{registry}: no PRECEDENCE table")
     entry = f'    "{code}": 50,\n'
-    registry.write_text(text[:table.end(1)] + entry + text[table.end(1):], encoding="utf-8")
+    registry.write_text(text[: table.end(1)] + entry + text[table.end(1) :], encoding="utf-8")
     rule_file.write_text(RULE_TEMPLATE.format(**fields), encoding="utf-8")
     test_file.parent.mkdir(parents=True, exist_ok=True)
     test_file.write_text(TEST_TEMPLATE.format(**fields), encoding="utf-8")
@@ -125,8 +132,12 @@ def main(argv: list[str] | None = None) -> int:
     make.add_argument("--summary", required=True, help="one line: what the rule reports")
     make.add_argument("--category", help="a category of the report contract (default: the block's)")
     make.add_argument("--severity", default="warning", choices=SEVERITIES)
-    make.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent,
-                      help="the repository (default: the one this tqa runs from)")
+    make.add_argument(
+        "--root",
+        type=Path,
+        default=Path(__file__).resolve().parent.parent,
+        help="the repository (default: the one this tqa runs from)",
+    )
     args = parser.parse_args(argv)
     try:
         written = new_rule(args.root, args.block, args.name, args.summary, args.category, args.severity)

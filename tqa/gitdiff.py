@@ -14,8 +14,17 @@ import subprocess
 # named in a repository's config: the file-system monitor hook and external
 # diff or text-conversion drivers. tqa needs none of them; these settings
 # win over the repository's config for the commands tqa runs.
-_SAFE = ["-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "-c", "diff.external=",
-         "-c", "core.pager=cat", "--no-pager"]
+_SAFE = [
+    "-c",
+    "core.fsmonitor=false",
+    "-c",
+    "core.hooksPath=/dev/null",
+    "-c",
+    "diff.external=",
+    "-c",
+    "core.pager=cat",
+    "--no-pager",
+]
 
 
 class GitError(Exception):
@@ -24,8 +33,9 @@ class GitError(Exception):
 
 def _git(args: list[str], cwd: str) -> str:
     try:
-        proc = subprocess.run(["git", *_SAFE, *args], cwd=cwd, capture_output=True, text=True, check=False,
-                              stdin=subprocess.DEVNULL)
+        proc = subprocess.run(
+            ["git", *_SAFE, *args], cwd=cwd, capture_output=True, text=True, check=False, stdin=subprocess.DEVNULL
+        )
     except FileNotFoundError:
         raise GitError("--changed-since needs git, and git is not installed") from None
     if proc.returncode != 0:
@@ -45,16 +55,22 @@ def changed_files(ref: str, cwd: str = ".") -> set[str]:
     try:
         _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top)
     except GitError:
-        raise GitError(f"--changed-since: unknown revision {ref!r} (fetch it first, e.g. "
-                       f"`git fetch origin {ref.split('/', 1)[-1]}`)") from None
+        raise GitError(
+            f"--changed-since: unknown revision {ref!r} (fetch it first, e.g. "
+            f"`git fetch origin {ref.split('/', 1)[-1]}`)"
+        ) from None
     try:
         base = _git(["merge-base", ref, "HEAD"], top).strip()
     except GitError:
         shallow = _git(["rev-parse", "--is-shallow-repository"], top).strip() == "true"
-        hint = ("the clone is too shallow: `git fetch --deepen=200` (or fetch-depth: 0 in actions/checkout)"
-                if shallow else "the branches share no history")
+        hint = (
+            "the clone is too shallow: `git fetch --deepen=200` (or fetch-depth: 0 in actions/checkout)"
+            if shallow
+            else "the branches share no history"
+        )
         raise GitError(f"--changed-since {ref}: no common ancestor with HEAD; {hint}") from None
-    names = _git(["diff", "--no-ext-diff", "--no-textconv", "--name-only", "-z", "--diff-filter=AMR", "-M",
-                  base, "--"], top).split("\0")
+    names = _git(
+        ["diff", "--no-ext-diff", "--no-textconv", "--name-only", "-z", "--diff-filter=AMR", "-M", base, "--"], top
+    ).split("\0")
     names += _git(["ls-files", "--others", "--exclude-standard", "-z"], top).split("\0")
     return {os.path.realpath(os.path.join(top, n)) for n in names if n}

@@ -261,7 +261,9 @@ def from_csv(text: str, where: str) -> Glossary:
     for number, row in enumerate(reader, 2):
         entry_id, lang, kind, term = ((row.get(k) or "").strip() for k in ("id", "lang", "type", "term"))
         if not entry_id or not term or kind not in _CSV_TYPES:
-            raise GlossaryError(f"{where}:{number}: need an id, a term and a type among {', '.join(sorted(_CSV_TYPES))}")
+            raise GlossaryError(
+                f"{where}:{number}: need an id, a term and a type among {', '.join(sorted(_CSV_TYPES))}"
+            )
         item = raw.setdefault(entry_id, {"id": entry_id, "names": {}, "__line__": number})
         if kind == "name":
             item["names"][lang] = term
@@ -276,9 +278,16 @@ def from_csv(text: str, where: str) -> Glossary:
 
 # ----------------------------------------------------------------- TBX ----
 # TBX-Basic administrative status values, and what they mean here.
-_STATUS_TO_KIND = {"preferredterm-admn-sts": "name", "admittedterm-admn-sts": "allowed",
-                   "deprecatedterm-admn-sts": "forbidden", "supersededterm-admn-sts": "forbidden",
-                   "preferred": "name", "admitted": "allowed", "deprecated": "forbidden", "superseded": "forbidden"}
+_STATUS_TO_KIND = {
+    "preferredterm-admn-sts": "name",
+    "admittedterm-admn-sts": "allowed",
+    "deprecatedterm-admn-sts": "forbidden",
+    "supersededterm-admn-sts": "forbidden",
+    "preferred": "name",
+    "admitted": "allowed",
+    "deprecated": "forbidden",
+    "superseded": "forbidden",
+}
 
 
 def _local(tag: str) -> str:
@@ -307,8 +316,11 @@ def from_tbx(text: str, where: str) -> Glossary:
                 if term_el is None or not "".join(term_el.itertext()).strip():
                     continue
                 term = "".join(term_el.itertext()).strip()
-                notes = {(n.get("type") or ""): (n.text or "").strip() for n in term_group.iter()
-                         if _local(n.tag) == "termNote"}
+                notes = {
+                    (n.get("type") or ""): (n.text or "").strip()
+                    for n in term_group.iter()
+                    if _local(n.tag) == "termNote"
+                }
                 kind = _STATUS_TO_KIND.get(notes.get("administrativeStatus", "").lower(), "")
                 if notes.get("termType", "").lower() in ("acronym", "abbreviation", "shortform"):
                     item.setdefault("acronyms", []).append(term)

@@ -28,5 +28,5 @@ def load_tagged(path: str, schema: str, what: str, error: type[Exception]) -> di
     except ValueError as exc:  # read_regular's refusals; an integer of thousands of digits
         raise error(f"{path}: cannot read {what}: {exc}") from None
     if not isinstance(data, dict) or data.get("schema") != schema:
-        raise error(f"{path}: not a tqa {what} (expected \"schema\": \"{schema}\")")
+        raise error(f'{path}: not a tqa {what} (expected "schema": "{schema}")')
     return data

@@ -61,7 +61,7 @@ class SourceText:
         parts = []
         for number in range(start // _PIECE, (end - 1) // _PIECE + 1):
             base = number * _PIECE
-            parts.append(_unpacked_piece(self._packed[number])[max(start - base, 0):end - base])
+            parts.append(_unpacked_piece(self._packed[number])[max(start - base, 0) : end - base])
         return parts[0] if len(parts) == 1 else "".join(parts)
 
     def pieces(self) -> Iterator[str]:
@@ -78,7 +78,7 @@ class SourceText:
         copy = SourceText.__new__(SourceText)
         text = self._text
         copy._text, copy.length, copy.line_starts = None, self.length, self.line_starts
-        copy._packed = tuple(_pack(text[i:i + _PIECE]) for i in range(0, len(text), _PIECE))
+        copy._packed = tuple(_pack(text[i : i + _PIECE]) for i in range(0, len(text), _PIECE))
         return copy
 
     @property
@@ -148,8 +148,8 @@ class PackedTexts:
         first = 0
         for packed, count in zip(self._groups, self._counts):
             text, at = _unpack(packed), 0
-            for length in self._lengths[first:first + count]:
-                yield text[at:at + length]
+            for length in self._lengths[first : first + count]:
+                yield text[at : at + length]
                 at += length
             first += count
 
@@ -239,8 +239,9 @@ class Segment:
             return self.end_offset if self.end_offset is not None else self.offsets[-1] + 1
         return self.offsets[index]
 
-    def problem(self, i: int, j: int, message: str, suggestion: str | None = None,
-                related: Iterable[int | tuple[str, int]] = ()) -> Problem:
+    def problem(
+        self, i: int, j: int, message: str, suggestion: str | None = None, related: Iterable[int | tuple[str, int]] = ()
+    ) -> Problem:
         """A problem on characters ``i..j`` of this segment. ``related``
         holds file offsets in this file, or (path, offset) in another."""
         start = self.source_offset(i)
@@ -311,6 +312,5 @@ class Document:
         the rules have read the segments. Worker processes send this back
         instead of the whole model, and the cache keeps it, so a big run
         holds each file's text once, not every paragraph as objects."""
-        articles = [Article(a.index, a.title, [], a.start, a.end, a.lang, a.source_lang, a.slug)
-                    for a in self.articles]
+        articles = [Article(a.index, a.title, [], a.start, a.end, a.lang, a.source_lang, a.slug) for a in self.articles]
         return Document(self.path, self.source.packed(), articles, self.format, self.suppressions)

@@ -19,7 +19,7 @@ def is_inside(real: str, folder: str, hidden: bool = True) -> bool:
     prefix = folder.rstrip(os.sep) + os.sep
     if not real.startswith(prefix):
         return False
-    return hidden or not any(part.startswith(".") for part in real[len(prefix):].split(os.sep))
+    return hidden or not any(part.startswith(".") for part in real[len(prefix) :].split(os.sep))
 
 
 def glob_match(rel: str, pattern: str) -> bool:

@@ -36,15 +36,21 @@ def suggest_entries(documents, config, minimum: int = 1) -> str:
         lang = Counter(lang for _, lang, _ in uses).most_common(1)[0][0]
         canonical = forms.most_common(1)[0][0]
         variants = [form for form, _ in forms.most_common()[1:]]
-        places = "; ".join(f"{form!r} {count}× (e.g. {next(w for e, _, w in uses if e == form)})"
-                           for form, count in forms.most_common())
-        glossary.entries.append(Entry(
-            id=acronym.lower().replace(" ", "-"),
-            names={lang: canonical},
-            acronyms=[acronym],
-            forbidden={lang: variants} if variants else {},
-            note=f"draft from tqa glossary suggest: {places}",
-        ))
-    header = ("# Draft glossary mined by `tqa glossary suggest`. Review every entry: the name is the most\n"
-              "# frequent expansion, the forbidden variants are the other expansions seen.\n")
+        places = "; ".join(
+            f"{form!r} {count}× (e.g. {next(w for e, _, w in uses if e == form)})"
+            for form, count in forms.most_common()
+        )
+        glossary.entries.append(
+            Entry(
+                id=acronym.lower().replace(" ", "-"),
+                names={lang: canonical},
+                acronyms=[acronym],
+                forbidden={lang: variants} if variants else {},
+                note=f"draft from tqa glossary suggest: {places}",
+            )
+        )
+    header = (
+        "# Draft glossary mined by `tqa glossary suggest`. Review every entry: the name is the most\n"
+        "# frequent expansion, the forbidden variants are the other expansions seen.\n"
+    )
     return header + to_yaml(glossary, "suggested")

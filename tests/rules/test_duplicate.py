@@ -2,9 +2,7 @@
 blocks repeated across articles; what they point to and what they hide."""
 
 import pytest
-
 from conftest import SEED, findings_of
-
 
 
 @pytest.fixture(scope="module")
@@ -30,18 +28,24 @@ def test_reworded_boilerplate_across_articles_is_info(seed_findings):
 
 
 def test_near_duplicate_in_russian_and_kazakh():
-    ru = ("№ 1\n\nСеминар организован Астанинским хабом государственной службы и ПРООН в Казахстане.\n\n"
-          "Семинар был организован Астанинским хабом государственной службы и ПРООН в Казахстане.\n")
+    ru = (
+        "№ 1\n\nСеминар организован Астанинским хабом государственной службы и ПРООН в Казахстане.\n\n"
+        "Семинар был организован Астанинским хабом государственной службы и ПРООН в Казахстане.\n"
+    )
     [f] = findings_of(ru, lang="ru", select="duplicate-paragraph")
     assert f.line == 5
-    kk = ("№ 1\n\nСеминарды Астана мемлекеттік қызмет хабы мен БҰҰДБ бірлесіп ұйымдастырды.\n\n"
-          "Көрме дипломатиялық қатынастардың отыз жылдығына арналған және бір айға созылады.\n")
+    kk = (
+        "№ 1\n\nСеминарды Астана мемлекеттік қызмет хабы мен БҰҰДБ бірлесіп ұйымдастырды.\n\n"
+        "Көрме дипломатиялық қатынастардың отыз жылдығына арналған және бір айға созылады.\n"
+    )
     assert findings_of(kk, lang="kk", select="duplicate-paragraph") == []
 
 
 def test_cut_down_copy_is_a_duplicate():
-    long_ = ("The training discussed the concept of open data, its benefits and what it can be used for, "
-             "as well as international experience, including strategy and legal models.")
+    long_ = (
+        "The training discussed the concept of open data, its benefits and what it can be used for, "
+        "as well as international experience, including strategy and legal models."
+    )
     short = "The training discussed the concept of open data, its benefits and what it can be used for."
     [f] = findings_of(f"T\n\n{long_}\n\n{short}\n", lang="en", select="duplicate-paragraph")
     assert f.text == short
@@ -63,8 +67,10 @@ def test_prefilter_lets_through_a_pair_exactly_at_the_edit_ratio_bar():
 
 
 def test_repeated_block_across_files_points_to_the_other_file(tqa, tmp_path):
-    block = ("This event was part of the regional project jointly implemented by UNDP Kazakhstan and the "
-             "Astana Civil Service Hub, aimed at increasing the capacity of civil servants.")
+    block = (
+        "This event was part of the regional project jointly implemented by UNDP Kazakhstan and the "
+        "Astana Civil Service Hub, aimed at increasing the capacity of civil servants."
+    )
     (tmp_path / "a.txt").write_text(f"First\n\nOpening text here.\n\n{block}\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text(f"Second\n\nOther opening text.\n\n{block}\n", encoding="utf-8")
     report = tqa("check", "-f", "json", "--lang", "en", tmp_path).json()
@@ -73,14 +79,35 @@ def test_repeated_block_across_files_points_to_the_other_file(tqa, tmp_path):
     assert finding["related"] == [{"path": str(tmp_path / "a.txt"), "line": 5}]
 
 
-@pytest.mark.parametrize("lang,block,word,slip,rule", [
-    ("en", "The event is part of the joint regional project of UNDP and the Hub, aimed at increasing the "
-           "capacity of civil servants in seven countries of the region.", "capacity", "capаcity", "homoglyph"),
-    ("ru", "Мероприятие является частью совместного регионального проекта ПРООН и Хаба, направленного на "
-           "повышение потенциала государственных служащих семи стран региона.", "Хаба", "Хaба", "homoglyph"),
-    ("kk", "Іс-шара БҰҰДБ мен Хабтың бірлескен өңірлік жобасының бөлігі болып табылады және өңірдегі жеті "
-           "елдің мемлекеттік қызметшілерінің әлеуетін арттыруға бағытталған.", "мен", "мен мен", "repeated-word"),
-])
+@pytest.mark.parametrize(
+    "lang,block,word,slip,rule",
+    [
+        (
+            "en",
+            "The event is part of the joint regional project of UNDP and the Hub, aimed at increasing the "
+            "capacity of civil servants in seven countries of the region.",
+            "capacity",
+            "capаcity",
+            "homoglyph",
+        ),
+        (
+            "ru",
+            "Мероприятие является частью совместного регионального проекта ПРООН и Хаба, направленного на "
+            "повышение потенциала государственных служащих семи стран региона.",
+            "Хаба",
+            "Хaба",
+            "homoglyph",
+        ),
+        (
+            "kk",
+            "Іс-шара БҰҰДБ мен Хабтың бірлескен өңірлік жобасының бөлігі болып табылады және өңірдегі жеті "
+            "елдің мемлекеттік қызметшілерінің әлеуетін арттыруға бағытталған.",
+            "мен",
+            "мен мен",
+            "repeated-word",
+        ),
+    ],
+)
 def test_defect_inside_a_repeated_block_is_still_reported(tqa, tmp_path, lang, block, word, slip, rule):
     """A block repeated across articles is information; an error inside one
     copy must not be hidden behind it (nor fail to fail the run)."""
@@ -105,8 +132,10 @@ def test_defect_inside_a_duplicated_paragraph_is_reported_once_per_copy():
 def test_a_repeated_block_hides_findings_of_its_own_kind_only(tqa, tmp_path):
     """A paragraph repeated in its article and across files: one duplicate
     finding for it (the more specific), not two."""
-    block = ("This event was part of the regional project jointly implemented by UNDP Kazakhstan and the "
-             "Astana Civil Service Hub, aimed at increasing the capacity of civil servants.")
+    block = (
+        "This event was part of the regional project jointly implemented by UNDP Kazakhstan and the "
+        "Astana Civil Service Hub, aimed at increasing the capacity of civil servants."
+    )
     (tmp_path / "a.txt").write_text(f"First\n\nOpening text here.\n\n{block}\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text(f"Second\n\n{block}\n\nOther text.\n\n{block}\n", encoding="utf-8")
     report = tqa("check", "-f", "json", "--lang", "en", "--no-cache", tmp_path).json()
@@ -115,30 +144,42 @@ def test_a_repeated_block_hides_findings_of_its_own_kind_only(tqa, tmp_path):
 
 
 def test_repeated_title_in_a_page():
-    page = ("Same title\n\nТарату:\n\nBody one.\n\nMore one.\n\nТарату:\n\nSame title\n\nТарату:\n\n"
-            "Body two.\n\nMore two.\n\nТарату:\n")
+    page = (
+        "Same title\n\nТарату:\n\nBody one.\n\nMore one.\n\nТарату:\n\nSame title\n\nТарату:\n\n"
+        "Body two.\n\nMore two.\n\nТарату:\n"
+    )
     [f] = findings_of(page, lang="en", select="repeated-title")
     assert f.line == 11 and f.related == ((f.path, 1),)
 
 
 NEAR_COPIES = {
     # (paragraph, its near copy, a distinct paragraph on the same topic)
-    "en": ("The ministry opened a new office in Astana on Monday morning after a long delay.",
-           "The ministry opened its new office in Astana on Monday morning after a long delay.",
-           "The agency closed its old office in Almaty on Friday evening after the annual audit."),
-    "ru": ("Семинар организован Астанинским хабом государственной службы и ПРООН в Казахстане.",
-           "Семинар был организован Астанинским хабом государственной службы и ПРООН в Казахстане.",
-           "Выставка посвящена тридцатилетию дипломатических отношений и продлится целый месяц."),
-    "kk": ("Әлихан Бәйменов білім беру саласындағы өзгерістер туралы айтты және жаңа жобаларды таныстырды.",
-           "Әлихан Бәйменов білім беру саласындағы өзгерістер туралы айтып, жаңа жобаларды таныстырды.",
-           "Көрме дипломатиялық қатынастардың отыз жылдығына арналған және іс жүзінде бір айға созылады."),
-    "de": ("Die Behörde eröffnete am Montagmorgen nach langer Verzögerung ein neues Büro in Astana.",
-           "Die Behörde eröffnete am Montagmorgen nach langer Verzögerung ihr neues Büro in Astana.",
-           "Das Amt schloss am Freitagabend nach der jährlichen Prüfung sein altes Büro in Almaty."),
+    "en": (
+        "The ministry opened a new office in Astana on Monday morning after a long delay.",
+        "The ministry opened its new office in Astana on Monday morning after a long delay.",
+        "The agency closed its old office in Almaty on Friday evening after the annual audit.",
+    ),
+    "ru": (
+        "Семинар организован Астанинским хабом государственной службы и ПРООН в Казахстане.",
+        "Семинар был организован Астанинским хабом государственной службы и ПРООН в Казахстане.",
+        "Выставка посвящена тридцатилетию дипломатических отношений и продлится целый месяц.",
+    ),
+    "kk": (
+        "Әлихан Бәйменов білім беру саласындағы өзгерістер туралы айтты және жаңа жобаларды таныстырды.",
+        "Әлихан Бәйменов білім беру саласындағы өзгерістер туралы айтып, жаңа жобаларды таныстырды.",
+        "Көрме дипломатиялық қатынастардың отыз жылдығына арналған және іс жүзінде бір айға созылады.",
+    ),
+    "de": (
+        "Die Behörde eröffnete am Montagmorgen nach langer Verzögerung ein neues Büro in Astana.",
+        "Die Behörde eröffnete am Montagmorgen nach langer Verzögerung ihr neues Büro in Astana.",
+        "Das Amt schloss am Freitagabend nach der jährlichen Prüfung sein altes Büro in Almaty.",
+    ),
     # no spaces between words: compared letter by letter, not as one long word
-    "ja": ("研修では、オープンデータの概念、その利点と活用方法、戦略や法的モデルを含む国際的な経験が取り上げられた。",
-           "研修では、オープンデータの概念、その利点と活用方法、戦略や法的モデルを含む国際的な経験が紹介された。",
-           "参加者は、公開すべき情報の種類と、社会と経済にとっての利点について意見を交わした。"),
+    "ja": (
+        "研修では、オープンデータの概念、その利点と活用方法、戦略や法的モデルを含む国際的な経験が取り上げられた。",
+        "研修では、オープンデータの概念、その利点と活用方法、戦略や法的モデルを含む国際的な経験が紹介された。",
+        "参加者は、公開すべき情報の種類と、社会と経済にとっての利点について意見を交わした。",
+    ),
 }
 
 
@@ -163,8 +204,9 @@ def _distinct_paragraphs(count, seed=5):
     rng = random.Random(seed)
     syllables = ["ka", "lo", "mi", "ne", "su", "ta", "vo", "ri", "de", "pa", "zu", "ge"]
     vocabulary = sorted({"".join(rng.choice(syllables) for _ in range(3)) for _ in range(2000)})
-    return [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(12, 20))).capitalize() + "."
-            for _ in range(count)]
+    return [
+        " ".join(rng.choice(vocabulary) for _ in range(rng.randint(12, 20))).capitalize() + "." for _ in range(count)
+    ]
 
 
 def test_many_paragraph_article_with_one_planted_copy_goes_through_the_band_index(monkeypatch):
@@ -228,9 +270,9 @@ def test_a_big_files_paragraphs_kept_packed_find_the_same_blocks(tmp_path, monke
 
     blocks = {
         "en": "This event was part of the regional project jointly implemented by UNDP Kazakhstan and the "
-              "Astana Civil Service Hub, aimed at increasing the capacity of civil servants.",
+        "Astana Civil Service Hub, aimed at increasing the capacity of civil servants.",
         "kk": "Іс-шара БҰҰДБ мен Хабтың бірлескен өңірлік жобасының бөлігі болып табылады және өңірдегі жеті "
-              "елдің мемлекеттік қызметшілерінің әлеуетін арттыруға бағытталған.",
+        "елдің мемлекеттік қызметшілерінің әлеуетін арттыруға бағытталған.",
     }
     files = []
     for lang, block in blocks.items():

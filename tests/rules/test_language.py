@@ -2,7 +2,6 @@
 with both identifiers."""
 
 import pytest
-
 from conftest import CLEAN, SEED, findings_of
 
 from tqa.text.languages import article_language, get_detector
@@ -12,14 +11,26 @@ def only(findings, rule):
     return [f for f in findings if f.name == rule]
 
 
-@pytest.mark.parametrize("lang,before,after", [
-    ("ja", "アスタナ発――カザフスタンのベクテノフ首相は火曜日、協定に署名した。",
-     "ベクテノフ氏は「地域にとって良い日だ」と語った。"),
-    ("ar", "وقع رئيس وزراء كازاخستان ونظيره الأوزبكي يوم الثلاثاء اتفاقية بشأن الاستخدام المشترك لمياه النهر.",
-     "وقال إن هذا يوم جيد للمنطقة."),
-    ("ko", "카자흐스탄 총리와 우즈베키스탄 총리가 화요일 강 물의 공동 이용에 관한 협정에 서명했다.",
-     "그는 지역에 좋은 날이라고 말했다."),
-])
+@pytest.mark.parametrize(
+    "lang,before,after",
+    [
+        (
+            "ja",
+            "アスタナ発――カザフスタンのベクテノフ首相は火曜日、協定に署名した。",
+            "ベクテノフ氏は「地域にとって良い日だ」と語った。",
+        ),
+        (
+            "ar",
+            "وقع رئيس وزراء كازاخستان ونظيره الأوزبكي يوم الثلاثاء اتفاقية بشأن الاستخدام المشترك لمياه النهر.",
+            "وقال إن هذا يوم جيد للمنطقة.",
+        ),
+        (
+            "ko",
+            "카자흐스탄 총리와 우즈베키스탄 총리가 화요일 강 물의 공동 이용에 관한 협정에 서명했다.",
+            "그는 지역에 좋은 날이라고 말했다.",
+        ),
+    ],
+)
 def test_english_sentence_left_in_an_article_without_capitals(tqa, tmp_path, lang, before, after):
     """The article's language is found by its own script, not by the
     function words of the one English sentence; the sentence ends at ". "
@@ -36,8 +47,10 @@ def test_english_sentence_left_in_an_article_without_capitals(tqa, tmp_path, lan
 def test_uzbek_is_written_in_both_scripts():
     """Uzbek is printed in Latin (official) and Cyrillic: neither is foreign,
     a look-alike letter inside a word still is, and so is Russian."""
-    cyrillic = ("Тошкент – Ўзбекистон Бош вазири ва унинг қозоғистонлик ҳамкасби сешанба куни Сирдарё сувидан "
-                "биргаликда фойдаланиш тўғрисидаги келишувни имзолади.")
+    cyrillic = (
+        "Тошкент – Ўзбекистон Бош вазири ва унинг қозоғистонлик ҳамкасби сешанба куни Сирдарё сувидан "
+        "биргаликда фойдаланиш тўғрисидаги келишувни имзолади."
+    )
     latin = "Toshkent shahrida Tоshkent forumi boʻlib oʻtdi va unda koʻplab mehmonlar ishtirok etdi."
     russian = "Соглашение охватывает совместное использование вод и ремонт каналов."
     assert findings_of(f"Ўзбекистон ва Қозоғистон\n\n{cyrillic}\n", lang="uz") == []
@@ -51,20 +64,35 @@ def test_english_caption_in_russian_article_is_found():
     assert [f.text for f in found] == ["Photo by the press service of the embassy"]
 
 
-@pytest.mark.parametrize("lang,text,flagged", [
-    ("en", "The festival drew large crowds. Festival Samarqand shahrida boʻlib oʻtdi va unda ko'plab mehmonlar "
-           "ishtirok etdi. It ended on Sunday.",
-     "Festival Samarqand shahrida boʻlib oʻtdi va unda ko'plab mehmonlar ishtirok etdi."),
-    ("ru", "Министр выступил на форуме. The agreement covers training, research and study visits for civil "
-           "servants of the region. Форум завершился.",
-     "The agreement covers training, research and study visits for civil servants of the region."),
-    ("kk", "Министрлік жаңа бағдарламаны бекітті. Соглашение охватывает обучение, исследования и учебные визиты "
-           "для служащих. Бағдарлама келесі жылы басталады.",
-     "Соглашение охватывает обучение, исследования и учебные визиты для служащих."),
-    ("de", "Die Ausstellung wurde eröffnet. The exhibition gave the visitors a more detailed idea of the culture "
-           "of the country. Sie dauert bis Mai.",
-     "The exhibition gave the visitors a more detailed idea of the culture of the country."),
-])
+@pytest.mark.parametrize(
+    "lang,text,flagged",
+    [
+        (
+            "en",
+            "The festival drew large crowds. Festival Samarqand shahrida boʻlib oʻtdi va unda ko'plab mehmonlar "
+            "ishtirok etdi. It ended on Sunday.",
+            "Festival Samarqand shahrida boʻlib oʻtdi va unda ko'plab mehmonlar ishtirok etdi.",
+        ),
+        (
+            "ru",
+            "Министр выступил на форуме. The agreement covers training, research and study visits for civil "
+            "servants of the region. Форум завершился.",
+            "The agreement covers training, research and study visits for civil servants of the region.",
+        ),
+        (
+            "kk",
+            "Министрлік жаңа бағдарламаны бекітті. Соглашение охватывает обучение, исследования и учебные визиты "
+            "для служащих. Бағдарлама келесі жылы басталады.",
+            "Соглашение охватывает обучение, исследования и учебные визиты для служащих.",
+        ),
+        (
+            "de",
+            "Die Ausstellung wurde eröffnet. The exhibition gave the visitors a more detailed idea of the culture "
+            "of the country. Sie dauert bis Mai.",
+            "The exhibition gave the visitors a more detailed idea of the culture of the country.",
+        ),
+    ],
+)
 def test_single_untranslated_sentence_is_found(lang, text, flagged):
     [f] = only(findings_of(f"№ 1\n\n{text}\n", lang=lang), "wrong-language")
     assert f.text == flagged
@@ -72,8 +100,10 @@ def test_single_untranslated_sentence_is_found(lang, text, flagged):
 
 
 def test_untranslated_paragraph_is_one_finding():
-    para = ("Соглашение охватывает обучение, исследования и учебные визиты. Участники обсудили открытые данные "
-            "и их пользу для общества.")
+    para = (
+        "Соглашение охватывает обучение, исследования и учебные визиты. Участники обсудили открытые данные "
+        "и их пользу для общества."
+    )
     found = findings_of(f"Title\n\nThe ministry signed the memorandum on Monday.\n\n{para}\n", lang="en")
     assert [(f.name, f.text) for f in found] == [("wrong-language", para)]
     assert "Russian" in found[0].message
@@ -93,11 +123,15 @@ def test_langdetect_backend_is_silent_on_clean_text(lang):
 
 
 def test_langdetect_backend_finds_an_untranslated_sentence_deterministically():
-    text = ("№ 1\n\nThe exhibition was opened on Monday. Die Ausstellung zeigt Fotografien aus dem Leben der "
-            "kasachischen Nomaden und ihrer Familien. It runs until May.\n")
+    text = (
+        "№ 1\n\nThe exhibition was opened on Monday. Die Ausstellung zeigt Fotografien aus dem Leben der "
+        "kasachischen Nomaden und ihrer Familien. It runs until May.\n"
+    )
     opts = {"TQA501": {"detector": "langdetect"}}
-    runs = [[(f.text, f.message) for f in only(findings_of(text, lang="en", rule_options=opts), "wrong-language")]
-            for _ in range(3)]
+    runs = [
+        [(f.text, f.message) for f in only(findings_of(text, lang="en", rule_options=opts), "wrong-language")]
+        for _ in range(3)
+    ]
     assert runs[0] == runs[1] == runs[2]
     assert runs[0] and runs[0][0][0].startswith("Die Ausstellung zeigt")
     assert "German" in runs[0][0][1]

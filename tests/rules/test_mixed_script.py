@@ -2,7 +2,6 @@
 script, found with the right suggestion, silent on legitimate text."""
 
 import pytest
-
 from conftest import CLEAN, SEED, findings_of
 
 from tqa.text.scripts import lookalike, scripts_of
@@ -12,26 +11,29 @@ def only(findings, rule):
     return [f for f in findings if f.name == rule]
 
 
-@pytest.mark.parametrize("lang,text,flagged,fix", [
-    ("en", "In his speech, А. Baimenov noted it.", "А", "A"),
-    ("en", "President Nazarbaуev opened the forum.", "Nazarbaуev", "Nazarbayev"),
-    ("en", "The Εuropean Union joined.", "Εuropean", "European"),
-    ("en", "The Іnternational Monetary Fund", "Іnternational", "International"),  # Cyrillic І -> Latin I, not l
-    ("ru", "Форум прошёл в Aлматы.", "Aлматы", "Алматы"),
-    ("kk", "Бiлiм беру министрлігі хабарлады.", "Бiлiм", "Білім"),
-    ("uk", "Замiсть цього.", "Замiсть", "Замість"),
-    ("sr", "Град Бeоград је главни град.", "Бeоград", "Београд"),
-    ("de", "Die Ausstellung in Мünchen war voll.", "Мünchen", "München"),
-    # whole foreign words beside the defect (Django, Python) must not hide it
-    ("ru", "Установите Django и Python, затем откройте Aлматы.", "Aлматы", "Алматы"),
-    ("en", "Django and Python: in his speech, А. Baimenov noted it.", "А", "A"),
-    ("sk", "Výstava v Bratislavе bola otvorená.", "Bratislavе", "Bratislave"),  # languages added for catalogs
-])
+@pytest.mark.parametrize(
+    "lang,text,flagged,fix",
+    [
+        ("en", "In his speech, А. Baimenov noted it.", "А", "A"),
+        ("en", "President Nazarbaуev opened the forum.", "Nazarbaуev", "Nazarbayev"),
+        ("en", "The Εuropean Union joined.", "Εuropean", "European"),
+        ("en", "The Іnternational Monetary Fund", "Іnternational", "International"),  # Cyrillic І -> Latin I, not l
+        ("ru", "Форум прошёл в Aлматы.", "Aлматы", "Алматы"),
+        ("kk", "Бiлiм беру министрлігі хабарлады.", "Бiлiм", "Білім"),
+        ("uk", "Замiсть цього.", "Замiсть", "Замість"),
+        ("sr", "Град Бeоград је главни град.", "Бeоград", "Београд"),
+        ("de", "Die Ausstellung in Мünchen war voll.", "Мünchen", "München"),
+        # whole foreign words beside the defect (Django, Python) must not hide it
+        ("ru", "Установите Django и Python, затем откройте Aлматы.", "Aлматы", "Алматы"),
+        ("en", "Django and Python: in his speech, А. Baimenov noted it.", "А", "A"),
+        ("sk", "Výstava v Bratislavе bola otvorená.", "Bratislavе", "Bratislave"),  # languages added for catalogs
+    ],
+)
 def test_homoglyph_found_with_the_right_suggestion(lang, text, flagged, fix):
     [f] = only(findings_of(f"№ 1\n\n{text}\n", lang=lang), "homoglyph")
     assert f.text == flagged and f.suggestion == fix
     assert f.severity == "error" and f.category == "mixed-script"
-    assert f.line == 3 and text[f.column - 1:f.end_column - 1] == flagged
+    assert f.line == 3 and text[f.column - 1 : f.end_column - 1] == flagged
 
 
 def test_kazakh_letters_are_cyrillic_and_never_fixed():
@@ -46,28 +48,34 @@ def test_cyrillic_capital_i_looks_like_latin_capital_i():
     assert lookalike("i", "Cyrillic") == "і"
 
 
-@pytest.mark.parametrize("lang,text", [
-    ("en", "The museum in Zürich lent paintings to Gdańsk; the café charges €5 at 20 °C."),
-    ("ja", "COVID-19の流行以降、NIAはデジタル化を進めている。"),
-    ("uz", "Festival Samarqand shahrida boʻlib oʻtdi, oʻzbek va qoraqalpoq san'atkorlari qatnashdi."),
-    ("sr", "Beograd i Београд су исти град, пише Politika."),
-    ("ru", "Акции Goldman Sachs, Exxon Mobil и NASDAQ выросли на 3%, сообщает Kursiv.kz."),
-    ("ru", "Витамин A и группа B, iPhone'ы и Enter'ом, см. https://gov.kz/ru/news и info@akorda.kz."),
-    ("kk", "Компания Kazakhtelecom пен Beeline IT-жобаларын талқылады."),
-    ("el", "Η Ευρωπαϊκή Ένωση και ο ΟΗΕ συζήτησαν με την UNESCO."),
-    ("de", "Die Frau, die die Zeitung liest, arbeitet für die UNDP in Astana."),
-])
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("en", "The museum in Zürich lent paintings to Gdańsk; the café charges €5 at 20 °C."),
+        ("ja", "COVID-19の流行以降、NIAはデジタル化を進めている。"),
+        ("uz", "Festival Samarqand shahrida boʻlib oʻtdi, oʻzbek va qoraqalpoq san'atkorlari qatnashdi."),
+        ("sr", "Beograd i Београд су исти град, пише Politika."),
+        ("ru", "Акции Goldman Sachs, Exxon Mobil и NASDAQ выросли на 3%, сообщает Kursiv.kz."),
+        ("ru", "Витамин A и группа B, iPhone'ы и Enter'ом, см. https://gov.kz/ru/news и info@akorda.kz."),
+        ("kk", "Компания Kazakhtelecom пен Beeline IT-жобаларын талқылады."),
+        ("el", "Η Ευρωπαϊκή Ένωση και ο ΟΗΕ συζήτησαν με την UNESCO."),
+        ("de", "Die Frau, die die Zeitung liest, arbeitet für die UNDP in Astana."),
+    ],
+)
 def test_legitimate_text_stays_silent(lang, text):
     found = findings_of(f"№ 1\n\n{text}\n", lang=lang, select=["mixed-script", "language"])
     assert found == [], [(f.rule, f.text) for f in found]
 
 
-@pytest.mark.parametrize("lang,text", [
-    ("bn", "Django প্রশাসন সাইটে স্বাগতম।"),
-    ("km", "សូមស្វាគមន៍មកកាន់ Django ។"),
-    ("sk", "Vitajte v administrácii Django."),
-    ("ru", "Установите Django и Python, затем откройте сайт."),
-])
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("bn", "Django প্রশাসন সাইটে স্বাগতম।"),
+        ("km", "សូមស្វាគមន៍មកកាន់ Django ។"),
+        ("sk", "Vitajte v administrácii Django."),
+        ("ru", "Установите Django и Python, затем откройте сайт."),
+    ],
+)
 def test_whole_foreign_names_in_catalog_languages_stay_silent(lang, text):
     assert only(findings_of(f"№ 1\n\n{text}\n", lang=lang), "homoglyph") == []
     assert only(findings_of(f"№ 1\n\n{text}\n", lang=lang), "foreign-script") == []
@@ -78,13 +86,19 @@ def test_thai_letters_in_khmer_text_are_found():  # seen in Django's Khmer catal
     assert f.text == "รั"
 
 
-@pytest.mark.parametrize("lang,text,run", [
-    ("en", "The label Бөлісу түймесі remained in the text.", "Бөлісу түймесі"),
-    # numbers inside the foreign words do not cut them in two
-    ("en", "The deal follows talks.Сделка охватывает 2400 км каналов, 30% требуют ремонта.",
-     "Сделка охватывает 2400 км каналов, 30% требуют ремонта"),
-    ("de", "Der Vertrag gilt ab 2025. Договор вступает в силу в 2025 году.", "Договор вступает в силу в 2025 году"),
-])
+@pytest.mark.parametrize(
+    "lang,text,run",
+    [
+        ("en", "The label Бөлісу түймесі remained in the text.", "Бөлісу түймесі"),
+        # numbers inside the foreign words do not cut them in two
+        (
+            "en",
+            "The deal follows talks.Сделка охватывает 2400 км каналов, 30% требуют ремонта.",
+            "Сделка охватывает 2400 км каналов, 30% требуют ремонта",
+        ),
+        ("de", "Der Vertrag gilt ab 2025. Договор вступает в силу в 2025 году.", "Договор вступает в силу в 2025 году"),
+    ],
+)
 def test_foreign_run_is_one_finding(lang, text, run):
     found = findings_of(f"№ 1\n\n{text}\n", lang=lang, select="foreign-script")
     assert [f.text for f in found] == [run]
@@ -93,8 +107,9 @@ def test_foreign_run_is_one_finding(lang, text, run):
 def test_allowed_names_are_accepted():
     text = "№ 1\n\nThe newspaper Егемен Қазақстан reported it.\n"
     assert only(findings_of(text, lang="en"), "foreign-script")
-    assert not only(findings_of(text, lang="en", rule_options={"TQA102": {"allow": ["Егемен Қазақстан"]}}),
-                    "foreign-script")
+    assert not only(
+        findings_of(text, lang="en", rule_options={"TQA102": {"allow": ["Егемен Қазақстан"]}}), "foreign-script"
+    )
 
 
 def test_one_finding_per_span_most_specific_rule_wins():
@@ -117,4 +132,5 @@ def test_homoglyph_near_the_end_of_a_line_of_megabytes_keeps_its_column():
     line = _FILLER * (2_000_000 // len(_FILLER)) + "President Nazarbaуev spoke."
     found = only(findings_of(line + "\n", lang="en", select="homoglyph"), "homoglyph")
     assert [(f.line, f.column, f.text, f.suggestion) for f in found] == [
-        (1, line.index("Nazarbaуev") + 1, "Nazarbaуev", "Nazarbayev")]
+        (1, line.index("Nazarbaуev") + 1, "Nazarbaуev", "Nazarbayev")
+    ]

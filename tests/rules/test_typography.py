@@ -2,9 +2,7 @@
 defect and on correct text in several languages and scripts."""
 
 import pytest
-
 from conftest import CLEAN, SEED, findings_of
-
 
 
 @pytest.fixture(scope="module")
@@ -16,26 +14,32 @@ def named(findings, name):
     return [f for f in findings if f.name == name]
 
 
-@pytest.mark.parametrize("name,line,text,fix", [
-    ("repeated-word", 9, "of of", "of"),
-    ("glued-words", 53, "theGraduate", "the Graduate"),
-    ("glued-words", 53, "Universityand", "University and"),
-    ("space-before-punctuation", 204, " ,", ","),
-    ("foreign-quotes", 163, "«", "“"),
-    ("foreign-quotes", 163, "»", "”"),
-])
+@pytest.mark.parametrize(
+    "name,line,text,fix",
+    [
+        ("repeated-word", 9, "of of", "of"),
+        ("glued-words", 53, "theGraduate", "the Graduate"),
+        ("glued-words", 53, "Universityand", "University and"),
+        ("space-before-punctuation", 204, " ,", ","),
+        ("foreign-quotes", 163, "«", "“"),
+        ("foreign-quotes", 163, "»", "”"),
+    ],
+)
 def test_seed_typography_slips(seed_findings, name, line, text, fix):
     matches = [f for f in named(seed_findings, name) if f.line == line and f.text == text]
     assert len(matches) == 1 and matches[0].suggestion == fix
 
 
-@pytest.mark.parametrize("text,glued", [
-    ("The talks covered canals ofthe region.", ["ofthe"]),
-    ("Ofthe two, one stayed; inthe end both left.", ["inthe"]),  # a capitalised head is no function word
-    ("They bathe, breathe and soothe at the lathe.", []),         # words that end in "the"
-    ("The firm Xofthe and the code abc1ofthe stay.", []),         # the head glued to more
-    ("A long abcdefghijklofthe word.", []),                       # no function word before "the"
-])
+@pytest.mark.parametrize(
+    "text,glued",
+    [
+        ("The talks covered canals ofthe region.", ["ofthe"]),
+        ("Ofthe two, one stayed; inthe end both left.", ["inthe"]),  # a capitalised head is no function word
+        ("They bathe, breathe and soothe at the lathe.", []),  # words that end in "the"
+        ("The firm Xofthe and the code abc1ofthe stay.", []),  # the head glued to more
+        ("A long abcdefghijklofthe word.", []),  # no function word before "the"
+    ],
+)
 def test_function_word_glued_to_the(text, glued):
     found = findings_of(text, lang="en", select="glued-words")
     assert [f.text for f in found] == glued
@@ -60,45 +64,54 @@ def test_clean_text_has_no_duplicate_or_typography_findings(lang):
     assert findings_of(text, lang=lang, select=["duplicate", "typography"]) == []
 
 
-@pytest.mark.parametrize("lang,text", [
-    ("de", "Die Frau, die die Zeitung liest, sagte: „Wir kommen wieder.“ Er kam (zum Glück) zurück."),
-    ("ru", "«Мы поделимся опытом», — заявил он. Цена — 1,5 млн тенге (т.е. 3 тыс. долларов)."),
-    ("kk", "Көп көп рахмет! «Біз келеміз», — деді ол (төраға)."),
-    ("fr", "Est-ce vrai ? « Oui », dit-il : c'est fini !"),
-    ("ja", "「共有しましょう」と彼は言った（会議で）。"),
-    ("en", "The cost is 1,500 tenge; e.g. 3.5 dollars. Visit Kursiv.kz, iPhone and YouTube. Options: a) now."),
-    # links inside brackets keep the closing bracket out of the link
-    ("en", "See [the docs](https://example.com/docs/the_guide) or the page (https://a.kz/x?y=1)."),
-    ("ru", "Подробнее на сайте (https://egov.kz/ru/news) и в Telegram (t.me/egov_kz)."),
-    ("de", "Mehr unter https://de.wikipedia.org/wiki/Astana_(Stadt) und (www.astana.kz)."),
-])
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("de", "Die Frau, die die Zeitung liest, sagte: „Wir kommen wieder.“ Er kam (zum Glück) zurück."),
+        ("ru", "«Мы поделимся опытом», — заявил он. Цена — 1,5 млн тенге (т.е. 3 тыс. долларов)."),
+        ("kk", "Көп көп рахмет! «Біз келеміз», — деді ол (төраға)."),
+        ("fr", "Est-ce vrai ? « Oui », dit-il : c'est fini !"),
+        ("ja", "「共有しましょう」と彼は言った（会議で）。"),
+        ("en", "The cost is 1,500 tenge; e.g. 3.5 dollars. Visit Kursiv.kz, iPhone and YouTube. Options: a) now."),
+        # links inside brackets keep the closing bracket out of the link
+        ("en", "See [the docs](https://example.com/docs/the_guide) or the page (https://a.kz/x?y=1)."),
+        ("ru", "Подробнее на сайте (https://egov.kz/ru/news) и в Telegram (t.me/egov_kz)."),
+        ("de", "Mehr unter https://de.wikipedia.org/wiki/Astana_(Stadt) und (www.astana.kz)."),
+    ],
+)
 def test_typography_is_silent_on_correct_text_in_many_languages(lang, text):
     found = findings_of(f"№ 1\n\n{text}\n", lang=lang, select="typography")
     assert found == [], [(f.rule, f.text) for f in found]
 
 
-@pytest.mark.parametrize("lang,text,unbalanced", [
-    # a one-letter ")" closes its bracket: grammatical alternatives and ranges
-    ("hu", "A(z) érték formára (ÉÉÉÉ-HH-NN) megfelel.", []),
-    ("pl", "Usunięcie wybranych(-nego)(-nej) obiektów, które są z nim(i)/nią powiązane.", []),
-    ("kk", "Таңдалған нысан-ді(ы) өшіру.", []),
-    ("en", "Delete the selected file(s) and folder(s).", []),
-    ("fr", "Il ne peut contenir que des lettres (de a à z ou de A à Z) et des nombres.", []),
-    ("ru", "Варианты: а) сейчас, б) позже.", []),
-    # and a real slip is still one
-    ("en", "Choose a) now or b) later (the default is later.", ["("]),
-    ("ru", "Министерство цифрового развития (МЦРИАП сообщило об этом.", ["("]),
-])
+@pytest.mark.parametrize(
+    "lang,text,unbalanced",
+    [
+        # a one-letter ")" closes its bracket: grammatical alternatives and ranges
+        ("hu", "A(z) érték formára (ÉÉÉÉ-HH-NN) megfelel.", []),
+        ("pl", "Usunięcie wybranych(-nego)(-nej) obiektów, które są z nim(i)/nią powiązane.", []),
+        ("kk", "Таңдалған нысан-ді(ы) өшіру.", []),
+        ("en", "Delete the selected file(s) and folder(s).", []),
+        ("fr", "Il ne peut contenir que des lettres (de a à z ou de A à Z) et des nombres.", []),
+        ("ru", "Варианты: а) сейчас, б) позже.", []),
+        # and a real slip is still one
+        ("en", "Choose a) now or b) later (the default is later.", ["("]),
+        ("ru", "Министерство цифрового развития (МЦРИАП сообщило об этом.", ["("]),
+    ],
+)
 def test_one_letter_brackets_and_enumerations(lang, text, unbalanced):
     found = findings_of(f"№ 1\n\n{text}\n", lang=lang, select="unbalanced-pair")
     assert [f.text for f in found] == unbalanced
 
 
-@pytest.mark.parametrize("lang,text", [
-    ("hi", "कोई दिन निर्दिष्ट नहीं किया गया है।"),       # vowel signs are marks: words are not split at them
-    ("mr", "मूल्य योग्य JSON असणे आवश्यक आहे."),
-    ("bn", "তারিখ এবং সময় নির্বাচন করুন।"),
-])
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("hi", "कोई दिन निर्दिष्ट नहीं किया गया है।"),  # vowel signs are marks: words are not split at them
+        ("mr", "मूल्य योग्य JSON असणे आवश्यक आहे."),
+        ("bn", "তারিখ এবং সময় নির্বাচন করুন।"),
+    ],
+)
 def test_repeated_word_keeps_words_with_combining_marks_whole(lang, text):
     assert findings_of(text, lang=lang, select="repeated-word") == []
 
@@ -121,8 +134,9 @@ def test_repeated_word_across_lines_of_no_break_spaces():
         text = f"Title\n\nThe formation of{run}of state resources.\n"
         [found] = findings_of(text, lang="en", select="repeated-word")
         assert found.text == f"of{run}of" and found.suggestion == "of"
-    assert findings_of("Title\n\nThe formation of\u2003of state resources.\n", lang="en",
-                       select="repeated-word") == []  # an em space is no space of a line, nor a line break
+    assert (
+        findings_of("Title\n\nThe formation of\u2003of state resources.\n", lang="en", select="repeated-word") == []
+    )  # an em space is no space of a line, nor a line break
 
 
 def test_repeated_word_near_the_end_of_a_line_of_megabytes_keeps_its_column():

@@ -24,21 +24,31 @@ from .output import (
 )
 from .run import discover, emit, result_cache, run_with_progress
 
-_CHANGED = typer.Option(None, "--changed-since", metavar="REF",
-                        help="Report only files added or modified since the merge base with REF (git); "
-                             "the other files are still context for cross-article rules.")
+_CHANGED = typer.Option(
+    None,
+    "--changed-since",
+    metavar="REF",
+    help="Report only files added or modified since the merge base with REF (git); "
+    "the other files are still context for cross-article rules.",
+)
 
 
 def check(
     paths: List[str] = PATHS,
     lang: Optional[str] = LANG,
     fmt: Optional[List[Format]] = typer.Option(
-        None, "--format", "-f", help="Report format; repeat with --output for several reports from one run."),
+        None, "--format", "-f", help="Report format; repeat with --output for several reports from one run."
+    ),
     output: Optional[List[Path]] = typer.Option(
-        None, "--output", "-o", help="Write the report to this file (atomic); the n-th --output goes with the "
-                                     "n-th --format (or its suffix decides: .json .sarif .html .xml .md)."),
-    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on",
-                                             help="Lowest severity that fails the run [default: warning]."),
+        None,
+        "--output",
+        "-o",
+        help="Write the report to this file (atomic); the n-th --output goes with the "
+        "n-th --format (or its suffix decides: .json .sarif .html .xml .md).",
+    ),
+    fail_on: Optional[FailOn] = typer.Option(
+        None, "--fail-on", help="Lowest severity that fails the run [default: warning]."
+    ),
     select: Optional[List[str]] = SELECT,
     ignore: Optional[List[str]] = IGNORE,
     config_file: Optional[Path] = CONFIG,
@@ -46,15 +56,20 @@ def check(
     follow_links: bool = FOLLOW,
     changed_since: Optional[str] = _CHANGED,
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Fail only on findings not in this baseline."),
-    update_baseline: bool = typer.Option(False, "--update-baseline",
-                                         help="Remove baseline entries no longer found (never adds)."),
+    update_baseline: bool = typer.Option(
+        False, "--update-baseline", help="Remove baseline entries no longer found (never adds)."
+    ),
     show_baselined: bool = typer.Option(False, "--show-baselined", help="Also print findings already in the baseline."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
-                                       help="Processes for the per-file work [default: one per core]."),
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", "-j", min=1, help="Processes for the per-file work [default: one per core]."
+    ),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the result cache."),
     cache_dir: Optional[Path] = typer.Option(
-        None, "--cache-dir", metavar="DIR",
-        help="Keep the result cache in DIR (by default $TQA_CACHE_DIR, else $XDG_CACHE_HOME/tqa or ~/.cache/tqa)."),
+        None,
+        "--cache-dir",
+        metavar="DIR",
+        help="Keep the result cache in DIR (by default $TQA_CACHE_DIR, else $XDG_CACHE_HOME/tqa or ~/.cache/tqa).",
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="One line per finding, no context and no summary."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force colour on or off."),
 ) -> None:
@@ -72,8 +87,14 @@ def check(
     replay = None
     if cache is not None and known is None and all(f.value in REPLAYABLE for f, _ in reports):
         # the same reports of the same run: written again from the cache, nothing checked
-        settings = [[(f.value, str(o) if o else None) for f, o in reports], quiet, _colour(color, reports),
-                    show_baselined, config.fail_on, list(paths)]
+        settings = [
+            [(f.value, str(o) if o else None) for f, o in reports],
+            quiet,
+            _colour(color, reports),
+            show_baselined,
+            config.fail_on,
+            list(paths),
+        ]
         replay = cache.replay_key(cache.run_key(files, reported, [str(e) for e in errors]), repr(settings))
         stored = cache.load_replay(replay)
         code = _replay(stored, reports) if stored is not None else None
@@ -87,8 +108,18 @@ def check(
     written = []
     for report_format, report_output in reports:
         with timed(f"report {report_format.value}"):
-            written.append(emit(result, report_format, report_output, color, quiet, config.fail_on, show_baselined,
-                                keep=replay is not None))
+            written.append(
+                emit(
+                    result,
+                    report_format,
+                    report_output,
+                    color,
+                    quiet,
+                    config.fail_on,
+                    show_baselined,
+                    keep=replay is not None,
+                )
+            )
     code = exit_code(result, config.fail_on)
     if replay is not None and cache is not None:  # one with the other
         cache.store_replay(replay, {"outputs": written, "errors": [str(e) for e in result.errors], "exit": code})
@@ -119,9 +150,14 @@ def _replay(stored, reports) -> Optional[int]:
         return None
     if not isinstance(errors, list) or not all(isinstance(e, str) for e in errors):
         return None
-    if not isinstance(outputs, list) or len(outputs) != len(wanted) or not all(
+    if (
+        not isinstance(outputs, list)
+        or len(outputs) != len(wanted)
+        or not all(
             isinstance(o, tuple) and len(o) == 2 and o[0] == w and isinstance(o[1], bytes)
-            for o, w in zip(outputs, wanted)):
+            for o, w in zip(outputs, wanted)
+        )
+    ):
         return None
     print_errors(errors)
     for path, data in outputs:
@@ -133,8 +169,15 @@ def _replay(stored, reports) -> Optional[int]:
     return code
 
 
-SUFFIX_FORMATS = {".txt": "text", ".json": "json", ".html": "html", ".htm": "html", ".sarif": "sarif",
-                  ".xml": "junit", ".md": "markdown"}
+SUFFIX_FORMATS = {
+    ".txt": "text",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".sarif": "sarif",
+    ".xml": "junit",
+    ".md": "markdown",
+}
 
 
 def _pair_reports(formats: List[Format], outputs: List[Path]) -> list[tuple[Format, Optional[Path]]]:

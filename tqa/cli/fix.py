@@ -21,9 +21,12 @@ def fix(
     config_file: Optional[Path] = CONFIG,
     glossary: Optional[List[Path]] = GLOSSARY,
     follow_links: bool = FOLLOW,
-    dry_run: bool = typer.Option(False, "--dry-run", "--diff",
-                                 help="Print the changes as a unified diff and write nothing "
-                                      "(exit 1 if there are any)."),
+    dry_run: bool = typer.Option(
+        False,
+        "--dry-run",
+        "--diff",
+        help="Print the changes as a unified diff and write nothing (exit 1 if there are any).",
+    ),
 ) -> None:
     """Apply the fixes that are safe (look-alike letters, repeated words, spaces before punctuation, foreign quotes,
     hard line breaks) to the files themselves, each written atomically. `tqa rules` marks these rules."""
@@ -48,13 +51,19 @@ def fix(
         if dry_run:
             write_stdout(file_plan.diff())
         else:
-            write_stdout("".join(terminal(f"{f.path}:{f.line}:{f.column}: {f.rule} {f.name}: {f.text!r} -> "
-                                          f"{f.suggestion!r}") + "\n" for f in file_plan.applied))
+            write_stdout(
+                "".join(
+                    terminal(f"{f.path}:{f.line}:{f.column}: {f.rule} {f.name}: {f.text!r} -> {f.suggestion!r}") + "\n"
+                    for f in file_plan.applied
+                )
+            )
         fixed += len(file_plan.applied)
         changed_files += bool(file_plan.applied)
         left += len(file_plan.left)
     verb = "would fix" if dry_run else "fixed"
     note = f"; {left} left (overlapping another fix, or the file format needs it done by hand)" if left else ""
-    stderr().print(f"{verb} {fixed} finding{'s' * (fixed != 1)} in {changed_files} file{'s' * (changed_files != 1)}"
-                   f"{note}", markup=False)
+    stderr().print(
+        f"{verb} {fixed} finding{'s' * (fixed != 1)} in {changed_files} file{'s' * (changed_files != 1)}{note}",
+        markup=False,
+    )
     raise typer.Exit(EXIT_ERROR if failed else (EXIT_FINDINGS if dry_run and fixed else EXIT_CLEAN))

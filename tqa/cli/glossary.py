@@ -11,8 +11,11 @@ import typer
 from .options import load_config
 from .output import EXIT_ERROR, failing_on, print_errors, write_or_print, write_stdout
 
-glossary_app = typer.Typer(help="Glossaries: check, import from CSV/TBX, export to TBX, suggest entries from a corpus.",
-                           no_args_is_help=True, pretty_exceptions_enable=False)
+glossary_app = typer.Typer(
+    help="Glossaries: check, import from CSV/TBX, export to TBX, suggest entries from a corpus.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
 
 
 @glossary_app.command("check")
@@ -72,4 +75,3 @@ def glossary_suggest(
     write_or_print(suggest_entries(documents, config), output)
     if errors:  # a draft from the files that could be read, but not all of them were
         raise typer.Exit(EXIT_ERROR)
-

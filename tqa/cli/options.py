@@ -42,9 +42,12 @@ SELECT = typer.Option(None, "--select", help="Only these rules (codes, prefixes,
 IGNORE = typer.Option(None, "--ignore", help="Skip these rules.")
 CONFIG = typer.Option(None, "--config", help="Config file (tqa.toml or pyproject.toml).")
 GLOSSARY = typer.Option(None, "--glossary", "-g", help="A glossary (YAML) to use besides those in config; repeatable.")
-FOLLOW = typer.Option(False, "--follow-external-symlinks",
-                      help="Also read files and glossaries that symlinks lead to outside the checked folders "
-                           "(each is named on stderr). A command-line option only: never from a config.")
+FOLLOW = typer.Option(
+    False,
+    "--follow-external-symlinks",
+    help="Also read files and glossaries that symlinks lead to outside the checked folders "
+    "(each is named on stderr). A command-line option only: never from a config.",
+)
 
 
 def load_config(config_file: Optional[Path], paths: List[str], follow_links: bool = False):
@@ -64,8 +67,16 @@ def split_list(values: Optional[List[str]]) -> List[str]:
     return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
 
 
-def configure(paths: List[str], config_file: Optional[Path], lang: Optional[str], select, ignore,
-              fail_on: Optional[FailOn], glossary: Optional[List[Path]], follow_links: bool = False):
+def configure(
+    paths: List[str],
+    config_file: Optional[Path],
+    lang: Optional[str],
+    select,
+    ignore,
+    fail_on: Optional[FailOn],
+    glossary: Optional[List[Path]],
+    follow_links: bool = False,
+):
     """The config of a run: the file's, then the command line's options."""
     from ..config import ConfigError, checked_language
     from ..glossary import GlossaryError

@@ -170,8 +170,9 @@ def crashed(exc: BaseException) -> int:
             line = f"tqa: error: {where}{exc.strerror}"
         else:
             message = str(exc)
-            line = (f"tqa: internal error: {type(exc).__name__}{': ' if message else ''}{message[:500]}"
-                    " — please report it")
+            line = (
+                f"tqa: internal error: {type(exc).__name__}{': ' if message else ''}{message[:500]} — please report it"
+            )
         line = terminal(line)
     except Exception:  # noqa: BLE001 - no memory left to describe it, or a __str__ that fails
         line = f"tqa: internal error: {type(exc).__name__} — please report it"

@@ -16,7 +16,8 @@ def report(
     saved: Path = typer.Argument(..., help="A JSON report saved by `tqa check --format json`."),
     fmt: Format = typer.Option(Format.html, "--format", "-f", help="Report format."),
     output: Optional[Path] = typer.Option(
-        None, "--output", "-o", help="Write the report to this file [default for html: reports/tqa-report.html]."),
+        None, "--output", "-o", help="Write the report to this file [default for html: reports/tqa-report.html]."
+    ),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force colour on or off."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Text format: one line per finding."),
 ) -> None:

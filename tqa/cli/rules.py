@@ -29,8 +29,9 @@ def rules(
     # printed into a buffer, then written checked (see write_stdout); styled as for the terminal, if it is one
     buffer = StringIO()
     terminal_out = sys.stdout.isatty()
-    console = Console(file=buffer, highlight=False, force_terminal=terminal_out,
-                      width=Console().width if terminal_out else 140)
+    console = Console(
+        file=buffer, highlight=False, force_terminal=terminal_out, width=Console().width if terminal_out else 140
+    )
     _print_rules(console, rule)
     write_stdout(buffer.getvalue())
 
@@ -44,12 +45,22 @@ def _print_rules(console: Console, rule: Optional[str]) -> None:
         found = find_rule(rule)
         if found is None:
             fail(f"no rule {rule!r} (see `tqa rules`)")
-        console.print(Text.assemble((found.code, "bold"), f" {found.name}  ", ("category: ", "dim"), found.category,
-                                    "  ", ("default severity: ", "dim"), found.severity,
-                                    ("  fixed by tqa fix" if found.safe_fix else "", "dim")))
+        console.print(
+            Text.assemble(
+                (found.code, "bold"),
+                f" {found.name}  ",
+                ("category: ", "dim"),
+                found.category,
+                "  ",
+                ("default severity: ", "dim"),
+                found.severity,
+                ("  fixed by tqa fix" if found.safe_fix else "", "dim"),
+            )
+        )
         if found.options:
-            console.print(Text.assemble(("options: ", "dim"),
-                                        ", ".join(f"{k} = {v!r}" for k, v in found.options.items())))
+            console.print(
+                Text.assemble(("options: ", "dim"), ", ".join(f"{k} = {v!r}" for k, v in found.options.items()))
+            )
         console.print()
         console.print(found.doc, markup=False)
         return
@@ -57,6 +68,7 @@ def _print_rules(console: Console, rule: Optional[str]) -> None:
     for column in ("code", "name", "category", "severity", "fix", "what it finds"):
         table.add_column(column, overflow="fold")
     for r in all_rules():
-        table.add_row(r.code, r.name, r.category, r.severity, "tqa fix" if r.safe_fix else "",
-                      Text(r.summary.replace("``", "")))
+        table.add_row(
+            r.code, r.name, r.category, r.severity, "tqa fix" if r.safe_fix else "", Text(r.summary.replace("``", ""))
+        )
     console.print(table)

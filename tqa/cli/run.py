@@ -49,9 +49,14 @@ def run_with_progress(files, errors, reported, config, jobs: Optional[int] = Non
         return check_files(files, config, errors, **run)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    with Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("{task.description}", markup=False),  # a file name is not markup
-                  console=Console(stderr=True), transient=True) as bar:
+    with Progress(
+        TextColumn("checking"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}", markup=False),  # a file name is not markup
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
         task = bar.add_task("", total=count)
 
         def advance(path: str) -> None:
@@ -108,8 +113,16 @@ def write_pieces(pieces, keep: bool) -> bytes | None:
     return None
 
 
-def emit(result, fmt: Format, output: Optional[Path], color: Optional[bool], quiet: bool,
-         fail_on: str = "warning", show_baselined: bool = False, keep: bool = False):
+def emit(
+    result,
+    fmt: Format,
+    output: Optional[Path],
+    color: Optional[bool],
+    quiet: bool,
+    fail_on: str = "warning",
+    show_baselined: bool = False,
+    keep: bool = False,
+):
     """Write one report; with ``keep``, return (path or None, its bytes) for
     the replay cache."""
     from ..report import ReportOptions, render, text_of
@@ -117,8 +130,9 @@ def emit(result, fmt: Format, output: Optional[Path], color: Optional[bool], qui
 
     output = report_path(fmt, output)
     to_terminal = output is None and sys.stdout.isatty()
-    options = ReportOptions(color=to_terminal if color is None else color, quiet=quiet,
-                            fail_on=fail_on, show_baselined=show_baselined)
+    options = ReportOptions(
+        color=to_terminal if color is None else color, quiet=quiet, fail_on=fail_on, show_baselined=show_baselined
+    )
     report = render(fmt.value, result, options)
     if output is None:
         data = write_pieces([report] if isinstance(report, str) else report, keep)

@@ -41,8 +41,13 @@ def score(
     for row in result["units"]:
         table.add_row(Text(terminal(row["name"])), f"{row['bleu']:.1f}", f"{row['chrf']:.1f}", f"{row['ter']:.1f}")
     corpus = result["corpus"]
-    table.add_row(f"corpus ({corpus['units']})", f"{corpus['bleu']:.1f}", f"{corpus['chrf']:.1f}",
-                  f"{corpus['ter']:.1f}", style="bold")
+    table.add_row(
+        f"corpus ({corpus['units']})",
+        f"{corpus['bleu']:.1f}",
+        f"{corpus['chrf']:.1f}",
+        f"{corpus['ter']:.1f}",
+        style="bold",
+    )
     from io import StringIO
 
     buffer = StringIO()

@@ -15,8 +15,7 @@ from ..readers import is_supported
 from ..readers.base import special_kind
 
 
-def discover(paths: Iterable[str], config: Config,
-             notes: list[str] | None = None) -> tuple[list[str], list[FileError]]:
+def discover(paths: Iterable[str], config: Config, notes: list[str] | None = None) -> tuple[list[str], list[FileError]]:
     """Files to check: given files as they are, folders walked for the
     formats tqa reads, excludes honoured. Order is stable (sorted).
 
@@ -43,12 +42,16 @@ def discover(paths: Iterable[str], config: Config,
         kind = _admit(path, roots, config, errors, notes, named=True)
         if kind == "folder":
             for folder, dirs, names in os.walk(path, onerror=unreadable_folder):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                                 and not config.is_excluded(os.path.join(folder, d)))
+                dirs[:] = sorted(
+                    d for d in dirs if not d.startswith(".") and not config.is_excluded(os.path.join(folder, d))
+                )
                 for name in sorted(names):
                     full = os.path.join(folder, name)
-                    if is_supported(full) and not config.is_excluded(full) \
-                            and _admit(full, roots, config, errors, notes) == "file":
+                    if (
+                        is_supported(full)
+                        and not config.is_excluded(full)
+                        and _admit(full, roots, config, errors, notes) == "file"
+                    ):
                         files.append(full)
         elif kind == "file" and not config.is_excluded(path):
             files.append(path)
@@ -115,8 +118,9 @@ def _first_link(path: str, boundary: str) -> str | None:
         current = parent
 
 
-def _admit(path: str, roots: list[str], config: Config, errors: list[FileError], notes: list[str],
-           named: bool = False) -> str | None:
+def _admit(
+    path: str, roots: list[str], config: Config, errors: list[FileError], notes: list[str], named: bool = False
+) -> str | None:
     """What ``path`` is to discovery, "file" or "folder", when it may be
     read; otherwise None, with the reason added to ``errors``."""
     try:
@@ -146,11 +150,18 @@ def _admit(path: str, roots: list[str], config: Config, errors: list[FileError],
         real = os.path.realpath(path)
         if not inside_roots(real, roots):
             if not config.follow_external_symlinks:
-                errors.append(FileError(path, f"symlink to a {what} outside the checked folders (or in a hidden "
-                                              "folder); not read (--follow-external-symlinks allows it)"))
+                errors.append(
+                    FileError(
+                        path,
+                        f"symlink to a {what} outside the checked folders (or in a hidden "
+                        "folder); not read (--follow-external-symlinks allows it)",
+                    )
+                )
                 return None
-            notes.append(f"{path}: symlink to a {what} outside the checked folders, followed "
-                         f"(--follow-external-symlinks): {real}")
+            notes.append(
+                f"{path}: symlink to a {what} outside the checked folders, followed "
+                f"(--follow-external-symlinks): {real}"
+            )
     special = special_kind(info.st_mode)
     if special is not None:
         errors.append(FileError(path, f"not a regular file ({special}); not read"))

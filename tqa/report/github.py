@@ -46,17 +46,23 @@ def annotation(f) -> str:
         "endColumn": f.end_column,
         "title": f"{f.rule} {f.name}",
     }
-    fix = "" if f.suggestion is None else ("\nfix: delete it" if f.suggestion == "" else
-                                           f"\nfix: replace with {f.suggestion!r}")
+    fix = (
+        ""
+        if f.suggestion is None
+        else ("\nfix: delete it" if f.suggestion == "" else f"\nfix: replace with {f.suggestion!r}")
+    )
     props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
     return f"::{COMMAND[f.severity]} {props}::{escape_data(f.message + fix)}"
 
 
 def render(result, options) -> str:
     lines = [annotation(f) for f in result.findings if options.show_baselined or f.baseline_state != "unchanged"]
-    lines += [f"::error file={escape_property(portable_path(e.path))}"
-              + (f",line={e.line}" if e.line else "") + f",title=unreadable input::{escape_data(e.message)}"
-              for e in result.errors]
+    lines += [
+        f"::error file={escape_property(portable_path(e.path))}"
+        + (f",line={e.line}" if e.line else "")
+        + f",title=unreadable input::{escape_data(e.message)}"
+        for e in result.errors
+    ]
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         try:

@@ -27,18 +27,25 @@ def render(result, options) -> str:
         if f.baseline_state == "unchanged" and not options.show_baselined:
             continue
         path = portable_path(f.path)
-        issues.append({
-            "type": "issue",
-            "check_name": terminal(f"{f.rule} {f.name}"),
-            "description": terminal(f.message if f.suggestion is None else
-                                    f"{f.message} (fix: {'delete it' if f.suggestion == '' else repr(f.suggestion)})"),
-            "categories": ["Style"],
-            "severity": SEVERITY[f.severity],
-            "fingerprint": hashlib.md5(f"{path}\x1f{f.fingerprint}".encode("utf-8")).hexdigest(),
-            "location": {
-                "path": path,
-                "positions": {"begin": {"line": f.line, "column": f.column},
-                              "end": {"line": f.end_line, "column": f.end_column}},
-            },
-        })
+        issues.append(
+            {
+                "type": "issue",
+                "check_name": terminal(f"{f.rule} {f.name}"),
+                "description": terminal(
+                    f.message
+                    if f.suggestion is None
+                    else f"{f.message} (fix: {'delete it' if f.suggestion == '' else repr(f.suggestion)})"
+                ),
+                "categories": ["Style"],
+                "severity": SEVERITY[f.severity],
+                "fingerprint": hashlib.md5(f"{path}\x1f{f.fingerprint}".encode("utf-8")).hexdigest(),
+                "location": {
+                    "path": path,
+                    "positions": {
+                        "begin": {"line": f.line, "column": f.column},
+                        "end": {"line": f.end_line, "column": f.end_column},
+                    },
+                },
+            }
+        )
     return json_scrub(json.dumps(issues, ensure_ascii=False, indent=2)) + "\n"

@@ -48,13 +48,15 @@ def render(result, options) -> str:
     page = _environment().get_template("report.html.j2")
     # display_path over the page: whatever else carried an undecodable byte
     # of a name (an error message quoting it) is written as the rest are
-    return display_path(page.render(
-        view=view,
-        data_json=_script_safe_json(view["data"]),
-        script=script,
-        script_hash=_csp_hash(script),
-        style=_asset("report.css"),
-    ))
+    return display_path(
+        page.render(
+            view=view,
+            data_json=_script_safe_json(view["data"]),
+            script=script,
+            script_hash=_csp_hash(script),
+            style=_asset("report.css"),
+        )
+    )
 
 
 def _asset(name: str) -> str:
@@ -103,19 +105,21 @@ def build_view(result, options) -> dict:
         bodies.append(body)
         by_category = Counter(f["category"] for f in own)
         by_severity = Counter(f["severity"] for f in own)
-        articles.append({
-            "index": index,
-            "title": terminal(article.title or "(untitled)"),
-            "path": terminal(article.path),
-            "lang": article.lang or "",
-            "start_line": article.start_line,
-            "end_line": article.end_line,
-            "total": len(own),
-            "by_category": by_category,
-            "by_severity": by_severity,
-            "worst": next((s for s in SEVERITIES if by_severity.get(s)), ""),
-            "stale": stale,
-        })
+        articles.append(
+            {
+                "index": index,
+                "title": terminal(article.title or "(untitled)"),
+                "path": terminal(article.path),
+                "lang": article.lang or "",
+                "start_line": article.start_line,
+                "end_line": article.end_line,
+                "total": len(own),
+                "by_category": by_category,
+                "by_severity": by_severity,
+                "worst": next((s for s in SEVERITIES if by_severity.get(s)), ""),
+                "stale": stale,
+            }
+        )
     all_findings = result.findings
     present = {f.category for f in all_findings}
     return {
@@ -156,8 +160,9 @@ def _finding_view(f, article: int, locate) -> dict:
     from .json_report import finding_dict
 
     view = finding_dict(f)
-    view.update(id=f.fingerprint, a=article,
-                related=[{"path": p, "line": line, "a": locate(p, line)} for p, line in f.related])
+    view.update(
+        id=f.fingerprint, a=article, related=[{"path": p, "line": line, "a": locate(p, line)} for p, line in f.related]
+    )
     return view
 
 
@@ -186,8 +191,10 @@ def _article_body(source, article, findings: list[dict], first: int) -> tuple[di
             if end > start or line == f["line"]:  # a bare line break shows as a point
                 ranges.setdefault(line, []).append((start, end, first + offset))
     if stale:
-        body["note"] = (f"{display_path(article.path)} changed since this report was made: "
-                        "findings whose text moved are listed but not highlighted.")
+        body["note"] = (
+            f"{display_path(article.path)} changed since this report was made: "
+            "findings whose text moved are listed but not highlighted."
+        )
     body["lines"] = [[n, _pieces(text, ranges[n]) if n in ranges else text] for n, text in texts.items()]
     return body, stale
 
@@ -197,10 +204,11 @@ def _still_there(texts: dict[int, str], f: dict) -> bool:
     if f["line"] not in texts or f["end_line"] not in texts:
         return False
     if f["line"] == f["end_line"]:
-        return texts[f["line"]][f["column"] - 1:f["end_column"] - 1] == f["text"]
-    head = texts[f["line"]][f["column"] - 1:]
+        return texts[f["line"]][f["column"] - 1 : f["end_column"] - 1] == f["text"]
+    head = texts[f["line"]][f["column"] - 1 :]
     return f["text"].startswith(head) and f["text"].replace("\r", "").endswith(
-        texts[f["end_line"]][:f["end_column"] - 1])
+        texts[f["end_line"]][: f["end_column"] - 1]
+    )
 
 
 def _pieces(text: str, ranges: list[tuple[int, int, int]]) -> list:

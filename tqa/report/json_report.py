@@ -105,8 +105,9 @@ def _baseline(comparison) -> dict:
         "path": comparison.path,
         "new": comparison.new,
         "unchanged": comparison.unchanged,
-        "absent": [{"fingerprint": e.fingerprint, "rule": e.rule, "path": e.path, "text": e.text}
-                   for e in comparison.absent],
+        "absent": [
+            {"fingerprint": e.fingerprint, "rule": e.rule, "path": e.path, "text": e.text} for e in comparison.absent
+        ],
     }
 
 
@@ -139,9 +140,24 @@ def render(result, options):
 # findings, and one f-string per finding is several times faster than
 # walking each as a dict.
 _FINDING_PAD = " " * 10
-_FINDING_KEYS = tuple(f'{_FINDING_PAD}"{key}": ' for key in (
-    "rule", "name", "category", "severity", "message", "path", "line", "column", "end_line", "end_column",
-    "text", "suggestion", "fingerprint"))
+_FINDING_KEYS = tuple(
+    f'{_FINDING_PAD}"{key}": '
+    for key in (
+        "rule",
+        "name",
+        "category",
+        "severity",
+        "message",
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "text",
+        "suggestion",
+        "fingerprint",
+    )
+)
 
 
 def _article_pieces(article):
@@ -168,12 +184,14 @@ def _finding_text(f) -> str:
     e, pad = encode_basestring, _FINDING_PAD
     try:
         suggestion = "null" if f.suggestion is None else e(f.suggestion)
-        text = (f'        {{\n{pad}"rule": {e(f.rule)},\n{pad}"name": {e(f.name)},\n'
-                f'{pad}"category": {e(f.category)},\n{pad}"severity": {e(f.severity)},\n'
-                f'{pad}"message": {e(f.message)},\n{pad}"path": {e(f.path)},\n'
-                f'{pad}"line": {f.line},\n{pad}"column": {f.column},\n{pad}"end_line": {f.end_line},\n'
-                f'{pad}"end_column": {f.end_column},\n{pad}"text": {e(f.text)},\n'
-                f'{pad}"suggestion": {suggestion},\n{pad}"fingerprint": {e(f.fingerprint)}')
+        text = (
+            f'        {{\n{pad}"rule": {e(f.rule)},\n{pad}"name": {e(f.name)},\n'
+            f'{pad}"category": {e(f.category)},\n{pad}"severity": {e(f.severity)},\n'
+            f'{pad}"message": {e(f.message)},\n{pad}"path": {e(f.path)},\n'
+            f'{pad}"line": {f.line},\n{pad}"column": {f.column},\n{pad}"end_line": {f.end_line},\n'
+            f'{pad}"end_column": {f.end_column},\n{pad}"text": {e(f.text)},\n'
+            f'{pad}"suggestion": {suggestion},\n{pad}"fingerprint": {e(f.fingerprint)}'
+        )
     except TypeError:
         return _finding_text_of_any(f)
     if f.related or f.baseline_state is not None:
@@ -184,18 +202,33 @@ def _finding_text(f) -> str:
 def _finding_text_of_any(f) -> str:
     """``_finding_text`` for values of other types than rules give (the
     general encoder: the same bytes, slower)."""
-    values = (f.rule, f.name, f.category, f.severity, f.message, f.path, f.line, f.column, f.end_line,
-              f.end_column, f.text, f.suggestion, f.fingerprint)
-    return "        {\n" + ",\n".join(key + _scalar(value) for key, value in zip(_FINDING_KEYS, values)) + \
-        _finding_tail(f)
+    values = (
+        f.rule,
+        f.name,
+        f.category,
+        f.severity,
+        f.message,
+        f.path,
+        f.line,
+        f.column,
+        f.end_line,
+        f.end_column,
+        f.text,
+        f.suggestion,
+        f.fingerprint,
+    )
+    return (
+        "        {\n" + ",\n".join(key + _scalar(value) for key, value in zip(_FINDING_KEYS, values)) + _finding_tail(f)
+    )
 
 
 def _finding_tail(f) -> str:
     """The optional fields, and the closing brace."""
     lines = [""]
     if f.related:
-        lines.append(f'{_FINDING_PAD}"related": ' + _indented([{"path": p, "line": n} for p, n in f.related],
-                                                               _FINDING_PAD))
+        lines.append(
+            f'{_FINDING_PAD}"related": ' + _indented([{"path": p, "line": n} for p, n in f.related], _FINDING_PAD)
+        )
     if f.baseline_state is not None:
         lines.append(f'{_FINDING_PAD}"baseline_state": ' + _scalar(f.baseline_state))
     return ",\n".join(lines) + "\n        }"
@@ -219,8 +252,13 @@ def _indented(value, pad: str = "") -> str:
         if not value:
             return "{}"
         inner = pad + "  "
-        return "{\n" + ",\n".join(f"{inner}{encode_basestring(key)}: {_indented(item, inner)}"
-                                   for key, item in value.items()) + "\n" + pad + "}"
+        return (
+            "{\n"
+            + ",\n".join(f"{inner}{encode_basestring(key)}: {_indented(item, inner)}" for key, item in value.items())
+            + "\n"
+            + pad
+            + "}"
+        )
     if isinstance(value, list):
         if not value:
             return "[]"

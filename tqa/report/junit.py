@@ -37,9 +37,14 @@ def render(result, options) -> str:
         counts = {"tests": 0, "failures": 0, "errors": 0}
         for article in by_path[path]:
             counts["tests"] += 1
-            case = ET.SubElement(suite, "testcase", classname=_classname(path),
-                                 name=_xml(f"{article.start_line}: {article.title or '(untitled)'}"),
-                                 file=_xml(portable_path(path)), line=str(article.start_line))
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                classname=_classname(path),
+                name=_xml(f"{article.start_line}: {article.title or '(untitled)'}"),
+                file=_xml(portable_path(path)),
+                line=str(article.start_line),
+            )
             gating: list[Finding] = []
             rest: list[Finding] = []
             for f in article.findings:
@@ -48,9 +53,15 @@ def render(result, options) -> str:
             if gating:
                 counts["failures"] += 1
                 worst = max(gating, key=lambda f: SEVERITY_RANK[f.severity]).severity
-                failure = ET.SubElement(case, "failure", type=worst,
-                                        message=_xml(f"{len(gating)} finding{'s' if len(gating) != 1 else ''}: "
-                                                     + "; ".join(f"{f.rule} {f.message}" for f in gating[:3])))
+                failure = ET.SubElement(
+                    case,
+                    "failure",
+                    type=worst,
+                    message=_xml(
+                        f"{len(gating)} finding{'s' if len(gating) != 1 else ''}: "
+                        + "; ".join(f"{f.rule} {f.message}" for f in gating[:3])
+                    ),
+                )
                 failure.text = "\n".join(_line(f) for f in gating)  # each _line is _xml already
             if rest:
                 ET.SubElement(case, "system-out").text = "\n".join(_line(f) for f in rest)
@@ -61,8 +72,9 @@ def render(result, options) -> str:
         for error in result.errors:
             counts["tests"] += 1
             counts["errors"] += 1
-            case = ET.SubElement(suite, "testcase", classname=_classname(error.path), name="read",
-                                 file=_xml(portable_path(error.path)))
+            case = ET.SubElement(
+                suite, "testcase", classname=_classname(error.path), name="read", file=_xml(portable_path(error.path))
+            )
             ET.SubElement(case, "error", type="input", message=_xml(str(error))).text = _xml(terminal(str(error)))
         _count(suite, counts, totals)
     for key, value in totals.items():
@@ -85,5 +97,8 @@ def _line(f) -> str:
     fix = "" if f.suggestion is None else (" (fix: delete it)" if f.suggestion == "" else f" (fix: {f.suggestion!r})")
     state = " [baseline]" if f.baseline_state == "unchanged" else ""
     # one line each, as a log shows them: no line break or control character from the text
-    return _xml(terminal(f"{portable_path(f.path)}:{f.line}:{f.column}: {f.severity} {f.rule} {f.name}: "
-                         f"{f.message}{fix}{state}"))
+    return _xml(
+        terminal(
+            f"{portable_path(f.path)}:{f.line}:{f.column}: {f.severity} {f.rule} {f.name}: {f.message}{fix}{state}"
+        )
+    )

@@ -34,30 +34,47 @@ def summary(result, options, limit: int = LIMIT) -> str:
     articles = sum(1 for a in result.articles if any(listed(f) for f in a.findings))
     lines = [f"### {verdict}", ""]
     counts = Counter(f.severity for f in shown)
-    parts = [f"**{len(shown)}** finding{'s' if len(shown) != 1 else ''}"
-             + (" (new)" if result.baseline is not None and not options.show_baselined else ""),
-             f"in {articles} of {len(result.articles)} articles, {result.files} file{'s' if result.files != 1 else ''}"]
+    parts = [
+        f"**{len(shown)}** finding{'s' if len(shown) != 1 else ''}"
+        + (" (new)" if result.baseline is not None and not options.show_baselined else ""),
+        f"in {articles} of {len(result.articles)} articles, {result.files} file{'s' if result.files != 1 else ''}",
+    ]
     lines.append(" ".join(parts) + ": " + ", ".join(_count(counts.get(s, 0), s) for s in ("error", "warning", "info")))
     if result.baseline is not None:
         b = result.baseline
         lines.append("")
-        lines.append(f"Baseline `{markdown_code(b.path)}`: {b.unchanged} known finding{'s' if b.unchanged != 1 else ''} not shown"
-                     + (f"; {len(b.absent)} entr{'ies' if len(b.absent) != 1 else 'y'} no longer found "
-                        f"(shrink it with `--update-baseline`)" if b.absent else "") + ".")
+        lines.append(
+            f"Baseline `{markdown_code(b.path)}`: {b.unchanged} known finding{'s' if b.unchanged != 1 else ''}"
+            " not shown"
+            + (
+                f"; {len(b.absent)} entr{'ies' if len(b.absent) != 1 else 'y'} no longer found "
+                f"(shrink it with `--update-baseline`)"
+                if b.absent
+                else ""
+            )
+            + "."
+        )
     if result.errors:
         lines += ["", f"**{len(result.errors)} input{'s' if len(result.errors) != 1 else ''} could not be checked:**"]
         lines += [f"- `{markdown_code(str(e))}`" for e in result.errors[:limit]]
     if shown:
         by_rule = Counter((f.rule, f.name) for f in shown)
         lines += ["", "| rule | findings |", "| --- | ---: |"]
-        lines += [f"| `{markdown_code(code)}` {markdown_text(name)} | {n} |" for (code, name), n in sorted(by_rule.items())]
+        lines += [
+            f"| `{markdown_code(code)}` {markdown_text(name)} | {n} |" for (code, name), n in sorted(by_rule.items())
+        ]
         ordered = sorted(shown, key=lambda f: (-SEVERITY_RANK[f.severity], f.sort_key))
         lines += ["", "<details><summary>Findings</summary>", ""]
         for f in ordered[:limit]:
-            fix = "" if f.suggestion is None else (" — delete it" if f.suggestion == "" else
-                                                   f" — replace with `{markdown_code(f.suggestion)}`")
-            lines.append(f"- {ICON[f.severity]} `{markdown_code(portable_path(f.path))}:{f.line}:{f.column}` "
-                         f"**{markdown_text(f.rule)}** {markdown_text(f.message)} (`{markdown_code(_short(f.text))}`){fix}")
+            fix = (
+                ""
+                if f.suggestion is None
+                else (" — delete it" if f.suggestion == "" else f" — replace with `{markdown_code(f.suggestion)}`")
+            )
+            lines.append(
+                f"- {ICON[f.severity]} `{markdown_code(portable_path(f.path))}:{f.line}:{f.column}` "
+                f"**{markdown_text(f.rule)}** {markdown_text(f.message)} (`{markdown_code(_short(f.text))}`){fix}"
+            )
         if len(ordered) > limit:
             lines.append(f"- … and {len(ordered) - limit} more (see the full report)")
         lines += ["", "</details>"]
@@ -70,4 +87,4 @@ def _count(n: int, severity: str) -> str:
 
 def _short(text: str, width: int = 60) -> str:
     text = " ".join(text.split()) or "⏎"
-    return text if len(text) <= width else text[:width - 1] + "…"
+    return text if len(text) <= width else text[: width - 1] + "…"

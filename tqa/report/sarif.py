@@ -41,32 +41,51 @@ def sarif_log(result) -> dict:
         item = _result(silenced.finding, index, artifacts)
         item["suppressions"] = [{"kind": silenced.kind, "justification": silenced.justification or "silenced"}]
         results.append(item)
-    results.sort(key=lambda r: (r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-                                r["locations"][0]["physicalLocation"]["region"]["startLine"],
-                                r["locations"][0]["physicalLocation"]["region"]["startColumn"], r["ruleId"]))
+    results.sort(
+        key=lambda r: (
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+            r["locations"][0]["physicalLocation"]["region"]["startColumn"],
+            r["ruleId"],
+        )
+    )
     run = {
-        "tool": {"driver": {
-            "name": "tqa",
-            "version": __version__,
-            "semanticVersion": __version__,
-            "informationUri": rule_help_uri("", "").split("#")[0],
-            "rules": [_descriptor(r) for r in rules],
-        }},
+        "tool": {
+            "driver": {
+                "name": "tqa",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": rule_help_uri("", "").split("#")[0],
+                "rules": [_descriptor(r) for r in rules],
+            }
+        },
         "columnKind": "unicodeCodePoints",
         "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The folder tqa ran in."}}},
-        "artifacts": [{"location": {"uri": uri, "uriBaseId": "%SRCROOT%"}}
-                      for uri, _ in sorted(artifacts.items(), key=lambda kv: kv[1])],
+        "artifacts": [
+            {"location": {"uri": uri, "uriBaseId": "%SRCROOT%"}}
+            for uri, _ in sorted(artifacts.items(), key=lambda kv: kv[1])
+        ],
         "results": results,
-        "invocations": [{
-            "executionSuccessful": not result.errors,
-            "toolExecutionNotifications": [
-                {"level": "error", "message": {"text": e.message},
-                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": portable_path(e.path),
-                                                                          "uriBaseId": "%SRCROOT%"},
-                                                     **({"region": {"startLine": e.line}} if e.line else {})}}]}
-                for e in result.errors
-            ],
-        }],
+        "invocations": [
+            {
+                "executionSuccessful": not result.errors,
+                "toolExecutionNotifications": [
+                    {
+                        "level": "error",
+                        "message": {"text": e.message},
+                        "locations": [
+                            {
+                                "physicalLocation": {
+                                    "artifactLocation": {"uri": portable_path(e.path), "uriBaseId": "%SRCROOT%"},
+                                    **({"region": {"startLine": e.line}} if e.line else {}),
+                                }
+                            }
+                        ],
+                    }
+                    for e in result.errors
+                ],
+            }
+        ],
     }
     return {"version": "2.1.0", "$schema": SCHEMA_URI, "runs": [run]}
 
@@ -89,7 +108,10 @@ def _result(f, index: dict[str, int], artifacts: dict[str, int]) -> dict:
     uri = portable_path(f.path)
     artifact = artifacts.setdefault(uri, len(artifacts))
     region = {
-        "startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column,
+        "startLine": f.line,
+        "startColumn": f.column,
+        "endLine": f.end_line,
+        "endColumn": f.end_column,
         "snippet": {"text": f.text},
     }
     location = {"artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%", "index": artifact}, "region": region}
@@ -103,17 +125,32 @@ def _result(f, index: dict[str, int], artifacts: dict[str, int]) -> dict:
         "properties": {"category": f.category},
     }
     if f.suggestion is not None:
-        item["fixes"] = [{
-            "description": {"text": "delete it" if f.suggestion == "" else f"replace with {f.suggestion!r}"},
-            "artifactChanges": [{"artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%", "index": artifact},
-                                 "replacements": [{"deletedRegion": {k: region[k] for k in region if k != "snippet"},
-                                                   "insertedContent": {"text": f.suggestion}}]}],
-        }]
+        item["fixes"] = [
+            {
+                "description": {"text": "delete it" if f.suggestion == "" else f"replace with {f.suggestion!r}"},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%", "index": artifact},
+                        "replacements": [
+                            {
+                                "deletedRegion": {k: region[k] for k in region if k != "snippet"},
+                                "insertedContent": {"text": f.suggestion},
+                            }
+                        ],
+                    }
+                ],
+            }
+        ]
     if f.related:
         item["relatedLocations"] = [
-            {"id": i, "physicalLocation": {"artifactLocation": {"uri": portable_path(path), "uriBaseId": "%SRCROOT%"},
-                                           "region": {"startLine": line}},
-             "message": {"text": "first copy" if f.category == "duplicate" else "related"}}
+            {
+                "id": i,
+                "physicalLocation": {
+                    "artifactLocation": {"uri": portable_path(path), "uriBaseId": "%SRCROOT%"},
+                    "region": {"startLine": line},
+                },
+                "message": {"text": "first copy" if f.category == "duplicate" else "related"},
+            }
             for i, (path, line) in enumerate(f.related)
         ]
     if f.baseline_state is not None:

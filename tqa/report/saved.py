@@ -46,25 +46,37 @@ def load_run(path: str) -> RunResult:
 
 def _run(data: dict) -> RunResult:
     summary = _object(data, "summary", "summary")
-    result = RunResult(files=_int(summary, "files", "summary.files", minimum=0),
-                       inputs=_strings(data, "inputs", "inputs", required=False))
+    result = RunResult(
+        files=_int(summary, "files", "summary.files", minimum=0),
+        inputs=_strings(data, "inputs", "inputs", required=False),
+    )
     for i, article in enumerate(_list(data, "articles", "articles")):
         where = f"articles[{i}]"
         article = _item(article, where)
-        result.articles.append(ArticleResult(
-            id=_str(article, "id", f"{where}.id"), path=_path(article, "path", f"{where}.path"),
-            title=_str(article, "title", f"{where}.title", null=True, required=False),
-            lang=_str(article, "lang", f"{where}.lang", null=True, required=False),
-            start_line=_int(article, "start_line", f"{where}.start_line"), end_line=_int(article, "end_line", f"{where}.end_line"),
-            findings=[_finding(_item(f, f"{where}.findings[{j}]"), f"{where}.findings[{j}]")
-                      for j, f in enumerate(_list(article, "findings", f"{where}.findings"))],
-        ))
+        result.articles.append(
+            ArticleResult(
+                id=_str(article, "id", f"{where}.id"),
+                path=_path(article, "path", f"{where}.path"),
+                title=_str(article, "title", f"{where}.title", null=True, required=False),
+                lang=_str(article, "lang", f"{where}.lang", null=True, required=False),
+                start_line=_int(article, "start_line", f"{where}.start_line"),
+                end_line=_int(article, "end_line", f"{where}.end_line"),
+                findings=[
+                    _finding(_item(f, f"{where}.findings[{j}]"), f"{where}.findings[{j}]")
+                    for j, f in enumerate(_list(article, "findings", f"{where}.findings"))
+                ],
+            )
+        )
     for i, error in enumerate(_list(data, "errors", "errors", required=False)):
         where = f"errors[{i}]"
         error = _item(error, where)
-        result.errors.append(FileError(_path(error, "path", f"{where}.path"), _str(error, "message", f"{where}.message"),
-                                       _int(error, "line", f"{where}.line", minimum=0, null=True,
-                                            required=False)))
+        result.errors.append(
+            FileError(
+                _path(error, "path", f"{where}.path"),
+                _str(error, "message", f"{where}.message"),
+                _int(error, "line", f"{where}.line", minimum=0, null=True, required=False),
+            )
+        )
     return result
 
 
@@ -75,15 +87,21 @@ def _finding(f: dict, where: str) -> Finding:
     related = []
     for k, r in enumerate(_list(f, "related", f"{where}.related", required=False)):
         r = _item(r, f"{where}.related[{k}]")
-        related.append((_path(r, "path", f"{where}.related[{k}].path"), _int(r, "line", f"{where}.related[{k}].line",
-                                                                             minimum=0)))
+        related.append(
+            (_path(r, "path", f"{where}.related[{k}].path"), _int(r, "line", f"{where}.related[{k}].line", minimum=0))
+        )
     return Finding(
-        rule=_word(f, "rule", where, _RULE_CODE), name=_word(f, "name", where, _RULE_NAME, required=False),
-        category=_word(f, "category", where, _RULE_NAME), severity=severity,
-        message=_str(f, "message", f"{where}.message"), path=_path(f, "path", f"{where}.path"),
-        line=_int(f, "line", f"{where}.line"), column=_int(f, "column", f"{where}.column"),
+        rule=_word(f, "rule", where, _RULE_CODE),
+        name=_word(f, "name", where, _RULE_NAME, required=False),
+        category=_word(f, "category", where, _RULE_NAME),
+        severity=severity,
+        message=_str(f, "message", f"{where}.message"),
+        path=_path(f, "path", f"{where}.path"),
+        line=_int(f, "line", f"{where}.line"),
+        column=_int(f, "column", f"{where}.column"),
         end_line=_int(f, "end_line", f"{where}.end_line"),
-        end_column=_int(f, "end_column", f"{where}.end_column"), text=_str(f, "text", f"{where}.text"),
+        end_column=_int(f, "end_column", f"{where}.end_column"),
+        text=_str(f, "text", f"{where}.text"),
         suggestion=_str(f, "suggestion", f"{where}.suggestion", null=True),
         fingerprint=_str(f, "fingerprint", f"{where}.fingerprint"),
         related=tuple(related),

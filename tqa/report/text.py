@@ -30,7 +30,7 @@ def _excerpt(source, finding) -> tuple[str, int, int]:
     start = finding.column - 1
     end = finding.end_column - 1 if finding.end_line == finding.line else len(line)
     if end - start > LONGEST:  # a whole paragraph: its start and end tell which
-        cut = line[start:start + LONGEST - 20] + " … " + line[end - 15:end]
+        cut = line[start : start + LONGEST - 20] + " … " + line[end - 15 : end]
         line, end = line[:start] + cut + line[end:], start + len(cut)
     left = max(0, start - CONTEXT)
     right = min(len(line), max(end, start) + CONTEXT)
@@ -43,8 +43,14 @@ def _excerpt(source, finding) -> tuple[str, int, int]:
 
 def _visible(text: str) -> str:
     """Make invisible characters visible in the context line."""
-    return (text.replace("\t", "→").replace("\u00a0", "·").replace("\u200b", "¦")
-            .replace("\u202f", "·").replace("\ufeff", "¦").replace("\r", ""))
+    return (
+        text.replace("\t", "→")
+        .replace("\u00a0", "·")
+        .replace("\u200b", "¦")
+        .replace("\u202f", "·")
+        .replace("\ufeff", "¦")
+        .replace("\r", "")
+    )
 
 
 def _suggestion(finding) -> Text | None:
@@ -61,14 +67,21 @@ def _suggestion(finding) -> Text | None:
 
 def render(result, options) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=options.color, no_color=not options.color,
-                      width=options.width or 100, highlight=False, soft_wrap=True)
+    console = Console(
+        file=buffer,
+        force_terminal=options.color,
+        no_color=not options.color,
+        width=options.width or 100,
+        highlight=False,
+        soft_wrap=True,
+    )
     for article in result.articles:
         listed = [f for f in article.findings if options.show_baselined or f.baseline_state != "unchanged"]
         if not listed:
             continue
         head = Text.assemble(
-            (terminal(f"{article.path}:{article.start_line}"), "bold"), "  ",
+            (terminal(f"{article.path}:{article.start_line}"), "bold"),
+            "  ",
             (terminal(article.title or "(untitled)"), "bold underline"),
             (terminal(f"  [{article.lang}]") if article.lang else "", "dim"),
         )
@@ -87,10 +100,20 @@ def render(result, options) -> str:
 
 def _print_finding(console: Console, source, f) -> None:
     location = terminal(f"{f.path}:{f.line}:{f.column}")
-    console.print(Text.assemble(
-        "  ", (location, "bold"), " ", (f"{f.severity:<7}", SEVERITY_STYLE[f.severity]), " ",
-        (terminal(f.rule), "magenta"), " ", (terminal(f.name), "dim"), "  ", terminal(f.message),
-    ))
+    console.print(
+        Text.assemble(
+            "  ",
+            (location, "bold"),
+            " ",
+            (f"{f.severity:<7}", SEVERITY_STYLE[f.severity]),
+            " ",
+            (terminal(f.rule), "magenta"),
+            " ",
+            (terminal(f.name), "dim"),
+            "  ",
+            terminal(f.message),
+        )
+    )
     if source is not None and f.line <= source.line_count:
         shown, start, end = _excerpt(source, f)
         before, flagged, after = (_visible(part) for part in (shown[:start], shown[start:end], shown[end:]))
@@ -103,8 +126,9 @@ def _print_finding(console: Console, source, f) -> None:
         if not console.is_terminal:
             # the caret stays under the flagged text when escapes made the line longer
             pad = start + len(safe_before) - len(before)
-            console.print(Text("      │ " + " " * pad + "^" * max(1, end - start + len(safe_flagged) - len(flagged)),
-                               style="dim"))
+            console.print(
+                Text("      │ " + " " * pad + "^" * max(1, end - start + len(safe_flagged) - len(flagged)), style="dim")
+            )
     fix = _suggestion(f)
     if fix is not None:
         console.print(Text("      ") + fix)
@@ -120,8 +144,10 @@ def _print_summary(console: Console, result, options) -> None:
         (f"{len(findings)} findings", "bold"),
         f" in {articles_with} of {len(result.articles)} articles, {result.files} {files}: ",
     )
-    parts = [(f"{by_severity.get(s, 0)} {s}{'s' if s != 'info' and by_severity.get(s, 0) != 1 else ''}",
-              SEVERITY_STYLE[s]) for s in ("error", "warning", "info")]
+    parts = [
+        (f"{by_severity.get(s, 0)} {s}{'s' if s != 'info' and by_severity.get(s, 0) != 1 else ''}", SEVERITY_STYLE[s])
+        for s in ("error", "warning", "info")
+    ]
     for i, part in enumerate(parts):
         summary.append(*part)
         if i < len(parts) - 1:
@@ -129,19 +155,22 @@ def _print_summary(console: Console, result, options) -> None:
     console.print(summary)
     if findings:
         categories = Counter(f.category for f in findings)
-        console.print(Text("by category: " + ", ".join(f"{c} {n}" for c, n in sorted(categories.items())),
-                           style="dim"))
+        console.print(Text("by category: " + ", ".join(f"{c} {n}" for c, n in sorted(categories.items())), style="dim"))
     if result.baseline is not None:
         b = result.baseline
         note = f"baseline {terminal(b.path)}: {b.new} new, {b.unchanged} known (not shown" + (
-            ", --show-baselined lists them)" if not options.show_baselined else ")")
+            ", --show-baselined lists them)" if not options.show_baselined else ")"
+        )
         if b.absent:
-            note += (f"; {len(b.absent)} baseline entr{'ies' if len(b.absent) != 1 else 'y'} no longer found "
-                     "(--update-baseline removes them)")
+            note += (
+                f"; {len(b.absent)} baseline entr{'ies' if len(b.absent) != 1 else 'y'} no longer found "
+                "(--update-baseline removes them)"
+            )
         console.print(Text(note, style="dim"))
     if result.suppressed:
         console.print(Text(f"{len(result.suppressed)} silenced by tqa: ignore comments or allow-lists", style="dim"))
     if result.errors:
         count = len(result.errors)
-        console.print(Text(f"{count} input{'s' if count != 1 else ''} could not be checked (listed on stderr)",
-                           style="bold red"))
+        console.print(
+            Text(f"{count} input{'s' if count != 1 else ''} could not be checked (listed on stderr)", style="bold red")
+        )

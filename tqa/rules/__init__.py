@@ -31,15 +31,33 @@ from ..model import Article, Document, Problem, Segment
 from ..text.nearduplicates import map_in_process
 
 CATEGORIES = (
-    "mixed-script", "reviewer-comment", "duplicate", "terminology", "language", "boilerplate",
-    "typography", "spelling", "placeholder", "untranslated", "number", "markup",
+    "mixed-script",
+    "reviewer-comment",
+    "duplicate",
+    "terminology",
+    "language",
+    "boilerplate",
+    "typography",
+    "spelling",
+    "placeholder",
+    "untranslated",
+    "number",
+    "markup",
 )
 SEVERITIES = ("error", "warning", "info")
 
 # The folder of each hundred of rule codes (TQA002 stands with the reviewer rules).
 BLOCKS = {
-    "TQA0": "reviewer", "TQA1": "mixed_script", "TQA2": "reviewer", "TQA3": "duplicate", "TQA4": "terminology",
-    "TQA5": "language", "TQA6": "boilerplate", "TQA7": "typography", "TQA8": "spelling", "TQA9": "bilingual",
+    "TQA0": "reviewer",
+    "TQA1": "mixed_script",
+    "TQA2": "reviewer",
+    "TQA3": "duplicate",
+    "TQA4": "terminology",
+    "TQA5": "language",
+    "TQA6": "boilerplate",
+    "TQA7": "typography",
+    "TQA8": "spelling",
+    "TQA9": "bilingual",
 }
 
 # When two findings cover the same characters, the finding of the rule with
@@ -48,15 +66,38 @@ BLOCKS = {
 # catalog checks (70-80) beat the monolingual ones. Unlisted rules: 50.
 PRECEDENCE = {
     "TQA002": 50,
-    "TQA101": 40, "TQA102": 20,
-    "TQA201": 100, "TQA202": 100, "TQA203": 100,
-    "TQA301": 60, "TQA302": 60, "TQA303": 50,
-    "TQA401": 70, "TQA402": 65, "TQA403": 60,
+    "TQA101": 40,
+    "TQA102": 20,
+    "TQA201": 100,
+    "TQA202": 100,
+    "TQA203": 100,
+    "TQA301": 60,
+    "TQA302": 60,
+    "TQA303": 50,
+    "TQA401": 70,
+    "TQA402": 65,
+    "TQA403": 60,
     "TQA501": 30,
-    "TQA601": 90, "TQA602": 90, "TQA603": 90, "TQA604": 90, "TQA605": 90,
-    "TQA701": 50, "TQA702": 50, "TQA703": 50, "TQA704": 50, "TQA705": 50, "TQA706": 50, "TQA707": 50, "TQA708": 50,
+    "TQA601": 90,
+    "TQA602": 90,
+    "TQA603": 90,
+    "TQA604": 90,
+    "TQA605": 90,
+    "TQA701": 50,
+    "TQA702": 50,
+    "TQA703": 50,
+    "TQA704": 50,
+    "TQA705": 50,
+    "TQA706": 50,
+    "TQA707": 50,
+    "TQA708": 50,
     "TQA801": 50,
-    "TQA901": 80, "TQA902": 80, "TQA903": 80, "TQA904": 75, "TQA911": 70, "TQA912": 70,
+    "TQA901": 80,
+    "TQA902": 80,
+    "TQA903": 80,
+    "TQA904": 75,
+    "TQA911": 70,
+    "TQA912": 70,
 }
 
 
@@ -187,9 +228,18 @@ class Rule:
 _REGISTRY: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, category: str, severity: str, *,
-         options: dict[str, Option] | None = None, scope: str = "article", prepare: Callable | None = None,
-         hides_inside: bool = True, safe_fix: bool = False):
+def rule(
+    code: str,
+    name: str,
+    category: str,
+    severity: str,
+    *,
+    options: dict[str, Option] | None = None,
+    scope: str = "article",
+    prepare: Callable | None = None,
+    hides_inside: bool = True,
+    safe_fix: bool = False,
+):
     """Register ``check`` as a rule; its docs are the function's docstring."""
     if category not in CATEGORIES:
         raise ValueError(f"{code}: unknown category {category!r}")
@@ -203,9 +253,20 @@ def rule(code: str, name: str, category: str, severity: str, *,
         for option_name, option in (options or {}).items():
             if not isinstance(option, Option) or option.problem(option.default):
                 raise ValueError(f"{code} option {option_name}: not an Option, or its default does not fit it")
-        _REGISTRY[code] = Rule(code, name, category, severity, check, doc,
-                               dict(options or {}), PRECEDENCE.get(code, 50), scope, prepare,
-                               hides_inside, safe_fix)
+        _REGISTRY[code] = Rule(
+            code,
+            name,
+            category,
+            severity,
+            check,
+            doc,
+            dict(options or {}),
+            PRECEDENCE.get(code, 50),
+            scope,
+            prepare,
+            hides_inside,
+            safe_fix,
+        )
         return check
 
     return register
@@ -284,7 +345,7 @@ def _example(lang: str, line: str, fails: bool) -> Example:
     marked, _, suggested = line.partition(SUGGESTS) if fails else (line, "", "")
     spans, pieces, at = [], [], 0
     for match in MARK.finditer(marked):
-        pieces.append(marked[at:match.start()])
+        pieces.append(marked[at : match.start()])
         start = sum(map(len, pieces))
         spans.append((start, start + len(match.group(1))))
         pieces.append(match.group(1))

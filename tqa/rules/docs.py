@@ -10,18 +10,28 @@ from . import all_rules
 
 def rules_markdown() -> str:
     rules = all_rules()
-    out = ["# tqa rules", "",
-           "Made by `tqa rules --markdown` from the rules themselves; do not edit by hand.", "",
-           "In a failing example, ⟦…⟧ marks what the rule flags and the text after → what it suggests "
-           "for each mark (∅: delete it; –: no suggestion); ⏎ is a line break. The test-suite runs every "
-           "example, so this page says exactly what tqa does.", "",
-           "| code | name | category | severity |", "| --- | --- | --- | --- |"]
+    out = [
+        "# tqa rules",
+        "",
+        "Made by `tqa rules --markdown` from the rules themselves; do not edit by hand.",
+        "",
+        "In a failing example, ⟦…⟧ marks what the rule flags and the text after → what it suggests "
+        "for each mark (∅: delete it; –: no suggestion); ⏎ is a line break. The test-suite runs every "
+        "example, so this page says exactly what tqa does.",
+        "",
+        "| code | name | category | severity |",
+        "| --- | --- | --- | --- |",
+    ]
     out += [f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.name} | {r.category} | {r.severity} |" for r in rules]
     for r in rules:
-        out += ["", f"## {r.code} {r.name}", "",
-                f"Category: `{r.category}` · default severity: `{r.severity}`"
-                + (f" · scope: {r.scope}" if r.scope != "article" else "")
-                + (" · fixed by `tqa fix`" if r.safe_fix else "")]
+        out += [
+            "",
+            f"## {r.code} {r.name}",
+            "",
+            f"Category: `{r.category}` · default severity: `{r.severity}`"
+            + (f" · scope: {r.scope}" if r.scope != "article" else "")
+            + (" · fixed by `tqa fix`" if r.safe_fix else ""),
+        ]
         if r.option_specs:
             out += ["", f"Options (`[tool.tqa.rules.{r.name}]`):", ""]
             out += [_option_line(name, option) for name, option in r.option_specs.items()]

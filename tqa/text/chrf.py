@@ -39,7 +39,9 @@ class NGrams(NamedTuple):
     totals: tuple[int, ...]  # n-grams of each order in the text
 
 
-@text_cache(maxsize=128, budget=300_000)  # about 20 kB a paragraph (~100 bytes a character); the texts compared often are the recent ones
+@text_cache(
+    maxsize=128, budget=300_000
+)  # about 20 kB a paragraph (~100 bytes a character); the texts compared often are the recent ones
 def char_ngrams(text: str) -> NGrams:
     """The character n-grams of ``text`` as chrF counts them: whitespace
     removed, orders 1 to 6."""
@@ -59,7 +61,7 @@ def char_ngrams(text: str) -> NGrams:
         if count == 0:
             continue
         # hash of line[i:i+n] from that of line[i:i+n-1] (wrapping arithmetic)
-        rolling = points[:count].copy() if rolling is None else rolling[:count] * multiplier + points[n - 1:]
+        rolling = points[:count].copy() if rolling is None else rolling[:count] * multiplier + points[n - 1 :]
         part = (rolling & mask) | np.uint64(n << _HASH_BITS)  # tagged with its order, above the hash
         part.sort()  # six short sorts, one per order, cost less than one long one
         parts.append(part)

@@ -135,8 +135,11 @@ def _model_paths():
     package = Path(importlib.util.find_spec("py3langid").origin).parent
     model = package / "data" / "model.npz.xz"
     stat = model.stat()
-    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tqa" / \
-        f"py3langid-{stat.st_size}-{stat.st_mtime_ns}"
+    folder = (
+        Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        / "tqa"
+        / f"py3langid-{stat.st_size}-{stat.st_mtime_ns}"
+    )
     return model, folder
 
 
@@ -212,9 +215,15 @@ def _identifier_of(arrays: dict):
     # as the array py3langid would copy it into, without the copy.
     nextmove = arrays["nextmove"]
     table = memoryview(nextmove).cast("B").cast(_TYPECODE[nextmove.dtype.itemsize])
-    return LanguageIdentifier(arrays["ptc"], np.asarray(arrays["pc"]), arrays["classes"].tolist(),
-                              table, arrays["out_feat"].tolist(), norm_probs=True,
-                              tk_row=_to_array(arrays["nextmove_row"]))
+    return LanguageIdentifier(
+        arrays["ptc"],
+        np.asarray(arrays["pc"]),
+        arrays["classes"].tolist(),
+        table,
+        arrays["out_feat"].tolist(),
+        norm_probs=True,
+        tk_row=_to_array(arrays["nextmove_row"]),
+    )
 
 
 def _open_folder(folder) -> int:
@@ -340,18 +349,30 @@ def _consistent(arrays: dict) -> bool:
     ptc, pc, classes = arrays["ptc"], arrays["pc"], arrays["classes"]
     nextmove, out_feat, rows = arrays["nextmove"], arrays["out_feat"], arrays["nextmove_row"]
     states = len(rows)
-    if not (ptc.ndim == 2 and ptc.dtype.kind == "f" and pc.ndim == 1 and pc.dtype.kind == "f"
-            and classes.ndim == 1 and classes.dtype.kind == "U" and ptc.shape[1] == len(pc) == len(classes)
-            and nextmove.ndim == 1 and nextmove.dtype.kind == "u" and nextmove.dtype.itemsize in _TYPECODE
-            and nextmove.size % 256 == 0
-            and rows.ndim == 1 and rows.dtype.kind == "u" and rows.dtype.itemsize in _TYPECODE
-            and out_feat.ndim == 1 and out_feat.dtype.kind == "i" and len(out_feat) == states):
+    if not (
+        ptc.ndim == 2
+        and ptc.dtype.kind == "f"
+        and pc.ndim == 1
+        and pc.dtype.kind == "f"
+        and classes.ndim == 1
+        and classes.dtype.kind == "U"
+        and ptc.shape[1] == len(pc) == len(classes)
+        and nextmove.ndim == 1
+        and nextmove.dtype.kind == "u"
+        and nextmove.dtype.itemsize in _TYPECODE
+        and nextmove.size % 256 == 0
+        and rows.ndim == 1
+        and rows.dtype.kind == "u"
+        and rows.dtype.itemsize in _TYPECODE
+        and out_feat.ndim == 1
+        and out_feat.dtype.kind == "i"
+        and len(out_feat) == states
+    ):
         return False
     codes = classes.tolist()
     if not all(_LANGUAGE_CODE.fullmatch(c) for c in codes):  # (some appear twice: aliases)
         return False
-    return (int(rows.max()) < nextmove.size // 256
-            and int(out_feat.min()) >= -1 and int(out_feat.max()) < ptc.shape[0])
+    return int(rows.max()) < nextmove.size // 256 and int(out_feat.min()) >= -1 and int(out_feat.max()) < ptc.shape[0]
 
 
 def _unpack_model(model, folder, names) -> None:
@@ -554,8 +575,7 @@ def identify(text: str, target: str, candidates, detector, min_letters: int, min
     return identify_reduced(reduced, words, target, candidates, detector, min_letters, min_words)
 
 
-def identify_reduced(reduced: str, words: int, target: str, candidates, detector, min_letters: int,
-                     min_words: int):
+def identify_reduced(reduced: str, words: int, target: str, candidates, detector, min_letters: int, min_words: int):
     """``identify`` on text already reduced by ``detection_text``."""
     letters = len(reduced) - reduced.count(" ")  # words of letters, joined by single spaces
     if words < min_words or letters < min_letters:
@@ -681,11 +701,11 @@ def sample_text(text: str) -> str:
     step = (len(text) - size) // (SAMPLES - 1)
     pieces = []
     for at in range(0, step * SAMPLES, step):
-        piece = text[at:at + size]
+        piece = text[at : at + size]
         if at:  # drop the word cut in two at the start
-            piece = piece[piece.find(" ") + 1:] if " " in piece else piece
+            piece = piece[piece.find(" ") + 1 :] if " " in piece else piece
         if at + size < len(text) and " " in piece:
-            piece = piece[:piece.rfind(" ")]
+            piece = piece[: piece.rfind(" ")]
         pieces.append(piece)
     return " ".join(pieces)
 
@@ -693,8 +713,9 @@ def sample_text(text: str) -> str:
 ARTICLE_IDENTIFIED = 1_000_000  # characters of an article's paragraphs read to tell its language
 
 
-def article_language(texts: Iterable[str], detector_name: str = "py3langid",
-                     candidates: Iterable[str] | None = None) -> str | None:
+def article_language(
+    texts: Iterable[str], detector_name: str = "py3langid", candidates: Iterable[str] | None = None
+) -> str | None:
     """The language most of ``texts`` is written in, weighted by length
     (paragraph by paragraph, so a long untranslated quote cannot outvote
     the article)."""
@@ -706,7 +727,7 @@ def article_language(texts: Iterable[str], detector_name: str = "py3langid",
     if total > ARTICLE_IDENTIFIED:
         # an article of megabytes (one line of 50 MB cut into pieces) is
         # told by paragraphs spread evenly over it, as a long text by samples
-        texts = texts[::-(-total // ARTICLE_IDENTIFIED)]
+        texts = texts[:: -(-total // ARTICLE_IDENTIFIED)]
     # what the paragraphs not yet weighed could add at most (a reduced text is never longer)
     remaining = sum(len(text) for text in texts)
     # Paragraphs plain by their function words are weighed first; the others

@@ -52,7 +52,11 @@ def text_cache(maxsize: int, budget: int = BUDGET) -> Callable[[F], F]:
 
         cached = lru_cache(maxsize=maxsize)(counted)
         cached.__wrapped__ = function
-        cached.__doc__, cached.__name__, cached.__qualname__ = function.__doc__, function.__name__, function.__qualname__
+        cached.__doc__, cached.__name__, cached.__qualname__ = (
+            function.__doc__,
+            function.__name__,
+            function.__qualname__,
+        )
         cached.__module__ = function.__module__
         _caches.append(cached)
         _counters.append(held)

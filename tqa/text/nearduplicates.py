@@ -173,10 +173,14 @@ def band_keys(signatures) -> list[bytes]:
 # shared with Han, and must not split a Catalan or Vietnamese word)
 _UNSPACED = regex.compile(r"[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]")
 # a letter of those scripts, or a run of other characters up to a space
-_TOKEN = regex.compile(r"[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]"
-                       r"|[^\s\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]+")
-_RUN = regex.compile(r"[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]+"
-                     r"|[^\s\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]+")
+_TOKEN = regex.compile(
+    r"[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]"
+    r"|[^\s\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]+"
+)
+_RUN = regex.compile(
+    r"[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]+"
+    r"|[^\s\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}]+"
+)
 # none of those letters stands below U+0E00 or among the General Punctuation
 # (a test holds this): text without other characters needs no Unicode look-up
 _MAYBE_UNSPACED = re.compile(r"[^\x00-\u0dff\u2000-\u206f]")
@@ -222,8 +226,9 @@ def map_in_process(function, items, shared=None) -> list:
     return [function(item) if shared is None else function(shared, item) for item in items]
 
 
-def find(texts: Sequence[str], threshold: float, same_group: Sequence[object],
-         parallel_map=None, keys: bytes | None = None) -> Iterator[tuple[int, int, float]]:
+def find(
+    texts: Sequence[str], threshold: float, same_group: Sequence[object], parallel_map=None, keys: bytes | None = None
+) -> Iterator[tuple[int, int, float]]:
     """(later, earlier, score) for each text that copies an earlier one of
     another group (article); ``texts`` are already normalised. Each later
     text is reported once, against the first text it copies.
@@ -250,8 +255,11 @@ def find(texts: Sequence[str], threshold: float, same_group: Sequence[object],
             copies[index] = first  # a copy word for word: no need for the band index
     indexed = np.ones(len(texts), dtype=bool)
     indexed[list(copies)] = False
-    matrix = np.frombuffer(keys, dtype=np.uint64).reshape(len(texts), BANDS) if len(texts) \
+    matrix = (
+        np.frombuffer(keys, dtype=np.uint64).reshape(len(texts), BANDS)
+        if len(texts)
         else np.zeros((0, BANDS), dtype=np.uint64)
+    )
     bands = BandIndex(matrix, indexed, np.array(group_of, dtype=np.int64))
     confirmed: dict[int, tuple[int, float]] = {}
     for found in run(_confirmed_block, bands.blocks(), shared=(bands, texts, threshold)):
@@ -299,8 +307,10 @@ def keys_of(texts: list[str]) -> list[bytes]:
         shingles = _shingle_hashes(text)
         if len(shingles) > SHINGLES_TOGETHER:
             sign_batch()
-            parts = (hasher.signatures([shingles[i:i + SHINGLES_TOGETHER]])
-                     for i in range(0, len(shingles), SHINGLES_TOGETHER))
+            parts = (
+                hasher.signatures([shingles[i : i + SHINGLES_TOGETHER]])
+                for i in range(0, len(shingles), SHINGLES_TOGETHER)
+            )
             signature = next(parts)
             for part in parts:
                 hasher._np.minimum(signature, part, out=signature)
@@ -315,7 +325,7 @@ def keys_of(texts: list[str]) -> list[bytes]:
 
 
 def _pieces(items: list, size: int) -> list[list]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def _confirmed_block(shared, block: tuple[int, int]) -> dict[int, tuple[int, float]]:

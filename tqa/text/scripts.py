@@ -46,12 +46,18 @@ def folded_words_of(text: str) -> tuple[str, ...]:
 _NON_PROSE_KINDS = (
     # a link: brackets inside it only in pairs (wiki/Foo_(bar)), and not the
     # punctuation after it: "(see https://a.kz/x)." keeps its ")" and "."
-    (("://", "www."), r"(?:https?://|ftp://|www\.)(?:[^\s<>\"«»()\[\]]|\([^\s<>\"«»()]*\)|\[[^\s<>\"«»\[\]]*\])+"
-                      r"(?<![.,;:!?'’])"),
+    (
+        ("://", "www."),
+        r"(?:https?://|ftp://|www\.)(?:[^\s<>\"«»()\[\]]|\([^\s<>\"«»()]*\)|\[[^\s<>\"«»\[\]]*\])+"
+        r"(?<![.,;:!?'’])",
+    ),
     (("@",), r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
     (("@", "#"), r"(?<!\w)[@#][\w_]+"),
-    ((".",), r"(?<![\w@.-])(?:[\w-]+\.)+(?:com|org|net|kz|ru|uz|kg|tj|de|uk|fr|gov|edu|info|io|me|int|eu|ua|by|am"
-             r"|ge|az|tm)(?:/(?:[^\s<>\"«»()\[\]]|\([^\s<>\"«»()]*\))*(?<![.,;:!?'’]))?(?!\w)"),
+    (
+        (".",),
+        r"(?<![\w@.-])(?:[\w-]+\.)+(?:com|org|net|kz|ru|uz|kg|tj|de|uk|fr|gov|edu|info|io|me|int|eu|ua|by|am"
+        r"|ge|az|tm)(?:/(?:[^\s<>\"«»()\[\]]|\([^\s<>\"«»()]*\))*(?<![.,;:!?'’]))?(?!\w)",
+    ),
     (("%",), r"%(?:\d+\$)?[-+\ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|z|j|t|I64)?[diouxXeEfFgGaAcspnm%]"),
     (("%(",), r"%\([^)\s]{1,40}\)[-+ #0]*\d*(?:\.\d+)?[a-zA-Z]"),
     (("{",), r"\{[\w.:!\[\]-]{0,40}\}"),
@@ -74,8 +80,9 @@ NON_PROSE = regex.compile("|".join(pattern for _, pattern in _NON_PROSE_KINDS), 
 _NON_PROSE_HINTS = (
     re.compile(r"[/@#%{<_\\]"),
     regex.compile(r"www\.", regex.IGNORECASE),
-    regex.compile(r"\.(?:com|org|net|kz|ru|uz|kg|tj|de|uk|fr|gov|edu|info|io|me|int|eu|ua|by|am|ge|az|tm)\b",
-                  regex.IGNORECASE),
+    regex.compile(
+        r"\.(?:com|org|net|kz|ru|uz|kg|tj|de|uk|fr|gov|edu|info|io|me|int|eu|ua|by|am|ge|az|tm)\b", regex.IGNORECASE
+    ),
     regex.compile(r"(?<!\w)--?[A-Za-z]", regex.IGNORECASE),
 )
 
@@ -186,10 +193,12 @@ _SPANS_BUDGET = 64_000_000
 def _holds(text: str):
     """Does ``text`` hold a hint, whatever its case? (``text.lower()``
     would do, but it takes twelve bytes a character while it works.)"""
+
     def holds(needed: str) -> bool:
         if needed == "www.":
             return _NON_PROSE_HINTS[1].search(text) is not None
         return needed in text  # the other hints have no letters
+
     return holds
 
 

@@ -42,7 +42,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             cut, after = match.start("space"), match.end("space")
         else:
             cut = after = match.end()
-        if text[cut - 1:cut] == "." and abbreviation.search(text, max(0, cut - 12), after):
+        if text[cut - 1 : cut] == "." and abbreviation.search(text, max(0, cut - 12), after):
             continue
         spans.append((start, cut))
         start = after

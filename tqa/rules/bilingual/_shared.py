@@ -6,8 +6,10 @@ import unicodedata
 
 import regex
 
-PRINTF = regex.compile(r"%(?:(?P<pos>\d+)\$)?(?:\((?P<name>[^)\s]{1,40})\))?[-+ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
-                        r"(?:hh|h|ll|l|L|z|j|t|q|I64)?(?P<conv>[diouxXeEfFgGaAcsSrpn%])")
+PRINTF = regex.compile(
+    r"%(?:(?P<pos>\d+)\$)?(?:\((?P<name>[^)\s]{1,40})\))?[-+ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
+    r"(?:hh|h|ll|l|L|z|j|t|q|I64)?(?P<conv>[diouxXeEfFgGaAcsSrpn%])"
+)
 
 
 BRACE = regex.compile(r"(?<!\{)\{(?P<field>[A-Za-z_][\w.]*|\d*)(?:![rsa])?(?::[^{}]*)?\}(?!\})")
@@ -19,8 +21,10 @@ TAG = regex.compile(r"</?([A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>")
 # An address is tried only where a run of its characters starts (or where
 # the previous match ended, inside one): tried at every character, a long
 # word was scanned to its end from each of its letters.
-LINK = regex.compile(r"(?:https?://|ftp://|mailto:)[^\s<>\"']+[^\s<>\"'.,;:!?)]"
-                      r"|(?:(?<![\w.+-])|\G)[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+LINK = regex.compile(
+    r"(?:https?://|ftp://|mailto:)[^\s<>\"']+[^\s<>\"'.,;:!?)]"
+    r"|(?:(?<![\w.+-])|\G)[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
 
 
 def catalog_entry(segment):

@@ -51,7 +51,7 @@ def markup_mismatch(article, ctx):
 
 
 def _tag_name(key: str) -> str:
-    """"</b>", "<br/>" -> "b", "br"."""
+    """ "</b>", "<br/>" -> "b", "br"."""
     return key.strip("</>")
 
 

@@ -12,8 +12,10 @@ from ._shared import comparable_pieces, number_values, report_whole, source_for,
 
 # A number stands apart from Latin, Cyrillic or Greek letters ("A4" is a
 # name); in Chinese and Japanese it touches its counter word (8バイト).
-_NUMBER = regex.compile(r"(?<![\p{Latin}\p{Cyrillic}\p{Greek}\d_.,])\d+(?:[ \u00a0\u202f.,'’]\d{3})*(?:[.,]\d+)?"
-                        r"(?![\p{Latin}\p{Cyrillic}\p{Greek}\d_])")
+_NUMBER = regex.compile(
+    r"(?<![\p{Latin}\p{Cyrillic}\p{Greek}\d_.,])\d+(?:[ \u00a0\u202f.,'’]\d{3})*(?:[.,]\d+)?"
+    r"(?![\p{Latin}\p{Cyrillic}\p{Greek}\d_])"
+)
 
 
 @rule("TQA904", "number-mismatch", "number", "warning")

@@ -105,13 +105,18 @@ def placeholder_mismatch(article, ctx):
         if meta.get("plural_index") is not None:
             # a form is not tied to one source: Arabic's form 0 is "zero", not the singular
             extra -= set(placeholders(meta["source"], syntaxes)) | set(
-                placeholders(meta.get("source_plural") or "", syntaxes))
+                placeholders(meta.get("source_plural") or "", syntaxes)
+            )
             missing = {p for p in missing if not _numeric(p)} if got and len(wanted) > 1 else set()
         for token in extra:
             start, end = _locate(segment.text, token)
             hint = f"; the source has {', '.join(sorted(missing))}" if missing else ""
-            yield segment.problem(start, end, f"placeholder {token} is not in the source{hint}",
-                                  next(iter(missing)) if len(missing) == 1 and len(extra) == 1 else None)
+            yield segment.problem(
+                start,
+                end,
+                f"placeholder {token} is not in the source{hint}",
+                next(iter(missing)) if len(missing) == 1 and len(extra) == 1 else None,
+            )
         if missing and not extra:
             yield report_whole(segment, f"placeholder {', '.join(sorted(missing))} of the source is missing")
 

@@ -22,8 +22,10 @@ def whitespace_mismatch(article, ctx):
     """
     for segment, meta in translated_entries(article):
         source = source_for(meta)
-        for side, pick in (("leading", lambda t: t[:len(t) - len(t.lstrip())]),
-                           ("trailing", lambda t: t[len(t.rstrip()):])):
+        for side, pick in (
+            ("leading", lambda t: t[: len(t) - len(t.lstrip())]),
+            ("trailing", lambda t: t[len(t.rstrip()) :]),
+        ):
             want, have = pick(source), pick(segment.text)
             if want != have:
                 if side == "leading":

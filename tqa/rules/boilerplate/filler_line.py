@@ -26,5 +26,4 @@ def filler(article, ctx):
     """
     for segment, index, line in leftover_lines(article, _FILLER):
         start = len(line) - len(line.lstrip(" \t"))
-        yield segment.problem(index + start, index + len(line),
-                              "line of invisible spaces (no-break or zero-width)", "")
+        yield segment.problem(index + start, index + len(line), "line of invisible spaces (no-break or zero-width)", "")

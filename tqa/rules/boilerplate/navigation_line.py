@@ -7,8 +7,13 @@ from .. import Option, rule
 from ._shared import line_problems
 
 
-@rule("TQA602", "navigation-line", "boilerplate", "warning", options={"sections": Option(
-          list, [], "more section names a breadcrumb or menu line is made of", items=str)})
+@rule(
+    "TQA602",
+    "navigation-line",
+    "boilerplate",
+    "warning",
+    options={"sections": Option(list, [], "more section names a breadcrumb or menu line is made of", items=str)},
+)
 def navigation(article, ctx):
     """Breadcrumb or navigation line (``Home Blog Page 3``, ``Главная › Новости``).
 

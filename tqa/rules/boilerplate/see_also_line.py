@@ -7,10 +7,15 @@ from .. import Option, rule
 from ._shared import line_problems
 
 
-@rule("TQA603", "see-also-line", "boilerplate", "warning", options={"labels": Option(
-          list, [], "more lead-ins of a \"see also\" line (\"Read also:\")", items=str)})
+@rule(
+    "TQA603",
+    "see-also-line",
+    "boilerplate",
+    "warning",
+    options={"labels": Option(list, [], 'more lead-ins of a "see also" line ("Read also:")', items=str)},
+)
 def see_also(article, ctx):
-    """"See also" line left from the web page (``Читайте также:``, ``Read also:``).
+    """ "See also" line left from the web page (``Читайте также:``, ``Read also:``).
 
     Links to other articles are page furniture, not article text. The whole
     line is reported. Option ``labels`` adds lead-ins.
@@ -26,4 +31,4 @@ def see_also(article, ctx):
         See also how other countries did it.
     """
     pattern = see_also_line(tuple(ctx.options["labels"]))
-    yield from line_problems(article, pattern, "\"see also\" line left from the web page")
+    yield from line_problems(article, pattern, '"see also" line left from the web page')

@@ -7,8 +7,13 @@ from .. import Option, rule
 from ._shared import line_problems
 
 
-@rule("TQA601", "share-label", "boilerplate", "error", options={"labels": Option(
-          list, [], "more share-button labels, also cut listing pages into articles", items=str)})
+@rule(
+    "TQA601",
+    "share-label",
+    "boilerplate",
+    "error",
+    options={"labels": Option(list, [], "more share-button labels, also cut listing pages into articles", items=str)},
+)
 def share_label(article, ctx):
     """Share-button label left on its own line (``Тарату:``, ``Поделиться``, ``Share``).
 

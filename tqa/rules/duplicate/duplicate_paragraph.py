@@ -24,11 +24,17 @@ def cut_down(a: str, b: str) -> bool:
     return fuzz().partial_ratio(short, long_) >= 95
 
 
-@rule("TQA301", "duplicate-paragraph", "duplicate", "warning",
-      options={
-          "min-words": Option(int, 8, "paragraphs of fewer words are not compared", bounds=(1, 10_000)),
-          "threshold": Option(float, 85.0, "the chrF score from which two paragraphs count as copies",
-                              bounds=(0, 100))}, hides_inside=False)
+@rule(
+    "TQA301",
+    "duplicate-paragraph",
+    "duplicate",
+    "warning",
+    options={
+        "min-words": Option(int, 8, "paragraphs of fewer words are not compared", bounds=(1, 10_000)),
+        "threshold": Option(float, 85.0, "the chrF score from which two paragraphs count as copies", bounds=(0, 100)),
+    },
+    hides_inside=False,
+)
 def duplicate_paragraph(article: Article, ctx: Context) -> Iterator[Problem]:
     """Paragraph repeated in the same article, word for word or nearly (a few words changed, or cut down).
 
@@ -78,8 +84,9 @@ def duplicate_paragraph(article: Article, ctx: Context) -> Iterator[Problem]:
         original.append(found)
         where = comparable[found][1]
         lead, trail = trimmed(segment)
-        yield segment.problem(lead, trail, message.format(line=line_of(ctx, where)) + "; delete one of them", "",
-                              related=[where.start])
+        yield segment.problem(
+            lead, trail, message.format(line=line_of(ctx, where)) + "; delete one of them", "", related=[where.start]
+        )
 
 
 def _copy_message(norm: str, first_norm: str, threshold: float) -> str | None:
@@ -94,8 +101,7 @@ def _copy_message(norm: str, first_norm: str, threshold: float) -> str | None:
     if max(len(norm), len(first_norm)) > MAX_COMPARED:
         # the edit distances below take time in the product of the lengths
         return None
-    if may_be_similar(norm, first_norm, words_first=True) and \
-            (score := similarity(norm, first_norm)) >= threshold:
+    if may_be_similar(norm, first_norm, words_first=True) and (score := similarity(norm, first_norm)) >= threshold:
         return f"paragraph is a near copy ({score:.0f}% chrF) of the one at line {{line}}"
     if cut_down(norm, first_norm):
         return "paragraph is a cut-down copy of the one at line {line}"
@@ -142,7 +148,7 @@ class _WithinArticle:
         if len(self._indexed) < 2:
             return []
         if len(self._indexed) <= ALL_PAIRS_UP_TO:
-            return self._indexed[:bisect.bisect_left(self._indexed, k)]
+            return self._indexed[: bisect.bisect_left(self._indexed, k)]
         index = self._index if self._index is not None else self._build()
         indexed = self._indexed
         while self._next_block < len(self._blocks) and indexed[self._blocks[self._next_block][0]] <= k:
@@ -158,8 +164,11 @@ class _WithinArticle:
 
         count = len(self._indexed)
         keys = b"".join(keys_of([self._norms[k] for k in self._indexed]))
-        self._index = index = BandIndex(np.frombuffer(keys, dtype=np.uint64).reshape(count, BANDS),
-                                        np.ones(count, dtype=bool), np.arange(count, dtype=np.int64),
-                                        count=WITHIN_CANDIDATES)
+        self._index = index = BandIndex(
+            np.frombuffer(keys, dtype=np.uint64).reshape(count, BANDS),
+            np.ones(count, dtype=bool),
+            np.arange(count, dtype=np.int64),
+            count=WITHIN_CANDIDATES,
+        )
         self._blocks = index.blocks()
         return index

@@ -50,12 +50,19 @@ def _blocks(document, ctx) -> Blocks:
     return blocks._replace(keys=keys)
 
 
-@rule("TQA303", "repeated-block", "duplicate", "info", scope="corpus",
-      options={
-          "min-words": Option(int, 12, "paragraphs of fewer words are not compared", bounds=(1, 10_000)),
-          "threshold": Option(float, 75.0, "the chrF score from which two blocks count as the same",
-                              bounds=(0, 100))}, prepare=_blocks,
-      hides_inside=False)
+@rule(
+    "TQA303",
+    "repeated-block",
+    "duplicate",
+    "info",
+    scope="corpus",
+    options={
+        "min-words": Option(int, 12, "paragraphs of fewer words are not compared", bounds=(1, 10_000)),
+        "threshold": Option(float, 75.0, "the chrF score from which two blocks count as the same", bounds=(0, 100)),
+    },
+    prepare=_blocks,
+    hides_inside=False,
+)
 def repeated_block(documents, ctx):
     """Block repeated across articles of the run (press-release boilerplate, with or without rewording).
 
@@ -72,8 +79,11 @@ def repeated_block(documents, ctx):
     """
     from ...text import nearduplicates
 
-    files = [(document, ctx.prepared[document.path]) for document in documents
-             if ctx.prepared.get(document.path) and ctx.prepared[document.path].norms]
+    files = [
+        (document, ctx.prepared[document.path])
+        for document in documents
+        if ctx.prepared.get(document.path) and ctx.prepared[document.path].norms
+    ]
     first_text = []  # index of each file's first paragraph among all
     texts, groups, group_base = [], [], 0
     for document, blocks in files:
@@ -87,13 +97,20 @@ def repeated_block(documents, ctx):
         return files[number][0], files[number][1], index - first_text[number]
 
     keys = b"".join(blocks.keys for _, blocks in files)
-    for later, earlier, score in nearduplicates.find(texts, ctx.options["threshold"], same_group=groups,
-                                                     parallel_map=ctx.map, keys=keys):
+    for later, earlier, score in nearduplicates.find(
+        texts, ctx.options["threshold"], same_group=groups, parallel_map=ctx.map, keys=keys
+    ):
         document, blocks, at = place(later)
         first_doc, first_blocks, first_at = place(earlier)
         first_start = first_blocks.starts[first_at]
         where = f"{first_doc.path}:{first_doc.source.position(first_start)[0]}"
         how = "word for word" if score >= 100 else f"{score:.0f}% chrF"
-        yield document, Problem(blocks.spans[2 * at], blocks.spans[2 * at + 1],
-                                f"block also stands in another article ({where}, {how})",
-                                related=((first_doc.path, first_start),))
+        yield (
+            document,
+            Problem(
+                blocks.spans[2 * at],
+                blocks.spans[2 * at + 1],
+                f"block also stands in another article ({where}, {how})",
+                related=((first_doc.path, first_start),),
+            ),
+        )

@@ -24,12 +24,14 @@ def repeated_title(article, ctx):
     first_paragraph = next((s for s in article.segments if s.kind == "paragraph" and s.start > title.start), None)
     if first_paragraph is not None and normalized(first_paragraph.text) == key:
         lead, trail = trimmed(first_paragraph)
-        yield first_paragraph.problem(lead, trail, "the title is repeated as the first paragraph", "",
-                                      related=[title.start])
-    for earlier in ctx.document.articles[:article.index]:
+        yield first_paragraph.problem(
+            lead, trail, "the title is repeated as the first paragraph", "", related=[title.start]
+        )
+    for earlier in ctx.document.articles[: article.index]:
         other = next((s for s in earlier.segments if s.kind in ("title", "heading")), None)
         if other is not None and normalized(other.text) == key:
             lead, trail = trimmed(title)
-            yield title.problem(lead, trail, f"the same title already stands at line {line_of(ctx, other)}",
-                                related=[other.start])
+            yield title.problem(
+                lead, trail, f"the same title already stands at line {line_of(ctx, other)}", related=[other.start]
+            )
             break

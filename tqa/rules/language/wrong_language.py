@@ -23,19 +23,25 @@ from ...text.sentences import sentence_spans
 from .. import Option, rule
 
 
-@rule("TQA501", "wrong-language", "language", "warning",
-      options={
-          "detector": Option(str, "py3langid", "the language identifier", choices=("py3langid", "langdetect")),
-          "candidates": Option(list, [], "the languages to choose among (empty: the target and the usual "
-                                         "source languages)", items=str),
-          "min-paragraph-letters": Option(int, 60, "shorter paragraphs are not identified as a whole",
-                                          bounds=(1, 100_000)),
-          "min-sentence-letters": Option(int, 30, "shorter sentences are not identified", bounds=(1, 100_000)),
-          "min-words": Option(int, 4, "texts of fewer ordinary words are not identified", bounds=(1, 1_000)),
-          "paragraph-confidence": Option(float, 0.9, "how sure the identifier must be of a paragraph",
-                                         bounds=(0, 1)),
-          "sentence-confidence": Option(float, 0.99, "how sure the identifier must be of a sentence",
-                                        bounds=(0, 1))})
+@rule(
+    "TQA501",
+    "wrong-language",
+    "language",
+    "warning",
+    options={
+        "detector": Option(str, "py3langid", "the language identifier", choices=("py3langid", "langdetect")),
+        "candidates": Option(
+            list, [], "the languages to choose among (empty: the target and the usual source languages)", items=str
+        ),
+        "min-paragraph-letters": Option(
+            int, 60, "shorter paragraphs are not identified as a whole", bounds=(1, 100_000)
+        ),
+        "min-sentence-letters": Option(int, 30, "shorter sentences are not identified", bounds=(1, 100_000)),
+        "min-words": Option(int, 4, "texts of fewer ordinary words are not identified", bounds=(1, 1_000)),
+        "paragraph-confidence": Option(float, 0.9, "how sure the identifier must be of a paragraph", bounds=(0, 1)),
+        "sentence-confidence": Option(float, 0.99, "how sure the identifier must be of a sentence", bounds=(0, 1)),
+    },
+)
 def wrong_language(article, ctx):
     """Paragraph or sentence in another language than the article (an untranslated sentence).
 
@@ -94,8 +100,10 @@ def _plainly_all_target(text: str, spans, target: str, candidates: tuple[str, ..
         return not spans  # nothing to be plain by (most catalog languages): spare finding the words
     if len(text) > MAX_IDENTIFIED:
         # the words of the whole text at once would be a tuple per word of megabytes: a sentence at a time
-        return all(plain_words(tuple(word.casefold() for word in WORD.findall(_sample(text[start:end]))),
-                               target, candidates) for start, end in spans)
+        return all(
+            plain_words(tuple(word.casefold() for word in WORD.findall(_sample(text[start:end]))), target, candidates)
+            for start, end in spans
+        )
     words, folded = words_of(text), folded_words_of(text)
     for start, end in spans:
         low, high = bisect.bisect_left(words, start, key=_START), bisect.bisect_left(words, end, key=_START)
@@ -120,8 +128,9 @@ def _check_paragraph(segment, target, candidates, detector, options):
         reduced, words = detection_text(_sample(text[start:end]))
         reduced_parts.append(reduced)
         total_words += words
-        found = identify_reduced(reduced, words, target, candidates, detector,
-                                 options["min-sentence-letters"], options["min-words"])
+        found = identify_reduced(
+            reduced, words, target, candidates, detector, options["min-sentence-letters"], options["min-words"]
+        )
         sentences.append((start, end, found))
     joined = _Joined(reduced_parts)
     reduced = _sample(joined) if len(joined) > MAX_IDENTIFIED else " ".join(reduced_parts)
@@ -130,10 +139,15 @@ def _check_paragraph(segment, target, candidates, detector, options):
         long_enough = len(reduced) - reduced.count(" ") >= options["min-paragraph-letters"]
         whole = sentences[0][2] if long_enough else None
     else:
-        whole = identify_reduced(reduced, total_words, target, candidates, detector,
-                                 options["min-paragraph-letters"], options["min-words"])
-    if whole and whole[0] != target and whole[1] >= options["paragraph-confidence"] \
-            and not _has_target_sentence(text, sentences, target, candidates, detector):
+        whole = identify_reduced(
+            reduced, total_words, target, candidates, detector, options["min-paragraph-letters"], options["min-words"]
+        )
+    if (
+        whole
+        and whole[0] != target
+        and whole[1] >= options["paragraph-confidence"]
+        and not _has_target_sentence(text, sentences, target, candidates, detector)
+    ):
         lead, trail = len(text) - len(text.lstrip()), len(text.rstrip())
         yield segment.problem(lead, trail, _message("paragraph", whole, target))
         return
@@ -160,8 +174,8 @@ class _Joined:
             return ""
         first = bisect.bisect_right(self.starts, start) - 1
         last = bisect.bisect_right(self.starts, stop - 1) - 1
-        joined = " ".join(self.parts[first:last + 1]) + (" " if last + 1 < len(self.parts) else "")
-        return joined[start - self.starts[first]:stop - self.starts[first]]
+        joined = " ".join(self.parts[first : last + 1]) + (" " if last + 1 < len(self.parts) else "")
+        return joined[start - self.starts[first] : stop - self.starts[first]]
 
 
 def _has_target_sentence(text, sentences, target, candidates, detector) -> bool:
@@ -176,5 +190,7 @@ def _has_target_sentence(text, sentences, target, candidates, detector) -> bool:
 
 def _message(what: str, found: tuple[str, float], target: str) -> str:
     lang, probability = found
-    return (f"{what} seems to be in {language_name(lang)} ({probability:.0%} sure), "
-            f"not {language_name(target)}: left untranslated?")
+    return (
+        f"{what} seems to be in {language_name(lang)} ({probability:.0%} sure), "
+        f"not {language_name(target)}: left untranslated?"
+    )

@@ -28,16 +28,19 @@ def _prose_like(segment_text: str, run: list[Word], script: str) -> bool:
         if not _plain(segment_text, word):
             streaks.append([])
             continue
-        if streaks and streaks[-1] and segment_text[streaks[-1][-1].end:word.start] == " ":
+        if streaks and streaks[-1] and segment_text[streaks[-1][-1].end : word.start] == " ":
             streaks[-1].append(word)
         else:
             streaks.append([word])
     for streak in streaks:
         lower = sum(1 for w in streak if len(w.text) > 1 and w.text[0].islower())
         if len(streak) >= 3 and lower >= 2:
-            text = segment_text[streak[0].start:streak[-1].end]
-            candidates = [c for c in default_candidates(None)
-                          if (scripts := language_scripts(c)) is not None and script in scripts.own]
+            text = segment_text[streak[0].start : streak[-1].end]
+            candidates = [
+                c
+                for c in default_candidates(None)
+                if (scripts := language_scripts(c)) is not None and script in scripts.own
+            ]
             lang, probability = get_detector().detect(text, candidates)
             if probability >= PROSE_CONFIDENCE:
                 return True
@@ -47,8 +50,8 @@ def _prose_like(segment_text: str, run: list[Word], script: str) -> bool:
 def _plain(text: str, word: Word) -> bool:
     """A word standing free: not glued to code punctuation (apt-get,
     --force, a.b, x=y)."""
-    before = text[word.start - 1:word.start]
-    after = text[word.end:word.end + 1]
+    before = text[word.start - 1 : word.start]
+    after = text[word.end : word.end + 1]
     return before not in ("-", "/", "_", ".", "=", "<", "\\") and after not in ("-", "/", "_", "=", ">", "(", "\\")
 
 
@@ -57,8 +60,17 @@ def _plain(text: str, word: Word) -> bool:
 _WITHIN_RUN = " \t\u00a0,.;:!?-–—()«»\"“”'’/&%0123456789"
 
 
-@rule("TQA102", "foreign-script", "mixed-script", "error", options={"allow": Option(
-          list, [], "words or names in another script to accept (a newspaper's title, a brand)", items=str)})
+@rule(
+    "TQA102",
+    "foreign-script",
+    "mixed-script",
+    "error",
+    options={
+        "allow": Option(
+            list, [], "words or names in another script to accept (a newspaper's title, a brand)", items=str
+        )
+    },
+)
 def foreign_script(article: Article, ctx: Context) -> Iterator[Problem]:
     """Words in a script the target language does not use (``Тарату:`` in English).
 
@@ -97,9 +109,14 @@ def foreign_script(article: Article, ctx: Context) -> Iterator[Problem]:
         run: list[Word] = []  # its first _RUN_READ words
         run_end = 0  # where its last word ends
         for word in itertools.chain(words_in_turn(segment.text), [None]):
-            foreign = (word is not None and word.scripts and len(word.scripts) == 1
-                       and not set(word.scripts) & target.own and word.text.casefold() not in allowed)
-            if foreign and run and segment.text[run_end:word.start].strip(_WITHIN_RUN):
+            foreign = (
+                word is not None
+                and word.scripts
+                and len(word.scripts) == 1
+                and not set(word.scripts) & target.own
+                and word.text.casefold() not in allowed
+            )
+            if foreign and run and segment.text[run_end : word.start].strip(_WITHIN_RUN):
                 yield from _report_run(segment, run, run_end, target, ctx, allowed)
                 run = []
             if foreign:
@@ -120,7 +137,7 @@ def _report_run(segment, run, run_end, target, ctx, allowed):
     script = next(iter(run[0].scripts))
     if target.allows(script) and not _prose_like(segment.text, run, script):
         return
-    text = segment.text[run[0].start:run_end]
+    text = segment.text[run[0].start : run_end]
     # (case folding never shortens a text: a run longer than every allowed name is none of them)
     if len(text) <= max(map(len, allowed), default=0) and text.casefold() in allowed:
         return

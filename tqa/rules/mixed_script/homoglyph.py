@@ -100,15 +100,17 @@ def homoglyph(article, ctx):
                 names = ", ".join(f"{s} {_describe(word.text[i])}" for i, s in intruders[:3])
                 fix = _fixed(word.text, intruders, main)
                 hint = f"; it looks like {main} {fix!r}" if fix else ""
-                yield segment.problem(word.start, word.end,
-                                      f"word mixes scripts: {names} in a {main} word{hint}", fix)
+                yield segment.problem(word.start, word.end, f"word mixes scripts: {names} in a {main} word{hint}", fix)
             elif target and scripts and _is_stray_initial(previous, word, following, target):
                 main = next(iter(target.own))
                 fix = _fixed(word.text, word.letters, main)
                 script = next(iter(scripts))
-                yield segment.problem(word.start, word.end,
-                                      f"{script} {_describe(word.text[0])} among {main} words; "
-                                      f"it looks like {main} {fix!r}", fix)
+                yield segment.problem(
+                    word.start,
+                    word.end,
+                    f"{script} {_describe(word.text[0])} among {main} words; it looks like {main} {fix!r}",
+                    fix,
+                )
 
 
 def _foreign_words_whole(text: str, target) -> bool:
@@ -130,8 +132,9 @@ def _foreign_words_whole(text: str, target) -> bool:
             return False
         script = next(iter(scripts))
         # the tests of _is_stray_initial, turned round
-        if script in target.own or not (len(letters) > 2 or target.allows(script) or
-                                        script not in confusable_scripts()):
+        if script in target.own or not (
+            len(letters) > 2 or target.allows(script) or script not in confusable_scripts()
+        ):
             return False
     return True
 
@@ -163,5 +166,4 @@ def _is_stray_initial(previous: Word | None, word: Word, following: Word | None,
     neighbours = [w for w in (previous, following) if w is not None]
     own = [w for w in neighbours if w.scripts and set(w.scripts) <= target.own]
     main = next(iter(target.own))
-    return len(own) == len(neighbours) and bool(own) and all(
-        lookalike(word.text[i], main) for i, _ in word.letters)
+    return len(own) == len(neighbours) and bool(own) and all(lookalike(word.text[i], main) for i, _ in word.letters)

@@ -25,4 +25,6 @@ def word_comment_pattern() -> regex.Pattern:
 @lru_cache(maxsize=1)
 def track_change_pattern() -> regex.Pattern:
     labels = alternation(flatten(load("reviewer_markers")["track_change_labels"]))
-    return regex.compile(rf"^{INLINE_SPACE}*(?:{labels}){INLINE_SPACE}*:(?:{INLINE_SPACE}+\S.*|{INLINE_SPACE}*)$", regex.V1)
+    return regex.compile(
+        rf"^{INLINE_SPACE}*(?:{labels}){INLINE_SPACE}*:(?:{INLINE_SPACE}+\S.*|{INLINE_SPACE}*)$", regex.V1
+    )

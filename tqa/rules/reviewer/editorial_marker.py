@@ -65,5 +65,6 @@ def editorial_marker(article, ctx):
     for segment in article.prose:
         for match in pattern.finditer(segment.text):
             text = match.group(0).rstrip()
-            yield segment.problem(match.start(), match.start() + len(text),
-                                  f"editorial marker left in the text: {text[:60]}", "")
+            yield segment.problem(
+                match.start(), match.start() + len(text), f"editorial marker left in the text: {text[:60]}", ""
+            )

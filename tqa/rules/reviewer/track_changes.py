@@ -30,5 +30,4 @@ def track_changes(article, ctx):
             continue  # a catalog translating a "Deleted:" label of the program itself
         if pattern.match(line):
             start = len(line) - len(line.lstrip())
-            yield segment.problem(index + start, index + len(line.rstrip()),
-                                  "track-changes note left in the text", "")
+            yield segment.problem(index + start, index + len(line.rstrip()), "track-changes note left in the text", "")

@@ -21,9 +21,16 @@ def unused_suppression(document, ctx):
     for suppression in document.suppressions:
         unknown = sorted(r for r in suppression.rules if r not in known)
         if unknown:
-            yield Problem(suppression.at, suppression.at_end,
-                          f"suppression names no rule: {', '.join(unknown)} (see `tqa rules`)", "")
+            yield Problem(
+                suppression.at,
+                suppression.at_end,
+                f"suppression names no rule: {', '.join(unknown)} (see `tqa rules`)",
+                "",
+            )
         elif not suppression.used:
-            yield Problem(suppression.at, suppression.at_end,
-                          f"suppression of {', '.join(sorted(suppression.rules))} silences nothing here; "
-                          "delete it", "")
+            yield Problem(
+                suppression.at,
+                suppression.at_end,
+                f"suppression of {', '.join(sorted(suppression.rules))} silences nothing here; delete it",
+                "",
+            )

@@ -33,5 +33,9 @@ def word_comment(article, ctx):
     for segment, index, line in iter_lines(article):
         for match in pattern.finditer(line):
             end = match.start() + len(match.group(0).rstrip())
-            yield segment.problem(index + match.start(), index + end,
-                                  f"reviewer comment left in the text: {match.group(0).strip()[:60]}", "")
+            yield segment.problem(
+                index + match.start(),
+                index + end,
+                f"reviewer comment left in the text: {match.group(0).strip()[:60]}",
+                "",
+            )

@@ -17,9 +17,20 @@ def _match_case(word: str, like: str) -> str:
     return word
 
 
-@rule("TQA801", "spelling-variant", "spelling", "warning", options={"house-style": Option(
-          str, "", "en-GB or en-US: every spelling of the other is reported (empty: the minority in each article)",
-          choices=("", "en-GB", "en-US"))})
+@rule(
+    "TQA801",
+    "spelling-variant",
+    "spelling",
+    "warning",
+    options={
+        "house-style": Option(
+            str,
+            "",
+            "en-GB or en-US: every spelling of the other is reported (empty: the minority in each article)",
+            choices=("", "en-GB", "en-US"),
+        )
+    },
+)
 def spelling_variant(article, ctx):
     """British and American spellings mixed in one article (``emphasised`` / ``emphasized``, ``programme`` / ``program``).
 

@@ -24,7 +24,7 @@ def expansion_before(text: str, paren: int, acronym: str) -> tuple[int, str] | N
     of words ending there that starts with a capital bearing the acronym's
     first letter and holds enough capitals to spell most of it."""
     words = list(NAME_WORD.finditer(text, max(0, paren - 160), paren))
-    if not words or text[words[-1].end():paren].strip():
+    if not words or text[words[-1].end() : paren].strip():
         return None
     best = None
     capitals = 0
@@ -32,11 +32,14 @@ def expansion_before(text: str, paren: int, acronym: str) -> tuple[int, str] | N
         word = words[start].group()
         if word[:1].isupper():
             capitals += 1
-        gap = text[words[start].end():words[start + 1].start()] if start + 1 < len(words) else ""
+        gap = text[words[start].end() : words[start + 1].start()] if start + 1 < len(words) else ""
         if gap.strip(" \t\u00a0"):  # punctuation inside: the name cannot run on across it
             break
-        if word[:1].isupper() and word[:1].casefold() == acronym[:1].casefold() and \
-                capitals >= max(2, (len(acronym) + 1) // 2):
+        if (
+            word[:1].isupper()
+            and word[:1].casefold() == acronym[:1].casefold()
+            and capitals >= max(2, (len(acronym) + 1) // 2)
+        ):
             best = start
     if best is None:
         return None

@@ -26,8 +26,7 @@ def _acronym_uses(document, ctx) -> list[tuple[str, str, int, int, str | None]]:
     return uses
 
 
-@rule("TQA403", "acronym-drift", "terminology", "warning", scope="corpus",
-      prepare=_acronym_uses, hides_inside=False)
+@rule("TQA403", "acronym-drift", "terminology", "warning", scope="corpus", prepare=_acronym_uses, hides_inside=False)
 def acronym_drift(documents, ctx):
     """One acronym introduced with different expansions (``Ministry of the Interior and Safety (MOIS)`` / ``Ministry of the Internal and Safety (MOIS)``).
 
@@ -70,5 +69,14 @@ def acronym_drift(documents, ctx):
                 continue
             first = first_of.get(fold(majority))  # the majority form may be the glossary's, unused here
             related = ((first[1][0].path, first[1][1]),) if first else ()
-            yield document, Problem(start, end, f"{acronym} is expanded as {expansion!r} here but as {majority!r} "
-                                                f"elsewhere ({forms[fold(majority)]}×)", majority, related)
+            yield (
+                document,
+                Problem(
+                    start,
+                    end,
+                    f"{acronym} is expanded as {expansion!r} here but as {majority!r} "
+                    f"elsewhere ({forms[fold(majority)]}×)",
+                    majority,
+                    related,
+                ),
+            )

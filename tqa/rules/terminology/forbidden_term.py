@@ -53,6 +53,9 @@ def forbidden_term(article, ctx):
         for match in pattern.finditer(segment.text):
             entry, canonical = by_term[fold(match.group())]
             hint = f"; use {canonical!r}" if canonical else ""
-            yield segment.problem(match.start(), match.end(),
-                                  f"{match.group()!r} is a forbidden name for {entry.id}{hint} ({entry.source})",
-                                  canonical)
+            yield segment.problem(
+                match.start(),
+                match.end(),
+                f"{match.group()!r} is a forbidden name for {entry.id}{hint} ({entry.source})",
+                canonical,
+            )

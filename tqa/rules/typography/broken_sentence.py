@@ -54,6 +54,9 @@ def broken_sentence(article, ctx):
         dangling = last.group(1).casefold() in words and last.group(1) != last.group(1).upper()
         if continues or dangling:
             line = ctx.document.source.position(following.start)[0]
-            yield segment.problem(last.start(1), last.end(1),
-                                  f"paragraph stops mid-sentence after {last.group(1)!r}; "
-                                  f"it seems to go on at line {line}", related=[following.start])
+            yield segment.problem(
+                last.start(1),
+                last.end(1),
+                f"paragraph stops mid-sentence after {last.group(1)!r}; it seems to go on at line {line}",
+                related=[following.start],
+            )

@@ -6,9 +6,21 @@ from .. import Option, rule
 from ._shared import pair_pattern, typography_data
 
 
-@rule("TQA705", "foreign-quotes", "typography", "warning", options={"straight-quotes": Option(
-          str, "allow", "straight quotation marks (\") are accepted, or flagged as not typographic",
-          choices=("allow", "flag"))}, safe_fix=True)
+@rule(
+    "TQA705",
+    "foreign-quotes",
+    "typography",
+    "warning",
+    options={
+        "straight-quotes": Option(
+            str,
+            "allow",
+            'straight quotation marks (") are accepted, or flagged as not typographic',
+            choices=("allow", "flag"),
+        )
+    },
+    safe_fix=True,
+)
 def foreign_quotes(article, ctx):
     """Quotation marks that the target language does not use (``«…»`` in English).
 
@@ -42,9 +54,12 @@ def foreign_quotes(article, ctx):
         for match in pattern.finditer(text):
             i, ch = match.start(), match.group()
             if ch in foreign:
-                yield segment.problem(i, i + 1, f"quotation mark {ch} is not used in {ctx.lang} text",
-                                      foreign[ch])
+                yield segment.problem(i, i + 1, f"quotation mark {ch} is not used in {ctx.lang} text", foreign[ch])
             else:
                 opens = i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-"
-                yield segment.problem(i, i + 1, "straight quotation mark; the house style wants typographic ones",
-                                      opening if opens else closing)
+                yield segment.problem(
+                    i,
+                    i + 1,
+                    "straight quotation mark; the house style wants typographic ones",
+                    opening if opens else closing,
+                )

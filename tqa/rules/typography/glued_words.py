@@ -15,8 +15,13 @@ from .. import Option, rule
 from ._shared import function_words_of, typography_data
 
 
-@rule("TQA702", "glued-words", "typography", "warning", options={"allow": Option(
-          list, [], "glued forms to accept as they are (brands such as inDrive)", items=str)})
+@rule(
+    "TQA702",
+    "glued-words",
+    "typography",
+    "warning",
+    options={"allow": Option(list, [], "glued forms to accept as they are (brands such as inDrive)", items=str)},
+)
 def glued_words(article, ctx):
     """Two words glued together by a lost space (``theGraduate``, ``Universityand``).
 
@@ -48,11 +53,12 @@ def glued_words(article, ctx):
             token = masked[start:end]
             if head not in prefix or token.casefold() in allowed or counts.get(token, 0) > 1:
                 continue
-            yield segment.problem(start, end, f"missing space in {token!r}", f"{head} {token[len(head):]}")
+            yield segment.problem(start, end, f"missing space in {token!r}", f"{head} {token[len(head) :]}")
         # most paragraphs hold no long word, used once, that ends in a
         # function word: tested on the bare words before finding places
         maybe_tail = glued_suffixes and any(
-            _glued_tail(token, suffix) for token in _LETTER_WORD.findall(masked) if counts.get(token, 0) <= 1)
+            _glued_tail(token, suffix) for token in _LETTER_WORD.findall(masked) if counts.get(token, 0) <= 1
+        )
         for match in _LETTER_WORD.finditer(masked) if maybe_tail else ():
             token = match.group(0)
             if counts.get(token, 0) > 1:  # a word used twice is a word (cheapest test first)
@@ -105,7 +111,7 @@ def _camel_glued(text: str):
             start -= 1
         if start > 0 and _BEFORE_WORD.match(text, start - 1):
             continue  # the head is longer, or glued to more
-        yield start, match.end(), text[start:match.start()]
+        yield start, match.end(), text[start : match.start()]
 
 
 # "the" at the end of a word, after a lower-case letter: the head is found

@@ -33,8 +33,13 @@ def hard_line_break(article, ctx):
         for line, nxt in zip(lines, lines[1:]):
             index += len(line)
             stripped, following = line.rstrip(), nxt.lstrip()
-            if stripped and following and not stripped.endswith(":") and not following.startswith(
-                    ("-", "*", "•", "–", "—")) and not regex.match(r"\d+[.)]\s", following):
+            if (
+                stripped
+                and following
+                and not stripped.endswith(":")
+                and not following.startswith(("-", "*", "•", "–", "—"))
+                and not regex.match(r"\d+[.)]\s", following)
+            ):
                 start = len(stripped) - len(line) + index
                 end = index + 1 + (len(nxt) - len(following))
                 yield segment.problem(start, end, "line break inside a paragraph; join the lines", " ")
@@ -43,8 +48,7 @@ def hard_line_break(article, ctx):
 
 def _hard_wrapped(document) -> bool:
     """Is the whole file wrapped at a fixed width (e-mail style)?"""
-    paragraphs = [s for a in document.articles for s in a.paragraphs
-                  if s.kind == "paragraph" and len(s.text) >= 60]
+    paragraphs = [s for a in document.articles for s in a.paragraphs if s.kind == "paragraph" and len(s.text) >= 60]
     if not paragraphs:
         return False
     wrapped = sum(1 for s in paragraphs if "\n" in s.text)

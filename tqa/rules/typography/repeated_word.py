@@ -19,16 +19,20 @@ from ._shared import function_words_of, typography_data
 # starts with a letter, so only the whole run can come before it). Left to
 # backtrack, a word before a long run of lines of no-break spaces was held
 # against every split of it: time in the square of the run.
-_REPEAT = regex.compile(r"(?<![\w'’-])(\p{L}[\p{L}\p{M}]*+)([ \t\u00a0]++|(?=\s*\n)\s++)(?P<again>\1)(?![\w'’-])",
-                        regex.IGNORECASE)
+_REPEAT = regex.compile(
+    r"(?<![\w'’-])(\p{L}[\p{L}\p{M}]*+)([ \t\u00a0]++|(?=\s*\n)\s++)(?P<again>\1)(?![\w'’-])", regex.IGNORECASE
+)
 
 
 # The same with the standard library's engine, three times faster, for text
 # without combining marks: there [^\W\d_] is a letter as \p{L}; in
 # Devanagari or Bengali, where vowel signs are marks, it would split words.
 # ((?=(…))\1 takes the word whole as well: re has possessive quantifiers only from Python 3.11.)
-_REPEAT_NO_MARKS = re.compile(r"(?<![\w'’-])(?=([^\W\d_]+))\1((?=([ \t\u00a0]+))\3|(?=\s*\n)(?=(\s+))\4)"
-                              r"(?P<again>\1)(?![\w'’-])", re.IGNORECASE)
+_REPEAT_NO_MARKS = re.compile(
+    r"(?<![\w'’-])(?=([^\W\d_]+))\1((?=([ \t\u00a0]+))\3|(?=\s*\n)(?=(\s+))\4)"
+    r"(?P<again>\1)(?![\w'’-])",
+    re.IGNORECASE,
+)
 
 
 _MARK = regex.compile(r"\p{M}")
@@ -39,7 +43,7 @@ def _after_comma(text: str, at: int) -> bool:
     the text before it for each pair: a page of "die die die" has many.)"""
     while at > 0 and text[at - 1].isspace():
         at -= 1
-    return text[at - 1:at] == ","
+    return text[at - 1 : at] == ","
 
 
 @rule("TQA701", "repeated-word", "typography", "warning", safe_fix=True)

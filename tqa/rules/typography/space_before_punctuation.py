@@ -49,7 +49,7 @@ def space_before_punctuation(article, ctx):
             mark = match.group(2)
             if spaced and mark in _FRENCH_SPACED:
                 continue
-            after = masked[match.end():match.end() + 2].strip()
+            after = masked[match.end() : match.end() + 2].strip()
             before = masked[match.start() - 1]  # the lookbehind's character: never a space
             if mark == ":" and before.isdigit() and after[:1].isdigit():
                 continue  # a score or ratio

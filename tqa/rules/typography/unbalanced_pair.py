@@ -48,8 +48,11 @@ def unbalanced_pair(article, ctx):
         text = mask_non_prose(segment.text).replace("（", "(").replace("）", ")")  # full-width pairs mix
         # ")" of "a)" enumerations and ":)" closes a bracket when one is open
         # ("file(s)", "A(z)", "(от а до я)"), and is no stray when none is
-        loose = {m.end() - 1 for m in _ENUMERATOR.finditer(text)} | {m.end() - 1 for m in _SMILEY.finditer(text)} \
-            if ")" in text else set()
+        loose = (
+            {m.end() - 1 for m in _ENUMERATOR.finditer(text)} | {m.end() - 1 for m in _SMILEY.finditer(text)}
+            if ")" in text
+            else set()
+        )
         following = prose[index + 1].text.lstrip() if index + 1 < len(prose) else ""
         for opener, closer in pairs:
             yield from _balance(segment, text, opener, closer, following, loose if closer == ")" else ())
