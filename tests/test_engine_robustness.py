@@ -422,3 +422,99 @@ def test_runs_starting_together_on_an_empty_cache_all_answer_alike(model_cache, 
 
     assert _cached_arrays(model_cache) is not None
     assert sorted(p.name for p in model_cache.parent.iterdir()) == [model_cache.name]  # no pieces left
+
+
+# ---- what kind of error: a fact about the input, a bug, a worker's death ----
+
+def test_an_input_error_is_not_transient_even_when_its_words_say_internal_error(tmp_path, monkeypatch):
+    """Whether an error is met afresh each run (never cached) goes by its
+    kind, not its words: a malformed catalog's error quotes the bad line,
+    which may read "internal error" (the message search misread it as a
+    bug, and the run was never cached)."""
+    from tqa.engine.cache import Cache
+    from tqa.findings import is_transient
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad.po").write_text('msgid ""\nmsgstr ""\n"Language: ru\\n"\n\ninternal error\n', encoding="utf-8")
+    (tmp_path / "internal error.txt").write_text("", encoding="utf-8")
+    (tmp_path / "good.txt").write_text("Title\n\nA line of text.\n", encoding="utf-8")
+    files = ["bad.po", "good.txt", "internal error.txt"]
+    cache = Cache(tmp_path, Config(), tmp_path.parent / f"{tmp_path.name}-entries")
+    result = check_files(files, Config(), jobs=1, cache=cache)
+    assert [str(e) for e in result.errors] == [
+        "bad.po:5: malformed PO: not a PO line: 'internal error'",
+        "internal error.txt: empty file, nothing to check"]
+    assert not any(is_transient(e) for e in result.errors)
+    assert [e.kind for e in result.errors] == ["input", "input"]
+    # so the run is cached like any other about its inputs
+    again = Cache(tmp_path, Config(), tmp_path.parent / f"{tmp_path.name}-entries")
+    cached = again.load_run(again.run_key(files, None, []))
+    assert cached is not None and cached.errors == result.errors and cached.findings == result.findings
+
+
+def test_internal_and_worker_errors_are_transient_by_kind(corpus, tmp_path, monkeypatch):
+    import pickle
+
+    from tqa.findings import FileError, is_transient, worker_died
+
+    bug = internal_error("a.txt", "reading", ValueError("boom"))
+    died = worker_died("a.txt", "signal 9")
+    assert (bug.kind, died.kind) == ("internal", "worker") and is_transient(bug) and is_transient(died)
+    assert str(died) == "a.txt: worker process died while checking this file (signal 9)"
+    assert not is_transient(FileError("a.txt", "internal error while reading: made up by the file"))
+    # the kind travels back from worker processes and into the cache
+    assert [pickle.loads(pickle.dumps(e)).kind for e in (bug, died)] == ["internal", "worker"]
+    with pytest.raises(ValueError, match="unknown kind"):
+        FileError("a.txt", "message", kind="bug")
+    # a rule's crash is a bug in tqa
+    rule = rules.find_rule("repeated-word")
+
+    def broken(article, ctx):
+        raise KeyError("boom")
+        yield
+
+    monkeypatch.setitem(rules._REGISTRY, rule.code, dataclasses.replace(rule, check=broken))
+    monkeypatch.chdir(tmp_path)
+    result = check_files(["news/kk-exhibition.txt"], Config(), jobs=1)
+    assert [(e.kind, e.message) for e in result.errors] == [
+        ("internal", "internal error in rule TQA701 repeated-word: KeyError: 'boom' (please report it)")]
+
+
+def test_a_worker_dying_on_a_file_is_a_worker_error_and_not_cached(corpus, tmp_path, monkeypatch):
+    from tqa.engine.cache import Cache
+
+    real = passes.read_document
+
+    def reading(path, split):
+        if path.endswith("poison.txt") and os.getpid() != MAIN_PID:
+            os._exit(1)
+        return real(path, split)
+
+    monkeypatch.setattr(passes, "read_document", reading)  # the forked workers inherit it
+    monkeypatch.chdir(tmp_path)
+    files = sorted(str(p.relative_to(tmp_path)) for p in corpus.iterdir())
+    entries = tmp_path.parent / f"{tmp_path.name}-entries"
+    with no_hang():
+        result = check_files(files, Config(), jobs=2, cache=Cache(tmp_path, Config(), entries))
+    assert [(e.kind, str(e)) for e in result.errors] == [
+        ("worker", "news/poison.txt: worker process died while checking this file (exit status 1)")]
+    again = Cache(tmp_path, Config(), entries)
+    assert again.load_run(again.run_key(files, None, [])) is None  # met afresh next run
+    assert again.file_pass("news/poison.txt", True) is None
+
+
+def test_a_cached_entry_holding_a_bug_is_not_believed(tmp_path):
+    """Runs and file passes with a bug or a worker's death are never
+    stored; an entry that holds one (or anything but file errors) is a miss."""
+    from tqa.engine.cache import Cache
+    from tqa.findings import FileError, RunResult, worker_died
+
+    cache = Cache(tmp_path / "project", Config(), tmp_path / "entries")
+    keys = iter(c * 40 for c in "abcdef")
+    for errors, believed in [([], True), ([FileError("a.txt", "empty file, nothing to check")], True),
+                             ([internal_error("a.txt", "reading", ValueError("x"))], False),
+                             ([worker_died("a.txt", "signal 9")], False),
+                             (["a.txt: empty file"], False), ((), False)]:
+        key = next(keys)
+        cache.store_run(key, RunResult(files=1, errors=errors))
+        assert (cache.load_run(key) is not None) == believed, errors

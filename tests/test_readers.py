@@ -135,3 +135,75 @@ def test_markdown_front_matter_language_is_the_article_language(tqa, tmp_path):
     assert tqa("check", "-f", "json", "--lang", "ru", path).json()["articles"][0]["lang"] == "ru"
     path.write_text("---\nlanguage: \"en-GB\"\n---\n\nText.\n", encoding="utf-8")
     assert tqa("check", "-f", "json", path).json()["articles"][0]["lang"] == "en"
+
+
+# ---- the Reader interface ----
+
+SAMPLE_OF = {  # a small file of each format
+    "text": "Title\n\nBody text.\n",
+    "markdown": "# Title\n\nBody text.\n",
+    "po": 'msgid ""\nmsgstr ""\n"Language: ru\\n"\n\nmsgid "Hello"\nmsgstr "Привет"\n',
+    "xliff": ('<?xml version="1.0"?>\n<xliff version="1.2"><file source-language="en" target-language="ru">'
+              '<body><trans-unit id="1"><source>Hello</source><target>Привет</target></trans-unit></body>'
+              '</file></xliff>\n'),
+}
+
+
+def test_every_registered_reader_has_a_format_and_suffixes():
+    from tqa.readers import FORMATS, PLAIN, READERS, Reader, is_supported, reader_for
+
+    assert [reader.format for reader in FORMATS] == ["text", "markdown", "po", "xliff"]
+    claimed = []
+    for reader in FORMATS:
+        assert isinstance(reader, Reader)
+        assert isinstance(reader.format, str) and reader.format
+        assert isinstance(reader.suffixes, tuple) and reader.suffixes
+        assert all(s.startswith(".") and s == s.lower() for s in reader.suffixes)
+        assert isinstance(reader.escaped, str)
+        for suffix in reader.suffixes:
+            assert READERS[suffix] is reader
+            assert reader_for(f"dir/file{suffix.upper()}") is reader and is_supported(f"file{suffix}")
+        claimed += reader.suffixes
+    assert sorted(claimed) == sorted(READERS)  # one table: no suffix twice, none outside a reader
+    assert reader_for("notes.html") is PLAIN and not is_supported("notes.html") and PLAIN.format == "text"
+    # what tqa fix must not touch, per format
+    assert {r.format: r.escaped for r in FORMATS} == {"text": "", "markdown": "", "po": '"\\\n', "xliff": "<>&\r"}
+
+
+@pytest.mark.parametrize("suffix,fmt", [(".txt", "text"), (".text", "text"), (".md", "markdown"),
+                                        (".markdown", "markdown"), (".po", "po"), (".pot", "po"),
+                                        (".xlf", "xliff"), (".XLIFF", "xliff"), (".html", "text")])
+def test_document_format_is_the_readers(suffix, fmt, tmp_path):
+    from tqa.readers import reader_for
+
+    assert document_from_text(f"a{suffix}", SAMPLE_OF[fmt]).format == fmt == reader_for(f"a{suffix}").format
+    path = tmp_path / f"a{suffix}"
+    path.write_text(SAMPLE_OF[fmt], encoding="utf-8")
+    assert read_document(str(path)).format == fmt
+
+
+def test_a_new_reader_is_one_object_in_the_table(monkeypatch):
+    """The format a document carries is its reader's ``format``, whatever
+    module the reader's functions live in."""
+    from tqa import readers
+    from tqa.readers import po, text
+    from tqa.readers.interface import CatalogReader, SegmentReader
+
+    plain = SegmentReader(format="notes", suffixes=(".notes",), segments=text.read)
+    catalog = CatalogReader(format="gettext", suffixes=(".mo-text",), articles=po.read_catalog)
+    monkeypatch.setitem(readers.READERS, ".notes", plain)
+    monkeypatch.setitem(readers.READERS, ".mo-text", catalog)
+    doc = document_from_text("a.notes", "Title\n\nBody.\n")
+    assert doc.format == "notes" and [s.text for s in doc.articles[0].segments] == ["Title", "Body."]
+    assert doc.articles[0].slug == "a.notes#1"
+    doc = document_from_text("a.mo-text", SAMPLE_OF["po"])
+    assert doc.format == "gettext" and doc.articles[0].lang == "ru"
+    assert [s.text for s in doc.articles[0].segments] == ["Привет"]
+
+
+def test_splitting_settings_reach_segment_readers_only():
+    page = "Home\n\nT1\n\nТарату:\n\nBody one.\n\nТарату:\n\nT2\n\nТарату:\n\nBody two.\n"
+    assert len(document_from_text("p.txt", page).articles) > 1
+    assert len(document_from_text("p.txt", page, SplitSettings(enabled=False)).articles) == 1
+    catalog = document_from_text("c.po", SAMPLE_OF["po"], SplitSettings(enabled=False))
+    assert len(catalog.articles) == 1 and catalog.articles[0].title == "c.po"

@@ -83,11 +83,25 @@ class ArticleResult:
     findings: list[Finding]
 
 
+# What a FileError is (its ``kind``): a fact about the input (unreadable,
+# malformed, refused), the same each run until the file changes; a bug in
+# tqa met on the file (a reader's, a rule's, the engine's); or a worker
+# process that died on it (the OOM killer, a crash in a C extension), which
+# may not die again next time. Reports show none of this: only the line.
+INPUT, INTERNAL, WORKER = "input", "internal", "worker"
+ERROR_KINDS = (INPUT, INTERNAL, WORKER)
+
+
 @dataclass
 class FileError:
     path: str
     message: str
     line: int | None = None
+    kind: str = INPUT  # one of ERROR_KINDS; never written to a report
+
+    def __post_init__(self) -> None:
+        if self.kind not in ERROR_KINDS:
+            raise ValueError(f"unknown kind of file error: {self.kind!r}")
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
@@ -157,21 +171,29 @@ class RunResult:
         return self._sources[path]
 
 
-# A worker process that died (the OOM killer, a crash in a C extension) may
-# not die again on the same file next time: like a bug, never cached.
+# The message of a WORKER error.
 WORKER_DIED = "worker process died while checking this file"
 
 
 def is_transient(error: FileError) -> bool:
     """Is ``error`` one to meet afresh each run rather than from the cache
-    (a bug, a worker's death), not a fact about the input?"""
-    return "internal error" in error.message or error.message.startswith(WORKER_DIED)
+    (a bug, a worker's death: any kind but INPUT), not a fact about the
+    input? Decided by its kind, never by its words: an input error's
+    message may quote the file ("not a PO line: 'internal error'")."""
+    return error.kind != INPUT
 
 
 def internal_error(path: str, doing: str, exc: BaseException) -> FileError:
     """The error line of a bug met while ``doing`` something to ``path``
     (not an unreadable input: that is an ``InputError``)."""
-    return FileError(path, f"internal error while {doing}: {describe_exception(exc)} (please report it)")
+    return FileError(path, f"internal error while {doing}: {describe_exception(exc)} (please report it)",
+                     kind=INTERNAL)
+
+
+def worker_died(path: str, status: str) -> FileError:
+    """The error line of a worker process that died while checking ``path``
+    (``status``: how it ended, "signal 9")."""
+    return FileError(path, f"{WORKER_DIED} ({status})", kind=WORKER)
 
 
 def describe_exception(exc: BaseException) -> str:

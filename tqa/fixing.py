@@ -60,7 +60,7 @@ def plan(path: str, findings: list[Finding]) -> FilePlan:
     """The file's text with every applicable fix applied (nothing written).
     Raises InputError when the file cannot be read again."""
     text = load_text(path)
-    unwritable = getattr(reader_for(path), "ESCAPED", "")  # what the format escapes (PO, XLIFF)
+    unwritable = reader_for(path).escaped  # what the format escapes (PO, XLIFF; "" in text, Markdown)
     result = FilePlan(path, text, text)
     pieces, at = [], 0
     for finding in sorted(findings, key=lambda f: (f.start, f.end, f.rule)):

@@ -64,7 +64,9 @@ second wall, the unpickler admits only the classes of tqa's own result model
 rule modules ``tqa.rules.<block>.*``), ``array.array`` and a few plain
 builtins; replays admit no class at all. What is loaded is then checked for
 its type (a run is a ``RunResult``, a file pass is the ``FilePass`` of the
-file asked for); ``tqa.cli._replay`` checks a replay field by field. Any
+file asked for, and neither holds an error but a fact about an input: bugs
+and dead workers are never stored); ``tqa.cli._replay`` checks a replay
+field by field. Any
 missing, forged, corrupt or foreign entry is a miss, never an exception.
 
 Files and folders
@@ -590,7 +592,7 @@ class Cache:
     def load_run(self, key: str | None):
         from ..findings import RunResult
 
-        return self._load("run", key, lambda v: isinstance(v, RunResult)) if key else None
+        return self._load("run", key, lambda v: isinstance(v, RunResult) and _facts_only(v.errors)) if key else None
 
     def store_run(self, key: str | None, result) -> None:
         if key:
@@ -631,14 +633,25 @@ class Cache:
         if not key:
             return None
         return self._load("file", key, lambda v: isinstance(v, FilePass) and v.path == path
-                          and v.document is not None and (v.raw is not None) == report)
+                          and v.document is not None and (v.raw is not None) == report and _facts_only(v.errors))
 
     def store_file_pass(self, one) -> None:
-        if one.document is None or any("internal error" in e.message for e in one.errors):
+        from ..findings import is_transient
+
+        if one.document is None or any(is_transient(e) for e in one.errors):
             return  # unreadable files and rule crashes are reported afresh each run
         key = self._file_key(one.path, one.raw is not None)
         if key:
             self._store("file", key, one)
+
+
+def _facts_only(errors) -> bool:
+    """Whether the errors of a loaded run or file pass are all facts about
+    the inputs (``FileError`` of kind INPUT), as stored entries' are: a bug
+    or a worker's death is never stored (it is met afresh each run)."""
+    from ..findings import FileError, is_transient
+
+    return isinstance(errors, list) and all(isinstance(e, FileError) and not is_transient(e) for e in errors)
 
 
 def _close_all(fds: dict[str, int]) -> None:

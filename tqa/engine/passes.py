@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from ..config import Config
-from ..findings import FileError, Finding, describe_exception, internal_error, portable_path
+from ..findings import INTERNAL, FileError, Finding, describe_exception, internal_error, portable_path
 from ..model import Article, Document, Problem
 from ..readers import InputError, read_document
 from ..readers.splitting import SplitSettings
@@ -165,8 +165,10 @@ def guard(rule: Rule, where: str, errors: list[FileError]):
 
 
 def _rule_error(rule: Rule, where: str, exc: BaseException) -> FileError:
+    """The error line of a rule that crashed on ``where`` (a file, or
+    "(corpus)"): a bug in tqa."""
     return FileError(where, f"internal error in rule {rule.code} {rule.name}: {describe_exception(exc)} "
-                            "(please report it)")
+                            "(please report it)", kind=INTERNAL)
 
 
 def _detect_language(article: Article, options: dict) -> str | None:

@@ -31,7 +31,7 @@ from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from typing import Callable, Iterable, Iterator, Sized
 
-from ..findings import WORKER_DIED, FileError, internal_error
+from ..findings import internal_error, worker_died
 from ..text.nearduplicates import map_in_process
 from .passes import FilePass, RunSetup, first_pass
 
@@ -286,7 +286,7 @@ def _alone(setup: RunSetup, path: str, report: bool) -> FilePass:
         # The child checked the file and lived, but its answer cannot
         # travel: the checking is safe here, only the sending failed.
         return first_pass(path, setup, report)
-    return FilePass(path, None, None, [FileError(path, f"{WORKER_DIED} ({_exit_status(process.exitcode)})")])
+    return FilePass(path, None, None, [worker_died(path, _exit_status(process.exitcode))])
 
 
 def _check_alone(sender, setup: RunSetup, path: str, report: bool) -> None:

@@ -1,41 +1,35 @@
 """Readers turn each input format into the one model (see ``tqa.model``).
 
-A reader is a module with ``read(path, source) -> list[Segment]``: it finds
-the segments of the file with their exact offsets; it may also offer
-``language(source)``, the language the file declares (Markdown front
-matter). Grouping segments into articles is shared (``tqa.splitting``),
-unless a reader builds the whole document itself with
-``read_document(path, source)`` (catalogs do: one catalog, one article, one
-segment per translation). ``suppressions(segments)``, where a format has
-comments, finds the ``tqa: ignore`` ones. ``ESCAPED``, where a format
-escapes characters inside its strings, names them (``tqa fix`` leaves
-edits that would touch them to the translator).
+Each format is one object that implements the ``Reader`` protocol
+(``tqa.readers.interface``): its ``format`` name (which its documents
+carry), the ``suffixes`` it reads, what it escapes inside its strings (``escaped``),
+and ``read(path, source, split_settings) -> Document``. Plain text and
+Markdown give segments that the listing-page splitter
+(``tqa.readers.splitting``) groups into articles; catalogs (PO, XLIFF)
+build their one article themselves. ``FORMATS`` registers them; a suffix
+no reader claims is read as plain text.
 """
 
 from __future__ import annotations
 
 from pathlib import PurePath
-from types import ModuleType
 
 from ..model import Document, SourceText
 from . import markdown, po, text, xliff
 from .base import InputError, load_text
-from .splitting import SplitSettings, split
+from .interface import CatalogReader, Reader, SegmentReader
+from .splitting import SplitSettings
 
-READERS: dict[str, ModuleType] = {
-    ".txt": text,
-    ".text": text,
-    ".md": markdown,
-    ".markdown": markdown,
-    ".po": po,
-    ".pot": po,
-    ".xlf": xliff,
-    ".xliff": xliff,
-}
+FORMATS: tuple[Reader, ...] = (text.READER, markdown.READER, po.READER, xliff.READER)
+
+# suffix (lowercase, with its dot) -> the reader of its files
+READERS: dict[str, Reader] = {suffix: reader for reader in FORMATS for suffix in reader.suffixes}
+
+PLAIN: Reader = text.READER  # files of any other suffix, when named on the command line
 
 
-def reader_for(path: str) -> ModuleType:
-    return READERS.get(PurePath(path).suffix.lower(), text)
+def reader_for(path: str) -> Reader:
+    return READERS.get(PurePath(path).suffix.lower(), PLAIN)
 
 
 def is_supported(path: str) -> bool:
@@ -52,19 +46,8 @@ def document_from_text(path: str, content: str, split_settings: SplitSettings = 
     suffix picks the reader)."""
     if not content.strip():
         raise InputError(path, "empty file, nothing to check")
-    source = SourceText(content)
-    reader = reader_for(path)
-    if hasattr(reader, "read_document"):  # catalogs build their own articles
-        return reader.read_document(path, source)
-    segments = reader.read(path, source)
-    articles = split(segments, split_settings)
-    declared = reader.language(source) if hasattr(reader, "language") else None
-    for article in articles:
-        article.slug = f"{path}#{article.index + 1}"
-        article.lang = declared
-    silenced = reader.suppressions(segments) if hasattr(reader, "suppressions") else []
-    return Document(path=path, source=source, articles=articles, format=reader.__name__.rsplit(".", 1)[-1],
-                    suppressions=silenced)
+    return reader_for(path).read(path, SourceText(content), split_settings)
 
 
-__all__ = ["InputError", "read_document", "document_from_text", "is_supported", "READERS"]
+__all__ = ["InputError", "read_document", "document_from_text", "is_supported", "reader_for", "Reader",
+           "SegmentReader", "CatalogReader", "FORMATS", "READERS", "PLAIN"]

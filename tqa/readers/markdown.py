@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 
 from ..model import Segment, SourceText, Suppression
+from .interface import SegmentReader
 
 _FENCE = regex.compile(r"^ {0,3}(`{3,}|~{3,})")
 # Headings, the front matter's title and suppression comments are taken
@@ -188,3 +189,7 @@ def suppressions(segments: list[Segment]) -> list[Suppression]:
         found.append(Suppression(rules, start, end, at, at + len(segment.text.strip()),
                                  reason=match[1].strip()))
     return found
+
+
+READER = SegmentReader(format="markdown", suffixes=(".md", ".markdown"), segments=read, language=language,
+                       suppressions=suppressions)

@@ -28,8 +28,9 @@ import re
 from array import array
 from pathlib import PurePath
 
-from ..model import Article, Document, OffsetRuns, Segment, SourceText, Suppression
+from ..model import Article, OffsetRuns, Segment, SourceText, Suppression
 from .base import InputError, language_code
+from .interface import CatalogReader
 
 # What a string of this format escapes, or what ends it (a continuation
 # line): an edit of the file text must not add or remove these (tqa fix).
@@ -320,7 +321,8 @@ def _malformed(path: str, source: SourceText, offset: int) -> None:
     raise InputError(path, f"malformed PO: {what}", number)
 
 
-def read_document(path: str, source: SourceText) -> Document:
+def read_catalog(path: str, source: SourceText) -> tuple[list[Article], list[Suppression]]:
+    """The catalog's one article and its ``# tqa: ignore`` suppressions."""
     segments: list[Segment] = []
     suppressions: list[Suppression] = []
     header: dict[str, str] = {}
@@ -363,7 +365,7 @@ def read_document(path: str, source: SourceText) -> Document:
     start, end = (segments[0].start, segments[-1].end) if segments else (0, len(source.text))
     article = Article(index=0, title=title, segments=segments, start=min(start, 0), end=max(end, len(source.text)),
                       lang=language, source_lang=language_code(header.get("X-Source-Language", "")))
-    return Document(path=path, source=source, articles=[article], format="po", suppressions=suppressions)
+    return [article], suppressions
 
 
 def _translator(entry: _Entry) -> list[str]:
@@ -382,3 +384,6 @@ def _header(text: str) -> dict[str, str]:
 
 def _form_index(name: str) -> int:
     return int(name[name.index("[") + 1:-1]) if "[" in name else 0
+
+
+READER = CatalogReader(format="po", suffixes=(".po", ".pot"), articles=read_catalog, escaped=ESCAPED)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..model import Segment, SourceText
+from .interface import SegmentReader
 from .splitting import MAX_SEGMENT, cuts
 
 # A blank line holds only ASCII spaces and tabs. A line of no-break spaces is
@@ -32,3 +33,6 @@ def paragraphs(source: SourceText, start: int = 0, end: int | None = None) -> li
 
 def read(path: str, source: SourceText) -> list[Segment]:
     return paragraphs(source)
+
+
+READER = SegmentReader(format="text", suffixes=(".txt", ".text"), segments=read)

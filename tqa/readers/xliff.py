@@ -30,8 +30,9 @@ from xml.parsers import expat
 
 import regex
 
-from ..model import Article, Document, OffsetRuns, Segment, SourceText, Suppression
+from ..model import Article, OffsetRuns, Segment, SourceText, Suppression
 from .base import InputError, language_code
+from .interface import CatalogReader
 from .po import CompactRuns  # 16 bytes a run: ten million "&amp;" stay small
 
 # What XML escapes or ends inside a segment: an edit of the file text must
@@ -410,7 +411,8 @@ def _reference(written: str) -> str | None:
     return _PREDEFINED.get(written)
 
 
-def read_document(path: str, source: SourceText) -> Document:
+def read_units(path: str, source: SourceText) -> tuple[list[Article], list[Suppression]]:
+    """The file's one article (a segment per unit) and the suppressions its notes hold."""
     check_encoding(path, source.text)
     check_token_sizes(path, source)
     parser = _Parser(path, source)
@@ -442,4 +444,7 @@ def read_document(path: str, source: SourceText) -> Document:
     lang, source_lang = (language_code(code) for code in (parser.target_lang, parser.source_lang))
     article = Article(index=0, title=PurePath(path).name, segments=segments, start=0, end=len(source.text),
                       lang=lang, source_lang=source_lang)
-    return Document(path=path, source=source, articles=[article], format="xliff", suppressions=suppressions)
+    return [article], suppressions
+
+
+READER = CatalogReader(format="xliff", suffixes=(".xlf", ".xliff"), articles=read_units, escaped=ESCAPED)
