@@ -159,6 +159,33 @@ def test_a_malformed_replay_is_checked_afresh_not_a_traceback(tmp_path, monkeypa
     monkeypatch.setattr(cache_module.Cache, "load_replay", real_load)
 
 
+def test_a_run_that_met_a_bug_in_tqa_is_not_replayed(tmp_path, monkeypatch):
+    """The same command after a reader bug (or a dead worker) checks the
+    files again: it does not repeat the old error line and its exit 2."""
+    from typer.testing import CliRunner
+
+    from tqa.cli import app
+    from tqa.engine import passes
+
+    project = tmp_path / "repo"
+    project.mkdir()
+    (project / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("TQA_CACHE_DIR", str(tmp_path / "user-cache"))
+    runner = CliRunner()
+    real = passes.read_document
+
+    def broken(path, split):
+        raise IndexError("string index out of range")
+
+    monkeypatch.setattr(passes, "read_document", broken)
+    failed = runner.invoke(app, ["check", "a.txt", "--lang", "en", "-q"])
+    assert failed.exit_code == 2 and "internal error while reading" in failed.stderr
+    monkeypatch.setattr(passes, "read_document", real)
+    again = runner.invoke(app, ["check", "a.txt", "--lang", "en", "-q"])
+    assert again.exit_code == 1 and "internal error" not in again.stderr and again.stdout.count("\n") > 40
+
+
 def test_symlinked_cache_folders_are_not_followed(tqa, article, tmp_path):
     folder, env = own_cache(tmp_path)
     fresh = tqa("check", "a.txt", "-q", "--no-cache", cwd=article, env=env)

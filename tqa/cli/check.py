@@ -75,7 +75,7 @@ def check(
 ) -> None:
     """Check translated files and report what is wrong, article by article."""
     from ..engine import timed
-    from ..findings import exit_code
+    from ..findings import exit_code, is_transient
 
     reports = _pair_reports(fmt or [], output or [])
     if update_baseline and baseline is None:
@@ -121,7 +121,9 @@ def check(
                 )
             )
     code = exit_code(result, config.fail_on)
-    if replay is not None and cache is not None:  # one with the other
+    # a run that met a bug in tqa or lost a worker is not kept: the next one
+    # must check again, not repeat the error line
+    if replay is not None and cache is not None and not any(is_transient(e) for e in result.errors):
         cache.store_replay(replay, {"outputs": written, "errors": [str(e) for e in result.errors], "exit": code})
     raise typer.Exit(code)
 
