@@ -41,10 +41,12 @@ def corpus(tmp_path):
     for i in range(MIN_PARALLEL_BYTES // len(seed.encode("utf-8")) + 2):
         (folder / f"page-{i:02d}.txt").write_text(f"Home Blog Page {i}\n" + seed, encoding="utf-8")
     samples = SEED.parent
-    (folder / "kk-exhibition.txt").write_text((samples / "kk-exhibition.txt").read_text(encoding="utf-8"),
-                                              encoding="utf-8")
-    (folder / "poison.txt").write_text((samples / "ru-digital-government.md").read_text(encoding="utf-8"),
-                                       encoding="utf-8")
+    (folder / "kk-exhibition.txt").write_text(
+        (samples / "kk-exhibition.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (folder / "poison.txt").write_text(
+        (samples / "ru-digital-government.md").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     return folder
 
 
@@ -94,8 +96,14 @@ def run_harness(tmp_path, how, *args):
     script = tmp_path / "harness.py"
     script.write_text(HARNESS.format(root=str(ROOT), marker=str(tmp_path / "died-once")), encoding="utf-8")
     # the timeout is the guard against a hang: a dead worker must not leave the run waiting
-    proc = subprocess.run([sys.executable, str(script), how, *map(str, args)], capture_output=True, text=True,
-                          cwd=tmp_path, timeout=240, env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200"})
+    proc = subprocess.run(
+        [sys.executable, str(script), how, *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=240,
+        env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200"},
+    )
     return proc
 
 
@@ -105,7 +113,8 @@ def test_a_worker_dying_on_one_file_costs_that_file_only(tqa, corpus, tmp_path, 
     assert run.returncode == 2, run.stderr
     assert "Traceback" not in run.stderr
     assert run.stderr.splitlines() == [
-        f"error: news/poison.txt: worker process died while checking this file ({status})"]
+        f"error: news/poison.txt: worker process died while checking this file ({status})"
+    ]
     report = json.loads(run.stdout)
     # every other file's findings, exactly as a plain run without the file gives them
     plain = tqa("check", "news", "--jobs", "1", "--no-cache", "-f", "json", cwd=twin_without_poison(corpus))
@@ -126,8 +135,9 @@ def test_a_worker_killed_once_loses_nothing(tqa, corpus, tmp_path):
 def test_a_reader_bug_in_a_worker_is_one_line_and_the_run_goes_on(tqa, corpus, tmp_path):
     run = run_harness(tmp_path, "raise", "check", "news", "--jobs", "2", "--no-cache", "-f", "json")
     assert run.returncode == 2 and "Traceback" not in run.stderr
-    assert run.stderr.splitlines() == ["error: news/poison.txt: internal error while reading: RuntimeError: "
-                                       "reader bug on two lines (please report it)"]
+    assert run.stderr.splitlines() == [
+        "error: news/poison.txt: internal error while reading: RuntimeError: reader bug on two lines (please report it)"
+    ]
     plain = tqa("check", "news", "--jobs", "1", "--no-cache", "-f", "json", cwd=twin_without_poison(corpus))
     assert json.loads(run.stdout)["articles"] == plain.json()["articles"]
 
@@ -146,7 +156,8 @@ def test_a_reader_bug_is_one_error_naming_the_file(corpus, tmp_path, monkeypatch
     files = sorted(str(p.relative_to(tmp_path)) for p in corpus.iterdir())
     result = check_files(files, Config(), jobs=1)
     assert [str(e) for e in result.errors] == [
-        "news/poison.txt: internal error while reading: IndexError: string index out of range (please report it)"]
+        "news/poison.txt: internal error while reading: IndexError: string index out of range (please report it)"
+    ]
     assert exit_code(result, "never") == 2
     others = [f for f in files if not f.endswith("poison.txt")]
     assert result.checked == others
@@ -170,8 +181,10 @@ def test_a_bug_while_merging_one_file_costs_its_findings_only(corpus, tmp_path, 
     monkeypatch.chdir(tmp_path)
     files = sorted(str(p.relative_to(tmp_path)) for p in corpus.iterdir())
     result = check_files(files, Config(), jobs=1)
-    assert [str(e) for e in result.errors] == ["news/poison.txt: internal error while merging its findings: "
-                                               "ValueError: offset past the text (please report it)"]
+    assert [str(e) for e in result.errors] == [
+        "news/poison.txt: internal error while merging its findings: "
+        "ValueError: offset past the text (please report it)"
+    ]
     assert "news/poison.txt" not in result.checked and len(result.checked) == len(files) - 1
     assert all(not f.path.endswith("poison.txt") for f in result.findings)
     assert exit_code(result, "never") == 2
@@ -188,8 +201,8 @@ def test_a_broken_cross_article_rule_costs_its_findings_only(corpus, tmp_path, m
     files = sorted(str(p.relative_to(tmp_path)) for p in corpus.iterdir())
     result = check_files(files, Config(), jobs=1)
     assert [str(e) for e in result.errors] == [
-        "(corpus): internal error in rule TQA303 repeated-block: MemoryError: the corpus is too big "
-        "(please report it)"]
+        "(corpus): internal error in rule TQA303 repeated-block: MemoryError: the corpus is too big (please report it)"
+    ]
     assert "TQA303" not in {f.rule for f in result.findings} and len(result.checked) == len(files)
     assert {"TQA601", "TQA201"} <= {f.rule for f in result.findings}
 
@@ -236,6 +249,7 @@ def test_a_worker_dying_in_a_map_is_an_error_not_a_hang():
 def test_a_worker_dying_in_a_cross_article_rule_costs_that_rule_only(corpus, tmp_path, monkeypatch):
     """A cross-article rule whose parallel step loses a worker: one line
     naming the rule, and every other rule's findings."""
+
     def spreading(documents, ctx):
         ctx.map(_dies_in_worker, range(8), shared=0)
         yield from ()
@@ -248,7 +262,8 @@ def test_a_worker_dying_in_a_cross_article_rule_costs_that_rule_only(corpus, tmp
         result = check_files(files, Config(), jobs=2)
     assert [str(e) for e in result.errors] == [
         "(corpus): internal error in rule TQA303 repeated-block: WorkerDied: a worker process died "
-        "(exit status 1) (please report it)"]
+        "(exit status 1) (please report it)"
+    ]
     assert exit_code(result, "never") == 2
     alone = check_files(files, Config(ignore=["repeated-block"]), jobs=1)
     assert result.findings == alone.findings and len(result.checked) == len(files)
@@ -310,7 +325,8 @@ def unpacked(folder):
 
     _unpack_model(_model_paths()[0], folder, _MODEL_ARRAYS)
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        ["done", "languages.txt"] + [f"{name}.npy" for name in _MODEL_ARRAYS])
+        ["done", "languages.txt"] + [f"{name}.npy" for name in _MODEL_ARRAYS]
+    )
     return folder
 
 
@@ -358,8 +374,9 @@ def listing_garbage(folder):
     (folder / "languages.txt").write_bytes(b"\xff\xfe<script>\n")
 
 
-@pytest.mark.parametrize("damage", [None, truncate, half_written, wrong_shape, index_past_the_table,
-                                    header_lies, pickled, listing_garbage])
+@pytest.mark.parametrize(
+    "damage", [None, truncate, half_written, wrong_shape, index_past_the_table, header_lies, pickled, listing_garbage]
+)
 def test_a_damaged_unpacked_model_gives_the_same_answers(model_cache, reference, damage, capsys):
     if damage is not None:
         damage(unpacked(model_cache))
@@ -413,8 +430,16 @@ def test_runs_starting_together_on_an_empty_cache_all_answer_alike(model_cache, 
         detector = Py3LangidDetector()
         print(json.dumps([detector.detect(t, l) for t, l in {TEXTS!r}]))
     """)
-    runs = [subprocess.Popen([sys.executable, "-c", program], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True, env=os.environ.copy()) for _ in range(3)]
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", program],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=os.environ.copy(),
+        )
+        for _ in range(3)
+    ]
     outputs = [run.communicate(timeout=240) for run in runs]
     assert [err for _, err in outputs] == ["", "", ""]
     assert all([tuple(pair) for pair in json.loads(out)] == reference for out, _ in outputs)
@@ -425,6 +450,7 @@ def test_runs_starting_together_on_an_empty_cache_all_answer_alike(model_cache, 
 
 
 # ---- what kind of error: a fact about the input, a bug, a worker's death ----
+
 
 def test_an_input_error_is_not_transient_even_when_its_words_say_internal_error(tmp_path, monkeypatch):
     """Whether an error is met afresh each run (never cached) goes by its
@@ -443,7 +469,8 @@ def test_an_input_error_is_not_transient_even_when_its_words_say_internal_error(
     result = check_files(files, Config(), jobs=1, cache=cache)
     assert [str(e) for e in result.errors] == [
         "bad.po:5: malformed PO: not a PO line: 'internal error'",
-        "internal error.txt: empty file, nothing to check"]
+        "internal error.txt: empty file, nothing to check",
+    ]
     assert not any(is_transient(e) for e in result.errors)
     assert [e.kind for e in result.errors] == ["input", "input"]
     # so the run is cached like any other about its inputs
@@ -477,7 +504,8 @@ def test_internal_and_worker_errors_are_transient_by_kind(corpus, tmp_path, monk
     monkeypatch.chdir(tmp_path)
     result = check_files(["news/kk-exhibition.txt"], Config(), jobs=1)
     assert [(e.kind, e.message) for e in result.errors] == [
-        ("internal", "internal error in rule TQA701 repeated-word: KeyError: 'boom' (please report it)")]
+        ("internal", "internal error in rule TQA701 repeated-word: KeyError: 'boom' (please report it)")
+    ]
 
 
 def test_a_worker_dying_on_a_file_is_a_worker_error_and_not_cached(corpus, tmp_path, monkeypatch):
@@ -497,7 +525,8 @@ def test_a_worker_dying_on_a_file_is_a_worker_error_and_not_cached(corpus, tmp_p
     with no_hang():
         result = check_files(files, Config(), jobs=2, cache=Cache(tmp_path, Config(), entries))
     assert [(e.kind, str(e)) for e in result.errors] == [
-        ("worker", "news/poison.txt: worker process died while checking this file (exit status 1)")]
+        ("worker", "news/poison.txt: worker process died while checking this file (exit status 1)")
+    ]
     again = Cache(tmp_path, Config(), entries)
     assert again.load_run(again.run_key(files, None, [])) is None  # met afresh next run
     assert again.file_pass("news/poison.txt", True) is None
@@ -511,10 +540,14 @@ def test_a_cached_entry_holding_a_bug_is_not_believed(tmp_path):
 
     cache = Cache(tmp_path / "project", Config(), tmp_path / "entries")
     keys = iter(c * 40 for c in "abcdef")
-    for errors, believed in [([], True), ([FileError("a.txt", "empty file, nothing to check")], True),
-                             ([internal_error("a.txt", "reading", ValueError("x"))], False),
-                             ([worker_died("a.txt", "signal 9")], False),
-                             (["a.txt: empty file"], False), ((), False)]:
+    for errors, believed in [
+        ([], True),
+        ([FileError("a.txt", "empty file, nothing to check")], True),
+        ([internal_error("a.txt", "reading", ValueError("x"))], False),
+        ([worker_died("a.txt", "signal 9")], False),
+        (["a.txt: empty file"], False),
+        ((), False),
+    ]:
         key = next(keys)
         cache.store_run(key, RunResult(files=1, errors=errors))
         assert (cache.load_run(key) is not None) == believed, errors

@@ -66,10 +66,23 @@ _fields_of = operator.attrgetter(*Finding.__slots__)
 _FINGERPRINT = Finding.__slots__.index("fingerprint")
 
 
-def _interned_finding(rule, name, category, severity, message, path, line, column, end_line, end_column, text,
-                      *rest) -> Finding:
-    return Finding(rule, name, category, severity, sys.intern(message), path, line, column, end_line, end_column,
-                   sys.intern(text), *rest)
+def _interned_finding(
+    rule, name, category, severity, message, path, line, column, end_line, end_column, text, *rest
+) -> Finding:
+    return Finding(
+        rule,
+        name,
+        category,
+        severity,
+        sys.intern(message),
+        path,
+        line,
+        column,
+        end_line,
+        end_column,
+        sys.intern(text),
+        *rest,
+    )
 
 
 @dataclass
@@ -186,8 +199,7 @@ def is_transient(error: FileError) -> bool:
 def internal_error(path: str, doing: str, exc: BaseException) -> FileError:
     """The error line of a bug met while ``doing`` something to ``path``
     (not an unreadable input: that is an ``InputError``)."""
-    return FileError(path, f"internal error while {doing}: {describe_exception(exc)} (please report it)",
-                     kind=INTERNAL)
+    return FileError(path, f"internal error while {doing}: {describe_exception(exc)} (please report it)", kind=INTERNAL)
 
 
 def worker_died(path: str, status: str) -> FileError:
