@@ -46,12 +46,15 @@ def test_utf16_with_bom_is_read(tmp_path):
     assert doc.articles[0].title == "Заголовок"
 
 
-@pytest.mark.parametrize("data,message", [
-    (b"", "empty file"),
-    (b"  \n\n \n", "empty file"),
-    (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "binary file"),
-    ("Ça coûte cher\n".encode("latin-1"), "not UTF-8"),
-])
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        (b"", "empty file"),
+        (b"  \n\n \n", "empty file"),
+        (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "binary file"),
+        ("Ça coûte cher\n".encode("latin-1"), "not UTF-8"),
+    ],
+)
 def test_bad_input_is_one_clear_error(tmp_path, data, message):
     path = tmp_path / "bad.txt"
     path.write_bytes(data)
@@ -71,8 +74,10 @@ def test_undecodable_byte_names_its_line(tmp_path):
 
 
 def test_markdown_front_matter_title_headings_and_code():
-    text = ("---\ntitle: \"Заголовок статьи\"\nlang: ru\n---\n\n# Heading one\n\nTODO: a real one\n\n"
-            "```\nTODO: inside code\n```\n\n    TODO: indented code\n\n<!-- TODO: in a comment -->\n\n---\n")
+    text = (
+        '---\ntitle: "Заголовок статьи"\nlang: ru\n---\n\n# Heading one\n\nTODO: a real one\n\n'
+        "```\nTODO: inside code\n```\n\n    TODO: indented code\n\n<!-- TODO: in a comment -->\n\n---\n"
+    )
     doc = document_from_text("a.md", text)
     article = doc.articles[0]
     assert article.title == "Заголовок статьи"
@@ -94,8 +99,10 @@ def test_single_article_title_is_the_first_non_empty_line():
 
 
 def test_listing_page_with_other_labels_splits_into_articles():
-    text = ("Startseite › Nachrichten\n\nErster Titel\n\nTeilen:\n\nText eins.\n\nZweiter Absatz.\n\nTeilen:\n\n"
-            "Zweiter Titel\n\nTeilen:\n\nText zwei.\n\nNoch mehr.\n\nTeilen:\n")
+    text = (
+        "Startseite › Nachrichten\n\nErster Titel\n\nTeilen:\n\nText eins.\n\nZweiter Absatz.\n\nTeilen:\n\n"
+        "Zweiter Titel\n\nTeilen:\n\nText zwei.\n\nNoch mehr.\n\nTeilen:\n"
+    )
     doc = document_from_text("page.txt", text)
     assert [a.title for a in doc.articles] == ["Erster Titel", "Zweiter Titel"]
     found = findings_of(text, lang="de")
@@ -103,7 +110,10 @@ def test_listing_page_with_other_labels_splits_into_articles():
 
 
 def test_labels_from_config_split_pages():
-    text = "Title one\n\nWeiterleiten\n\nBody.\n\nMore body.\n\nWeiterleiten\n\nTitle two\n\nWeiterleiten\n\nBody.\n\nMore.\n"
+    text = (
+        "Title one\n\nWeiterleiten\n\nBody.\n\nMore body.\n\n"
+        "Weiterleiten\n\nTitle two\n\nWeiterleiten\n\nBody.\n\nMore.\n"
+    )
     assert len(document_from_text("p.txt", text).articles) == 1
     doc = document_from_text("p.txt", text, SplitSettings(extra_labels=("Weiterleiten",)))
     assert [a.title for a in doc.articles] == ["Title one", "Title two"]
@@ -133,7 +143,7 @@ def test_markdown_front_matter_language_is_the_article_language(tqa, tmp_path):
     path.write_text("---\ntitle: Заголовок\nlang: kk\n---\n\nМәтін қазақ тілінде жазылған.\n", encoding="utf-8")
     assert tqa("check", "-f", "json", path).json()["articles"][0]["lang"] == "kk"
     assert tqa("check", "-f", "json", "--lang", "ru", path).json()["articles"][0]["lang"] == "ru"
-    path.write_text("---\nlanguage: \"en-GB\"\n---\n\nText.\n", encoding="utf-8")
+    path.write_text('---\nlanguage: "en-GB"\n---\n\nText.\n', encoding="utf-8")
     assert tqa("check", "-f", "json", path).json()["articles"][0]["lang"] == "en"
 
 
@@ -143,9 +153,11 @@ SAMPLE_OF = {  # a small file of each format
     "text": "Title\n\nBody text.\n",
     "markdown": "# Title\n\nBody text.\n",
     "po": 'msgid ""\nmsgstr ""\n"Language: ru\\n"\n\nmsgid "Hello"\nmsgstr "Привет"\n',
-    "xliff": ('<?xml version="1.0"?>\n<xliff version="1.2"><file source-language="en" target-language="ru">'
-              '<body><trans-unit id="1"><source>Hello</source><target>Привет</target></trans-unit></body>'
-              '</file></xliff>\n'),
+    "xliff": (
+        '<?xml version="1.0"?>\n<xliff version="1.2"><file source-language="en" target-language="ru">'
+        '<body><trans-unit id="1"><source>Hello</source><target>Привет</target></trans-unit></body>'
+        "</file></xliff>\n"
+    ),
 }
 
 
@@ -170,9 +182,20 @@ def test_every_registered_reader_has_a_format_and_suffixes():
     assert {r.format: r.escaped for r in FORMATS} == {"text": "", "markdown": "", "po": '"\\\n', "xliff": "<>&\r"}
 
 
-@pytest.mark.parametrize("suffix,fmt", [(".txt", "text"), (".text", "text"), (".md", "markdown"),
-                                        (".markdown", "markdown"), (".po", "po"), (".pot", "po"),
-                                        (".xlf", "xliff"), (".XLIFF", "xliff"), (".html", "text")])
+@pytest.mark.parametrize(
+    "suffix,fmt",
+    [
+        (".txt", "text"),
+        (".text", "text"),
+        (".md", "markdown"),
+        (".markdown", "markdown"),
+        (".po", "po"),
+        (".pot", "po"),
+        (".xlf", "xliff"),
+        (".XLIFF", "xliff"),
+        (".html", "text"),
+    ],
+)
 def test_document_format_is_the_readers(suffix, fmt, tmp_path):
     from tqa.readers import reader_for
 

@@ -41,8 +41,9 @@ class FilePlan:
         """A unified diff for a terminal or a CI log: control characters of
         the text and the file name are shown escaped, like every output's."""
         name = display_path(self.path)
-        lines = difflib.unified_diff(self.before.splitlines(keepends=True), self.after.splitlines(keepends=True),
-                                     f"a/{name}", f"b/{name}")
+        lines = difflib.unified_diff(
+            self.before.splitlines(keepends=True), self.after.splitlines(keepends=True), f"a/{name}", f"b/{name}"
+        )
         return "".join(terminal(line.rstrip("\r\n"), keep_newlines=False) + "\n" for line in lines)
 
 
@@ -62,15 +63,21 @@ def plan(path: str, findings: list[Finding]) -> FilePlan:
     text = load_text(path)
     unwritable = reader_for(path).escaped  # what the format escapes (PO, XLIFF; "" in text, Markdown)
     result = FilePlan(path, text, text)
-    pieces, at = [], 0
+    pieces: list[str] = []
+    at = 0
     for finding in sorted(findings, key=lambda f: (f.start, f.end, f.rule)):
+        suggestion = finding.suggestion  # never None from fixable(); one that is has no fix to apply
         # in PO and XLIFF, neither the flagged text nor its replacement may
         # hold what the format escapes (or a string's continuation line)
-        if (finding.start < at or text[finding.start:finding.end] != finding.text
-                or any(ch in unwritable for ch in finding.suggestion + finding.text)):
+        if (
+            suggestion is None
+            or finding.start < at
+            or text[finding.start : finding.end] != finding.text
+            or any(ch in unwritable for ch in suggestion + finding.text)
+        ):
             result.left.append(finding)
             continue
-        pieces += [text[at:finding.start], finding.suggestion]
+        pieces += [text[at : finding.start], suggestion]
         at = finding.end
         result.applied.append(finding)
     pieces.append(text[at:])

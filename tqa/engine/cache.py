@@ -106,12 +106,15 @@ import sys
 import time
 import weakref
 from dataclasses import is_dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from .. import __version__
 from ..paths import is_inside
 from ..readers.base import MAX_FILE_BYTES
+
+_T = TypeVar("_T")
 
 LAYOUT = "v2"
 KINDS = ("run", "replay", "file")
@@ -133,8 +136,11 @@ _READ_FLAGS = os.O_RDONLY | _O_NOFOLLOW | getattr(os, "O_NONBLOCK", 0) | _O_CLOE
 _NEW_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_NOFOLLOW | _O_CLOEXEC
 # without O_NOFOLLOW and folder-relative calls (Windows) the cache cannot
 # refuse symlinks, so it is not used there at all
-SUPPORTED = bool(_O_NOFOLLOW) and {os.open, os.mkdir, os.unlink, os.rename, os.stat} <= os.supports_dir_fd \
+SUPPORTED = (
+    bool(_O_NOFOLLOW)
+    and {os.open, os.mkdir, os.unlink, os.rename, os.stat} <= os.supports_dir_fd
     and os.scandir in os.supports_fd
+)
 # what opening through a symlink with O_NOFOLLOW, or a file as a folder, fails with
 _REFUSED = {errno.ELOOP, errno.ENOTDIR, errno.EMLINK}
 
@@ -224,6 +230,7 @@ def project_id(root) -> str:
 
 # ---- folders and files, never through a symlink ----
 
+
 def _checked_dir(fd: int, shown) -> int:
     info = os.fstat(fd)
     if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
@@ -310,13 +317,22 @@ def _read_key(folder: int, shown) -> bytes:
 
 # ---- what an entry may hold ----
 
-_BUILTINS = {("builtins", "set"), ("builtins", "frozenset"), ("builtins", "bytearray"), ("builtins", "complex"),
-             ("array", "array"), ("array", "_array_reconstructor")}
+_BUILTINS = {
+    ("builtins", "set"),
+    ("builtins", "frozenset"),
+    ("builtins", "bytearray"),
+    ("builtins", "complex"),
+    ("array", "array"),
+    ("array", "_array_reconstructor"),
+}
 _FUNCTIONS = {("tqa.findings", "_interned_finding")}  # Finding.__reduce__
 
 
 def _model_module(module: str) -> bool:
-    return module in ("tqa.model", "tqa.findings", "tqa.engine.passes") or re.fullmatch(r"tqa\.rules\.[a-z_]+\.[a-z_]+", module) is not None
+    return (
+        module in ("tqa.model", "tqa.findings", "tqa.engine.passes")
+        or re.fullmatch(r"tqa\.rules\.[a-z_]+\.[a-z_]+", module) is not None
+    )
 
 
 class _Unpickler(pickle.Unpickler):
@@ -349,8 +365,11 @@ class _Unpickler(pickle.Unpickler):
 def _is_data(cls: type) -> bool:
     from ..model import OffsetRuns, PackedTexts, SourceText
 
-    return is_dataclass(cls) or (issubclass(cls, tuple) and hasattr(cls, "_fields")) or \
-        cls in (SourceText, OffsetRuns, PackedTexts)
+    return (
+        is_dataclass(cls)
+        or (issubclass(cls, tuple) and hasattr(cls, "_fields"))
+        or cls in (SourceText, OffsetRuns, PackedTexts)
+    )
 
 
 class Cache:
@@ -388,8 +407,9 @@ class Cache:
         # A project at or above the home folder (no config: the folder one
         # stands in) is not a checkout, and ~/.cache is where caches go.
         if is_inside(os.path.realpath(base), self.project) and not is_inside(_home(), self.project):
-            raise Unusable(f"the folder of its key, {base}, is inside the checked project "
-                           "(set TQA_CACHE_DIR elsewhere)")
+            raise Unusable(
+                f"the folder of its key, {base}, is inside the checked project (set TQA_CACHE_DIR elsewhere)"
+            )
         base_fd = _open_dir(base)
         try:
             key = _read_key(base_fd, base)
@@ -401,8 +421,11 @@ class Cache:
             os.close(base_fd)
         root = folder or base
         try:
-            _create_once(root_fd, "CACHEDIR.TAG",
-                         b"Signature: 8a477f597d28d172789f06886806bc55\n# tqa result cache; safe to delete\n")
+            _create_once(
+                root_fd,
+                "CACHEDIR.TAG",
+                b"Signature: 8a477f597d28d172789f06886806bc55\n# tqa result cache; safe to delete\n",
+            )
             _create_once(root_fd, ".gitignore", b"*\n")  # for a --cache-dir inside a work tree
             layout = self._fds["layout"] = _open_sub(root_fd, LAYOUT, root / LAYOUT)
         finally:
@@ -450,8 +473,11 @@ class Cache:
 
     # ---- storage ----
 
-    def _tag(self, kind: str, key: str, payload: bytes) -> bytes:
-        mac = hmac.new(self._key, MAGIC, hashlib.sha256)
+    def _tag(self, kind: str, key: str, payload: bytes | memoryview) -> bytes:
+        secret = self._key
+        if secret is None:  # _load and _store read and write only with a key
+            raise RuntimeError("cache entry tagged without a key")
+        mac = hmac.new(secret, MAGIC, hashlib.sha256)
         mac.update(f"{kind}\0{key}\0".encode("ascii"))
         mac.update(payload)
         return mac.digest()
@@ -479,7 +505,7 @@ class Cache:
             if len(data) != info.st_size or not data.startswith(MAGIC):
                 return None
             payload = memoryview(data)[head:]
-            if not hmac.compare_digest(data[len(MAGIC):head], self._tag(kind, key, payload)):
+            if not hmac.compare_digest(data[len(MAGIC) : head], self._tag(kind, key, payload)):
                 return None  # not made by this user's tqa with this key, or altered since
             try:
                 value = _Unpickler(data, head, classes=kind != "replay").load()
@@ -566,8 +592,11 @@ class Cache:
         live: list[tuple[float, int, str, str, str]] = []  # (mtime, size, project, kind, name)
         own = project_id(self.project)
         try:
-            projects = [e.name for e in os.scandir(layout)
-                        if _PROJECT_NAME.fullmatch(e.name) and e.is_dir(follow_symlinks=False)]
+            projects = [
+                e.name
+                for e in os.scandir(layout)
+                if _PROJECT_NAME.fullmatch(e.name) and e.is_dir(follow_symlinks=False)
+            ]
         except OSError:
             return
         for project in projects:
@@ -579,13 +608,13 @@ class Cache:
             return
         live.sort()
         doomed: dict[tuple[str, str], list[str]] = {}
-        for mtime, size, project, kind, name in live:
+        for _mtime, size, project, kind, name in live:
             if total <= self.budget:
                 break
             doomed.setdefault((project, kind), []).append(name)
             total -= size
         for (project, kind), names in doomed.items():
-            _in_folder(layout, project, kind, lambda folder: [_unlink(folder, n) for n in names])
+            _in_folder(layout, project, kind, partial(_unlink_all, names=names))
 
     # ---- whole runs ----
 
@@ -632,8 +661,17 @@ class Cache:
         key = self._file_key(path, report)
         if not key:
             return None
-        return self._load("file", key, lambda v: isinstance(v, FilePass) and v.path == path
-                          and v.document is not None and (v.raw is not None) == report and _facts_only(v.errors))
+        return self._load(
+            "file",
+            key,
+            lambda v: (
+                isinstance(v, FilePass)
+                and v.path == path
+                and v.document is not None
+                and (v.raw is not None) == report
+                and _facts_only(v.errors)
+            ),
+        )
 
     def store_file_pass(self, one) -> None:
         from ..findings import is_transient
@@ -670,7 +708,12 @@ def _unlink(folder: int, name: str) -> None:
         pass  # gone already: another run pruned it
 
 
-def _in_folder(layout: int, project: str, kind: str | None, action):
+def _unlink_all(folder: int, names: list[str]) -> None:
+    for name in names:
+        _unlink(folder, name)
+
+
+def _in_folder(layout: int, project: str, kind: str | None, action: Callable[[int], _T]) -> _T | None:
     """``action(fd)`` on ``layout/project[/kind]``, opened without following
     symlinks; nothing if it is not there or not ours."""
     try:
@@ -721,7 +764,7 @@ def _scan_project(layout: int, project: str, now: float, max_age: float, live: l
 
     for kind in KINDS:
         try:
-            _in_folder(layout, project, kind, lambda folder: scan(folder, kind))
+            _in_folder(layout, project, kind, partial(scan, kind=kind))
         except OSError:
             kept += 1  # not readable now: kept, and its folders with it
     return kept

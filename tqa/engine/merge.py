@@ -33,11 +33,12 @@ def merge(documents, raw, setup: RunSetup, result: RunResult, by_path) -> None:
                 if rule.scope == "findings":  # rules about the findings themselves
                     ctx = Context(lang=None, options=options[rule.code], document=document, glossary=glossary)
                     with guard(rule, document.path, result.errors):
-                        kept.extend(finding_of(rule, p, document, config, by_path)
-                                    for p in rule.check(document, ctx))
+                        kept.extend(finding_of(rule, p, document, config, by_path) for p in rule.check(document, ctx))
             fingerprinted = _assign_fingerprints(kept + [s.finding for s in silenced])
-            kept, silenced = fingerprinted[:len(kept)], [
-                replace(s, finding=f) for s, f in zip(silenced, fingerprinted[len(kept):])]
+            kept, silenced = (
+                fingerprinted[: len(kept)],
+                [replace(s, finding=f) for s, f in zip(silenced, fingerprinted[len(kept) :])],
+            )
             articles = _article_results(document, kept)
         except Exception as exc:  # noqa: BLE001 - reported, and the exit code says so
             result.errors.append(internal_error(document.path, "merging its findings", exc))
@@ -49,8 +50,9 @@ def merge(documents, raw, setup: RunSetup, result: RunResult, by_path) -> None:
         result.suppressed.extend(silenced)
 
 
-def _silence(document: Document, findings: list[Finding], allowed, config: Config
-             ) -> tuple[list[Finding], list[Suppressed]]:
+def _silence(
+    document: Document, findings: list[Finding], allowed, config: Config
+) -> tuple[list[Finding], list[Suppressed]]:
     """Set aside findings silenced by a ``tqa: ignore RULE`` comment in the
     file (marking the comments that silenced something) or by a rule's
     allow-list in the config."""
@@ -61,7 +63,8 @@ def _silence(document: Document, findings: list[Finding], allowed, config: Confi
         comment = None
         for suppression in document.suppressions:
             if suppression.start <= finding.start < suppression.end and (
-                    finding.rule in suppression.rules or finding.name in suppression.rules):
+                finding.rule in suppression.rules or finding.name in suppression.rules
+            ):
                 suppression.used = True
                 comment = comment or suppression
         if comment is not None:
@@ -86,15 +89,17 @@ def _article_results(document: Document, findings: list[Finding]) -> list[Articl
     results = []
     for article, own in zip(document.articles, per_article):
         own.sort(key=lambda f: f.sort_key)
-        results.append(ArticleResult(
-            id=article.slug or f"{document.path}#{article.index + 1}",
-            path=document.path,
-            title=article.title,
-            lang=article.lang,
-            start_line=document.source.position(article.start)[0],
-            end_line=document.source.position(max(article.start, article.end - 1))[0],
-            findings=own,
-        ))
+        results.append(
+            ArticleResult(
+                id=article.slug or f"{document.path}#{article.index + 1}",
+                path=document.path,
+                title=article.title,
+                lang=article.lang,
+                start_line=document.source.position(article.start)[0],
+                end_line=document.source.position(max(article.start, article.end - 1))[0],
+                findings=own,
+            )
+        )
     return results
 
 
@@ -118,8 +123,11 @@ def _deduplicate(scored: list[tuple[Finding, int]]) -> list[Finding]:
         low = bisect.bisect_left(starts, finding.start - longest)
         high = bisect.bisect_right(starts, finding.start)
         covered = any(
-            k.end >= finding.end and (k.rule == finding.rule or (
-                spec > specificity and (k.rule not in own_kind_only or k.category == finding.category)))
+            k.end >= finding.end
+            and (
+                k.rule == finding.rule
+                or (spec > specificity and (k.rule not in own_kind_only or k.category == finding.category))
+            )
             for k, spec in kept_sorted[low:high]
         )
         if not covered:

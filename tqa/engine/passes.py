@@ -20,6 +20,15 @@ from ..rules import Context, Rule, find_rule
 from ..text import memo
 
 
+def builtin_rule(key: str) -> Rule:
+    """A rule tqa itself ships (by code or name); a missing one is a bug in
+    tqa, said so here rather than as a None passed on."""
+    rule = find_rule(key)
+    if rule is None:
+        raise LookupError(f"built-in rule {key!r} is missing")
+    return rule
+
+
 def split_settings(config: Config) -> SplitSettings:
     # The share-label rule's extra labels are boundaries too: the words
     # reported as leftovers are the words that split pages.
@@ -43,8 +52,14 @@ class RunSetup:
     @classmethod
     def of(cls, config: Config) -> "RunSetup":
         rules = config.enabled_rules()
-        return cls(config, rules, {rule.code: config.options_of(rule) for rule in rules},
-                   config.options_of(find_rule("wrong-language")), config.load_glossary(), split_settings(config))
+        return cls(
+            config,
+            rules,
+            {rule.code: config.options_of(rule) for rule in rules},
+            config.options_of(builtin_rule("wrong-language")),
+            config.load_glossary(),
+            split_settings(config),
+        )
 
 
 @dataclass
@@ -115,12 +130,16 @@ def _article_findings(document: Document, setup: RunSetup, errors: list[FileErro
     contexts: dict[str | None, list[Context]] = {}  # per language: the articles of a file mostly share one
     for article in document.articles:
         if article.lang not in contexts:
-            contexts[article.lang] = [Context(lang=article.lang, options=setup.options[rule.code],
-                                              document=document, glossary=setup.glossary) for rule in rules]
+            contexts[article.lang] = [
+                Context(lang=article.lang, options=setup.options[rule.code], document=document, glossary=setup.glossary)
+                for rule in rules
+            ]
         for rule, ctx in zip(rules, contexts[article.lang]):
             try:  # as guard, without a context manager per rule and article
-                raw.extend((finding_of(rule, p, document, setup.config, by_path, portable), rule.specificity)
-                           for p in rule.check(article, ctx))
+                raw.extend(
+                    (finding_of(rule, p, document, setup.config, by_path, portable), rule.specificity)
+                    for p in rule.check(article, ctx)
+                )
             except Exception as exc:  # noqa: BLE001 - reported, and the exit code says so
                 errors.append(_rule_error(rule, document.path, exc))
     return raw
@@ -150,8 +169,10 @@ def timed(what: str):
     yield
     # this process's CPU beside the wall time: how much of a parallel
     # phase the main process took from the workers
-    print(f"tqa timing: {what}: {time.perf_counter() - start:.2f} s (main process CPU "
-          f"{time.process_time() - cpu:.2f} s)", file=sys.stderr)
+    print(
+        f"tqa timing: {what}: {time.perf_counter() - start:.2f} s (main process CPU {time.process_time() - cpu:.2f} s)",
+        file=sys.stderr,
+    )
 
 
 @contextmanager
@@ -167,8 +188,11 @@ def guard(rule: Rule, where: str, errors: list[FileError]):
 def _rule_error(rule: Rule, where: str, exc: BaseException) -> FileError:
     """The error line of a rule that crashed on ``where`` (a file, or
     "(corpus)"): a bug in tqa."""
-    return FileError(where, f"internal error in rule {rule.code} {rule.name}: {describe_exception(exc)} "
-                            "(please report it)", kind=INTERNAL)
+    return FileError(
+        where,
+        f"internal error in rule {rule.code} {rule.name}: {describe_exception(exc)} (please report it)",
+        kind=INTERNAL,
+    )
 
 
 def _detect_language(article: Article, options: dict) -> str | None:
@@ -180,8 +204,14 @@ def _detect_language(article: Article, options: dict) -> str | None:
     return article_language(texts, options["detector"], options["candidates"] or None)
 
 
-def finding_of(rule: Rule, problem: Problem, document: Document, config: Config,
-             documents: dict[str, Document], portable: str | None = None) -> Finding:
+def finding_of(
+    rule: Rule,
+    problem: Problem,
+    document: Document,
+    config: Config,
+    documents: dict[str, Document],
+    portable: str | None = None,
+) -> Finding:
     """The finding of ``problem``; ``portable`` is ``portable_path(document.path)``,
     when the caller has it (it costs a system call)."""
     source = document.source
@@ -207,9 +237,13 @@ def finding_of(rule: Rule, problem: Problem, document: Document, config: Config,
         suggestion=problem.suggestion,
         # the digest part of the fingerprint, here where the rules ran (in the
         # workers, mostly); the engine adds the occurrence index when merging
-        fingerprint=_digest(rule.code, portable or portable_path(document.path), flagged,
-                            source.window(problem.start - _CONTEXT, problem.start),
-                            source.window(problem.end, problem.end + _CONTEXT)),
+        fingerprint=_digest(
+            rule.code,
+            portable or portable_path(document.path),
+            flagged,
+            source.window(problem.start - _CONTEXT, problem.start),
+            source.window(problem.end, problem.end + _CONTEXT),
+        ),
         related=tuple(related),
         start=problem.start,
         end=problem.end,
@@ -227,7 +261,7 @@ def _digest(rule: str, portable: str, flagged: str, before: str, after: str) -> 
     ``after``: the ``_CONTEXT`` characters on either side). It never
     depends on line numbers."""
     # context stops at the line's edges, so moving a paragraph keeps it
-    before = _normalize(before[before.rfind("\n") + 1:])[-16:]
+    before = _normalize(before[before.rfind("\n") + 1 :])[-16:]
     line_end = after.find("\n")
     after = _normalize(after if line_end == -1 else after[:line_end])[:16]
     if len(flagged) <= _DIGESTED_AT_ONCE:

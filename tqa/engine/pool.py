@@ -28,12 +28,16 @@ import sys
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from ctypes import Array, c_byte
 from functools import partial
-from typing import Callable, Iterable, Iterator, Sized
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Literal, Sized
 
 from ..findings import internal_error, worker_died
 from ..text.nearduplicates import map_in_process
 from .passes import FilePass, RunSetup, first_pass
+
+if TYPE_CHECKING:
+    from multiprocessing.context import ForkContext, SpawnContext
 
 # Below this much text a pool costs more (forking, shipping documents back)
 # than it saves.
@@ -49,7 +53,7 @@ STARTED, DONE = 1, 2
 
 _setup: RunSetup | None = None  # the worker's copy
 _setup_error: str | None = None  # why the worker has none
-_marks = None  # the run's marks, in a worker
+_marks: Array[c_byte] | None = None  # the run's marks, in a worker
 _inherited = None  # what Workers.map shares with the workers it forks for one map
 
 Item = tuple[int, str, bool]  # (index among the files to check, path, report its findings?)
@@ -67,8 +71,16 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _start_method() -> str:
+def _start_method() -> Literal["fork", "spawn"]:
     return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def _process_context() -> ForkContext | SpawnContext:
+    """The context of ``_start_method()``, typed as one that makes processes
+    (``get_context(str)`` is typed as a BaseContext, which has no ``Process``)."""
+    if _start_method() == "fork":
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 class Workers:
@@ -80,7 +92,7 @@ class Workers:
         self.jobs = jobs
         self.config = config
         self._pool: ProcessPoolExecutor | None = None
-        self._marks = None
+        self._marks: Array[c_byte] | None = None
 
     def __enter__(self) -> "Workers":
         return self
@@ -98,8 +110,12 @@ class Workers:
             method = _start_method()
             if method == "fork":
                 _load_shared_models(self.config)
-            self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(method),
-                                             initializer=_start_worker, initargs=(self.config, self._marks))
+            self._pool = ProcessPoolExecutor(
+                self.jobs,
+                mp_context=multiprocessing.get_context(method),
+                initializer=_start_worker,
+                initargs=(self.config, self._marks),
+            )
         return self._pool
 
     def map(self, function: Callable, items: Iterable, shared=None) -> list:
@@ -141,8 +157,9 @@ class Workers:
         global _inherited
         self._close()
         _inherited = shared
-        pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=_tune_collector)
+        pool = ProcessPoolExecutor(
+            self.jobs, mp_context=multiprocessing.get_context("fork"), initializer=_tune_collector
+        )
         try:
             gc.freeze()
             try:
@@ -154,8 +171,9 @@ class Workers:
             pool.shutdown(wait=True, cancel_futures=True)
             _inherited = None
 
-    def passes(self, setup: RunSetup, chunks: list[list[Item]], count: int,
-               rechunk: Callable[[list[Item]], list[list[Item]]]) -> Iterator[Done]:
+    def passes(
+        self, setup: RunSetup, chunks: list[list[Item]], count: int, rechunk: Callable[[list[Item]], list[list[Item]]]
+    ) -> Iterator[Done]:
         """The passes of the files in ``chunks`` (``count`` files, indexed
         from 0), a chunk at a time as the workers finish them.
 
@@ -168,10 +186,10 @@ class Workers:
         answer cannot be sent back) is checked again here, file by file:
         what failed was not the checking, so it cannot kill this process."""
         context = multiprocessing.get_context(_start_method())
-        if self._marks is None or len(self._marks) < count:
-            self._close()  # its workers have no marks of this size
-            self._marks = context.RawArray("b", max(count, 1))
         marks = self._marks
+        if marks is None or len(marks) < count:
+            self._close()  # its workers have no marks of this size
+            marks = self._marks = context.RawArray("b", max(count, 1))
         pending = chunks
         while pending:
             pool = self._get()
@@ -197,7 +215,7 @@ class Workers:
             self._close()
             started = [item for item in lost if marks[item[0]] == STARTED]
             suspects = started or lost  # none started: the death was elsewhere; trust no file
-            for index, path, report in suspects:
+            for _index, path, report in suspects:
                 yield [((path, report), _alone(setup, path, report))]
             rest = [item for item in lost if marks[item[0]] != STARTED] if started else []
             for item in rest:
@@ -255,7 +273,7 @@ def _exit_status(code: int | None) -> str:
 def _alone(setup: RunSetup, path: str, report: bool) -> FilePass:
     """The pass of one file in a process forked for it alone: a file that
     kills its process becomes one error line, and nothing else is lost."""
-    context = multiprocessing.get_context(_start_method())
+    context = _process_context()
     receiver, sender = context.Pipe(duplex=False)
     for stream in (sys.stdout, sys.stderr):  # or the child would write out the parent's buffered text again
         try:
@@ -299,8 +317,14 @@ def _check_alone(sender, setup: RunSetup, path: str, report: bool) -> None:
     sender.close()
 
 
-def first_passes(files: list[str], setup: RunSetup, only: set[str] | None, workers: Workers,
-                 progress: Callable[[str], None] | None, cache=None) -> list[FilePass]:
+def first_passes(
+    files: list[str],
+    setup: RunSetup,
+    only: set[str] | None,
+    workers: Workers,
+    progress: Callable[[str], None] | None,
+    cache=None,
+) -> list[FilePass]:
     """One pass per file, in the order of ``files``."""
     passes: dict[str, FilePass] = {}
     todo: list[Item] = []
@@ -397,11 +421,14 @@ def _passes(setup: RunSetup, chunk: list[Item]) -> Done:
 def _work(chunk: list[Item]) -> Done:
     """In a worker: the passes of a chunk, with the worker's own setup,
     each file marked started and done (see ``Workers.passes``)."""
-    if _setup is None:
+    setup, marks = _setup, _marks
+    if setup is None:
         raise RuntimeError(f"the worker could not set up the run: {_setup_error}")  # the chunk is done in process
+    if marks is None:  # never: Workers.passes makes the marks before the pool that runs this
+        raise RuntimeError("the worker has no marks")
     done = []
     for index, path, report in chunk:
-        _marks[index] = STARTED
-        done.append(((path, report), first_pass(path, _setup, report)))
-        _marks[index] = DONE
+        marks[index] = STARTED
+        done.append(((path, report), first_pass(path, setup, report)))
+        marks[index] = DONE
     return done

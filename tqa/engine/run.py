@@ -3,20 +3,28 @@ then the corpus phase of the cross-article rules, then the merge."""
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from typing import Callable, Iterable, cast
 
 from ..config import Config
 from ..findings import FileError, RunResult, internal_error, is_transient
-from ..model import Document
+from ..model import Document, Problem
 from ..readers import InputError, document_from_text, read_document
 from ..rules import Context
 from .merge import merge
 from .passes import FilePass, RunSetup, finding_of, first_pass, guard, split_settings, timed
 
+CorpusCheck = Callable[[list[Document], Context], Iterable[tuple[Document, Problem]]]
 
-def check_files(files: list[str], config: Config, errors: Iterable[FileError] = (),
-                progress: Callable[[str], None] | None = None, only: set[str] | None = None,
-                jobs: int = 1, cache=None) -> RunResult:
+
+def check_files(
+    files: list[str],
+    config: Config,
+    errors: Iterable[FileError] = (),
+    progress: Callable[[str], None] | None = None,
+    only: set[str] | None = None,
+    jobs: int = 1,
+    cache=None,
+) -> RunResult:
     """Check already discovered files; ``progress`` is called once per file
     when its own rules have run. With ``only`` (paths), the other files are
     context: cross-article rules see them, but only findings in ``only`` are
@@ -81,7 +89,6 @@ def check_documents(documents: list[Document], config: Config, result: RunResult
     return finish(passes, setup, result)
 
 
-
 def finish(passes: list[FilePass], setup: RunSetup, result: RunResult, parallel_map=None) -> RunResult:
     """After the per-file passes: cross-article rules over every document
     (skeletons, with what their ``prepare`` step made of each file), then
@@ -96,17 +103,20 @@ def finish(passes: list[FilePass], setup: RunSetup, result: RunResult, parallel_
     rules, options, config, glossary = setup.rules, setup.options, setup.config, setup.glossary
     for rule in rules:
         if rule.scope == "corpus":
-            ctx = Context(lang=None, options=options[rule.code], document=None, documents=documents,
-                          glossary=glossary)
+            ctx = Context(lang=None, options=options[rule.code], document=None, documents=documents, glossary=glossary)
             if parallel_map is not None:
                 ctx.map = parallel_map
             if rule.prepare is not None:
                 ctx.prepared = {p.path: p.prepared.get(rule.code) for p in passes if p.document is not None}
             with guard(rule, "(corpus)", result.errors), timed(f"corpus rule {rule.code}"):
-                for document, problem in rule.check(documents, ctx):
+                # Rule.check is typed for article rules; a corpus rule's takes
+                # every document and yields (document, problem) pairs
+                corpus_check = cast(CorpusCheck, rule.check)
+                for document, problem in corpus_check(documents, ctx):
                     if document.path in raw:  # not a context-only document
-                        raw[document.path].append((finding_of(rule, problem, document, config, by_path),
-                                                   rule.specificity))
+                        raw[document.path].append(
+                            (finding_of(rule, problem, document, config, by_path), rule.specificity)
+                        )
     for one in passes:
         one.prepared = {}  # the corpus rules are done with it (on a big run, tens of MB)
     with timed("merging findings"):

@@ -49,5 +49,16 @@ def document_from_text(path: str, content: str, split_settings: SplitSettings = 
     return reader_for(path).read(path, SourceText(content), split_settings)
 
 
-__all__ = ["InputError", "read_document", "document_from_text", "is_supported", "reader_for", "Reader",
-           "SegmentReader", "CatalogReader", "FORMATS", "READERS", "PLAIN"]
+__all__ = [
+    "InputError",
+    "read_document",
+    "document_from_text",
+    "is_supported",
+    "reader_for",
+    "Reader",
+    "SegmentReader",
+    "CatalogReader",
+    "FORMATS",
+    "READERS",
+    "PLAIN",
+]

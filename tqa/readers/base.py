@@ -65,8 +65,7 @@ def decode(path: str, data: bytes) -> str:
         line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(
             path,
-            f"not UTF-8: byte 0x{data[exc.start]:02x} at byte {exc.start} cannot be decoded "
-            "(save the file as UTF-8)",
+            f"not UTF-8: byte 0x{data[exc.start]:02x} at byte {exc.start} cannot be decoded (save the file as UTF-8)",
             line,
         ) from None
 
@@ -74,8 +73,12 @@ def decode(path: str, data: bytes) -> str:
 def special_kind(mode: int) -> str | None:
     """What a file that is not a regular file or a folder is ("a FIFO"...),
     or None for regular files and folders."""
-    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
-                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
         if test(mode):
             return name
     return None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else "not a regular file"
@@ -95,8 +98,14 @@ def read_regular(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
     kind = special_kind(os.stat(path).st_mode)
     if kind is not None:
         raise ValueError(f"not a regular file ({kind}); not read")
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-                 | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+    fd = os.open(
+        path,
+        os.O_RDONLY
+        | getattr(os, "O_NONBLOCK", 0)
+        | getattr(os, "O_NOCTTY", 0)
+        | getattr(os, "O_CLOEXEC", 0)
+        | getattr(os, "O_BINARY", 0),
+    )
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -105,8 +114,9 @@ def read_regular(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
         if kind is not None:
             raise ValueError(f"not a regular file ({kind}); not read")
         if info.st_size > limit:
-            raise ValueError(f"file too large ({info.st_size // (1024 * 1024)} MiB; limit is "
-                             f"{limit // (1024 * 1024)} MiB)")
+            raise ValueError(
+                f"file too large ({info.st_size // (1024 * 1024)} MiB; limit is {limit // (1024 * 1024)} MiB)"
+            )
         # one read of the whole file as fstat saw it (then one at its end);
         # limit + 1 bytes at most: a file that grew after the fstat is refused
         chunks, left, want = [], limit + 1, info.st_size + 1

@@ -79,8 +79,9 @@ class SegmentReader:
         for article in articles:
             article.slug = f"{path}#{article.index + 1}"
             article.lang = declared
-        return Document(path=path, source=source, articles=articles, format=self.format,
-                        suppressions=self.suppressions(segments))
+        return Document(
+            path=path, source=source, articles=articles, format=self.format, suppressions=self.suppressions(segments)
+        )
 
 
 @dataclass(frozen=True)
@@ -96,5 +97,4 @@ class CatalogReader:
 
     def read(self, path: str, source: SourceText, split_settings: SplitSettings) -> Document:
         articles, suppressions = self.articles(path, source)
-        return Document(path=path, source=source, articles=articles, format=self.format,
-                        suppressions=suppressions)
+        return Document(path=path, source=source, articles=articles, format=self.format, suppressions=suppressions)

@@ -46,7 +46,7 @@ def _heading(line: str) -> tuple[int, str] | None:
     start = _HEADING.match(line)
     if start is None:
         return None
-    text = line[start.end():].rstrip(" \t")
+    text = line[start.end() :].rstrip(" \t")
     opened = text.rstrip("#")
     if opened != text and opened[-1:] in (" ", "\t"):
         text = opened.rstrip(" \t")
@@ -70,7 +70,7 @@ def _front_title(line: str) -> tuple[int, str] | None:
     key = _FRONT_TITLE.match(line)
     if key is None:
         return None
-    value = line[key.end():].rstrip(" \t")
+    value = line[key.end() :].rstrip(" \t")
     if len(value) >= 2 and value[0] in "'\"" and value[-1] == value[0]:
         return key.end() + 1, value[1:-1]
     return key.end(), value
@@ -141,7 +141,7 @@ def read(path: str, source: SourceText) -> list[Segment]:
 
 def _front_matter(lines, segments: list[Segment]) -> int:
     """Skip YAML front matter, keeping its ``title:`` as a title segment."""
-    titles = []
+    titles: list[Segment] = []
     for j in range(1, len(lines)):
         start, line = lines[j]
         if line.strip() in ("---", "..."):
@@ -165,7 +165,7 @@ def _suppression(comment: str) -> tuple[str, str] | None:
     match = _SUPPRESS.match(comment, 0, len(comment) - 3)
     if match is None:
         return None
-    return match.group(1), comment[match.end():len(comment) - 3]
+    return match.group(1), comment[match.end() : len(comment) - 3]
 
 
 def suppressions(segments: list[Segment]) -> list[Suppression]:
@@ -186,10 +186,10 @@ def suppressions(segments: list[Segment]) -> list[Suppression]:
         start, end = (following.start, following.end) if following else (segment.end, segment.end)
         rules = frozenset(r.strip() for r in match[0].split(",") if r.strip())
         at = segment.start + len(segment.text) - len(segment.text.lstrip())
-        found.append(Suppression(rules, start, end, at, at + len(segment.text.strip()),
-                                 reason=match[1].strip()))
+        found.append(Suppression(rules, start, end, at, at + len(segment.text.strip()), reason=match[1].strip()))
     return found
 
 
-READER = SegmentReader(format="markdown", suffixes=(".md", ".markdown"), segments=read, language=language,
-                       suppressions=suppressions)
+READER = SegmentReader(
+    format="markdown", suffixes=(".md", ".markdown"), segments=read, language=language, suppressions=suppressions
+)

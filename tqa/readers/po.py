@@ -40,11 +40,13 @@ ESCAPED = '"\\\n'
 # per escape, not per character (matching character by character kept a
 # backtracking state for each one: 4.8 GB for a 42 MB msgstr).
 _LINE = re.compile(
-    r'^[ \t]*+(?:'
-    r'(?P<comment>#[^\n]*+)'
+    r"^[ \t]*+(?:"
+    r"(?P<comment>#[^\n]*+)"
     r'|(?P<keyword>msgctxt|msgid_plural|msgid|msgstr(?:\[\d{1,9}\])?)[ \t]*+"(?P<first>[^"\\\n]*+(?:\\.[^"\\\n]*+)*+)"'
     r'|"(?P<more>[^"\\\n]*+(?:\\.[^"\\\n]*+)*+)"'
-    r'|)[ \t]*+\r?$', re.MULTILINE)
+    r"|)[ \t]*+\r?$",
+    re.MULTILINE,
+)
 _ESCAPE = re.compile(r"\\(.)")
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 # Octal and hex escapes are valid C (msgfmt reads them as bytes of the
@@ -122,7 +124,9 @@ class CompactRuns(OffsetRuns):
 
     def __init__(self) -> None:
         super().__init__()
-        self._starts, self._offsets = array("q"), array("q")
+        # arrays of int64 do all OffsetRuns asks of its lists (append, [-1],
+        # bisect, slices); its attributes are declared as list[int]
+        self._starts, self._offsets = array("q"), array("q")  # type: ignore[assignment]
 
 
 class _Indexes:
@@ -190,7 +194,7 @@ class _Entry:
         return sorted((k for k in self.fields if k.startswith("msgstr")), key=_form_index)
 
     def comment_lines(self, prefix: str) -> list[str]:
-        return [c[len(prefix):] for _, c in self.comments if c.startswith(prefix)]
+        return [c[len(prefix) :] for _, c in self.comments if c.startswith(prefix)]
 
     @property
     def flags(self) -> list[str]:
@@ -218,7 +222,7 @@ def scan(path: str, source: SourceText) -> list[_Entry]:
         expected = line.end() + 1
         # where the line's text stops: before the \r of a CRLF line end, which
         # is no part of a keyword's or an entry's span
-        stop = line.end() - (text[line.end() - 1:line.end()] == "\r")
+        stop = line.end() - (text[line.end() - 1 : line.end()] == "\r")
         kind = line.lastgroup  # "more" (continuation), "first" (after a keyword), "comment", None (blank)
         try:
             if kind == "more":
@@ -283,8 +287,14 @@ def scan(path: str, source: SourceText) -> list[_Entry]:
 
 # What may follow each keyword of an entry: [msgctxt] msgid, then msgstr, or
 # msgid_plural and msgstr[0], msgstr[1]…
-_NEXT = {"": ("msgctxt", "msgid"), "msgctxt": ("msgid",), "msgid": ("msgid_plural", "msgstr"),
-         "msgid_plural": ("msgstr[]",), "msgstr": (), "msgstr[]": ("msgstr[]",)}
+_NEXT = {
+    "": ("msgctxt", "msgid"),
+    "msgctxt": ("msgid",),
+    "msgid": ("msgid_plural", "msgstr"),
+    "msgid_plural": ("msgstr[]",),
+    "msgstr": (),
+    "msgstr[]": ("msgstr[]",),
+}
 
 
 def _out_of_order(last: str, name: str, form: int) -> str | None:
@@ -310,7 +320,8 @@ def _out_of_order(last: str, name: str, form: int) -> str | None:
 def _incomplete(last: str) -> str:
     """What an entry that stops after keyword ``last`` lacks."""
     return {"msgctxt": "msgctxt without msgid", "msgid_plural": "msgid_plural without msgstr[0]"}.get(
-        last, "msgid without msgstr")
+        last, "msgid without msgstr"
+    )
 
 
 def _malformed(path: str, source: SourceText, offset: int) -> None:
@@ -334,37 +345,63 @@ def read_catalog(path: str, source: SourceText) -> tuple[list[Article], list[Sup
         context = entry.fields.get("msgctxt")
         key = (context.text if context else None, msgid.text)
         if key in defined:  # msgfmt: "duplicate message definition"
-            raise InputError(path, f"malformed PO: duplicate message definition (first at line "
-                                   f"{source.position(defined[key])[0]})", source.position(msgid.keyword[0])[0])
+            raise InputError(
+                path,
+                f"malformed PO: duplicate message definition (first at line {source.position(defined[key])[0]})",
+                source.position(msgid.keyword[0])[0],
+            )
         defined[key] = msgid.keyword[0]
         if not msgid.text and context is None:
             header = _header(entry.fields["msgstr"].text if "msgstr" in entry.fields else "")
             continue
         plural = entry.fields.get("msgid_plural")
         flags = entry.flags
-        meta_base = {"source": msgid.text, "source_plural": plural.text if plural else None,
-                     "flags": flags, "fuzzy": "fuzzy" in flags, "context": context.text if context else None,
-                     "comment": "\n".join(c[1:].lstrip() if c[:1] == " " else c for c in _translator(entry)),
-                     "extracted": "\n".join(c.lstrip() for c in entry.comment_lines("#."))}
+        meta_base = {
+            "source": msgid.text,
+            "source_plural": plural.text if plural else None,
+            "flags": flags,
+            "fuzzy": "fuzzy" in flags,
+            "context": context.text if context else None,
+            "comment": "\n".join(c[1:].lstrip() if c[:1] == " " else c for c in _translator(entry)),
+            "extracted": "\n".join(c.lstrip() for c in entry.comment_lines("#.")),
+        }
         for name in entry.translated_fields:
             value = entry.fields[name]
-            meta = dict(meta_base, plural_index=_form_index(name) if "[" in name else None,
-                        keyword=value.keyword)
+            meta = dict(meta_base, plural_index=_form_index(name) if "[" in name else None, keyword=value.keyword)
             text = value.text
             start = value.start if text else value.end
-            segments.append(Segment(text, start, "entry", offsets=value.offsets if text else None,
-                                    end_offset=value.end, meta=meta, escaped=_escaped(value.escaped)))
+            segments.append(
+                Segment(
+                    text,
+                    start,
+                    "entry",
+                    offsets=value.offsets if text else None,
+                    end_offset=value.end,
+                    meta=meta,
+                    escaped=_escaped(value.escaped),
+                )
+            )
         for at, comment in entry.comments:
             match = _SUPPRESS.match(comment)
             if match:
                 rules = frozenset(r.strip() for r in match.group(1).split(",") if r.strip())
-                suppressions.append(Suppression(rules, entry.start, entry.end, at, at + len(comment),
-                                                reason=(match.group(2) or "").strip()))
+                suppressions.append(
+                    Suppression(
+                        rules, entry.start, entry.end, at, at + len(comment), reason=(match.group(2) or "").strip()
+                    )
+                )
     language = language_code(header.get("Language", ""))
     title = header.get("Project-Id-Version") or PurePath(path).name
     start, end = (segments[0].start, segments[-1].end) if segments else (0, len(source.text))
-    article = Article(index=0, title=title, segments=segments, start=min(start, 0), end=max(end, len(source.text)),
-                      lang=language, source_lang=language_code(header.get("X-Source-Language", "")))
+    article = Article(
+        index=0,
+        title=title,
+        segments=segments,
+        start=min(start, 0),
+        end=max(end, len(source.text)),
+        lang=language,
+        source_lang=language_code(header.get("X-Source-Language", "")),
+    )
     return [article], suppressions
 
 
@@ -383,7 +420,7 @@ def _header(text: str) -> dict[str, str]:
 
 
 def _form_index(name: str) -> int:
-    return int(name[name.index("[") + 1:-1]) if "[" in name else 0
+    return int(name[name.index("[") + 1 : -1]) if "[" in name else 0
 
 
 READER = CatalogReader(format="po", suffixes=(".po", ".pot"), articles=read_catalog, escaped=ESCAPED)

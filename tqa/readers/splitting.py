@@ -45,8 +45,9 @@ class SplitSettings:
 
 def _is_title_like(segment: Segment, settings: SplitSettings) -> bool:
     text = segment.text.strip()
-    return (segment.is_prose and segment.kind != "label" and 0 < len(text) <= settings.max_title_length
-            and "\n" not in text)
+    return (
+        segment.is_prose and segment.kind != "label" and 0 < len(text) <= settings.max_title_length and "\n" not in text
+    )
 
 
 def find_titles(segments: list[Segment], settings: SplitSettings) -> list[int]:
@@ -125,13 +126,15 @@ def split(segments: list[Segment], settings: SplitSettings) -> list[Article]:
     for index, (first, title_at, stop) in enumerate(zip(starts, titles, ends)):
         segments[title_at].kind = "title"
         members = segments[first:stop]
-        articles.append(Article(
-            index=index,
-            title=segments[title_at].text.strip(),
-            segments=members,
-            start=members[0].start,
-            end=members[-1].end,
-        ))
+        articles.append(
+            Article(
+                index=index,
+                title=segments[title_at].text.strip(),
+                segments=members,
+                start=members[0].start,
+                end=members[-1].end,
+            )
+        )
     return articles
 
 
@@ -144,5 +147,4 @@ def _single_article(segments: list[Segment]) -> Article:
         title = first.text.strip().split("\n", 1)[0].strip() if first is not None else None
     else:
         title = titled.text.strip()
-    return Article(index=0, title=title, segments=segments,
-                   start=segments[0].start, end=segments[-1].end)
+    return Article(index=0, title=title, segments=segments, start=segments[0].start, end=segments[-1].end)

@@ -17,7 +17,7 @@ def paragraphs(source: SourceText, start: int = 0, end: int | None = None) -> li
     """Split ``source.text[start:end]`` into paragraph segments."""
     text = source.text
     end = len(text) if end is None else end
-    segments = []
+    segments: list[Segment] = []
     for match in _PARAGRAPH.finditer(text, start, end):
         s, e = match.span()
         while e > s and text[e - 1] == "\r":

@@ -67,8 +67,10 @@ MAX_TOKEN = 8 * 2**20
 _LONG_CANDIDATE = re.compile("<(?=[^<]{%d})" % MAX_TOKEN)
 # A tag, quoted attribute values skipped (they may hold ">"); possessive: a
 # malformed one fails in one pass, no backtracking
-_TAG = re.compile(r"""</?[^ \t\r\n/>]++(?:[ \t\r\n]++[^ \t\r\n=/>]++[ \t\r\n]*+=[ \t\r\n]*+"""
-                  r"""(?:"[^"]*+"|'[^']*+'))*+[ \t\r\n]*+/?>""")
+_TAG = re.compile(
+    r"""</?[^ \t\r\n/>]++(?:[ \t\r\n]++[^ \t\r\n=/>]++[ \t\r\n]*+=[ \t\r\n]*+"""
+    r"""(?:"[^"]*+"|'[^']*+'))*+[ \t\r\n]*+/?>"""
+)
 
 
 def _local(name: str) -> str:
@@ -101,8 +103,12 @@ def check_encoding(path: str, text: str) -> None:
     except (UnicodeDecodeError, ValueError):
         ascii_compatible = False
     if not (ascii_compatible and text.isascii()):
-        raise InputError(path, f"unsupported encoding {shown!r} in the XML declaration: tqa reads XLIFF "
-                               "as UTF-8, UTF-16 or UTF-32 (save it as UTF-8 and declare that)", 1)
+        raise InputError(
+            path,
+            f"unsupported encoding {shown!r} in the XML declaration: tqa reads XLIFF "
+            "as UTF-8, UTF-16 or UTF-32 (save it as UTF-8 and declare that)",
+            1,
+        )
 
 
 class _CharIndex:
@@ -122,7 +128,7 @@ class _CharIndex:
             position = 0
             for at in range(0, len(text), self.STEP):
                 self.bytes.append(position)
-                position += len(text[at:at + self.STEP].encode("utf-8"))
+                position += len(text[at : at + self.STEP].encode("utf-8"))
 
     def char(self, byte: int) -> int:
         if byte <= 0:
@@ -150,8 +156,11 @@ def check_token_sizes(path: str, source: SourceText) -> None:
     def refuse(at: int, what: str) -> None:
         # "XLIFF never needs one": a "<!--" inside a CDATA section, opening
         # 8 MiB of text with no "-->", is the one place this could misjudge
-        raise InputError(path, f"{what} longer than {MAX_TOKEN // 2**20} MiB; not read (XLIFF never needs one)",
-                         source.position(at)[0])
+        raise InputError(
+            path,
+            f"{what} longer than {MAX_TOKEN // 2**20} MiB; not read (XLIFF never needs one)",
+            source.position(at)[0],
+        )
 
     def inside(at: int, opener: str, closer: str) -> bool:
         begin = text.rfind(opener, 0, at)
@@ -253,8 +262,9 @@ class _Parser:
         # over other characters. A DOCTYPE naming an external DTD is fine:
         # it is never fetched.
         if has_internal_subset:
-            raise self.refuse("DOCTYPE with an internal subset (entity declarations) is not read: "
-                              "write the text out instead")
+            raise self.refuse(
+                "DOCTYPE with an internal subset (entity declarations) is not read: write the text out instead"
+            )
 
     def skipped_entity(self, name, is_parameter_entity):
         # A reference to an entity of an external DTD (never fetched): its
@@ -348,10 +358,13 @@ class _Parser:
         if self.current is None or self.code_depth:
             return
         self.current.parts.append(data)
-        if self.current is self.unit.target:  # only a target's positions are reported
-            self.text_at = self._map(data, self.text_at)
+        # only a target's positions are reported. (self.unit is None here when
+        # a unit element inside a <source>/<target> has ended: an
+        # AttributeError, reported as an internal error, as it always was)
+        if self.current is self.unit.target:  # type: ignore[union-attr]
+            self.text_at = self._map(data, self.text_at, self.current.offsets)
 
-    def _map(self, data: str, position: int) -> int:
+    def _map(self, data: str, position: int, runs: OffsetRuns) -> int:
         """Record where each character of ``data`` (text that starts at
         ``position`` in the file) stands: verbatim runs, a reference
         (``&amp;``, ``&#1040;``) as one character at its "&", a line end
@@ -359,7 +372,7 @@ class _Parser:
         where the text ends. Each run and reference is compared with the
         file: a place that would not hold the character is an error, never a
         wrong place for tqa fix to write."""
-        text, runs = self.text, self.current.offsets
+        text = self.text
         tokens = _CR_TOKEN if self.cdata else _REFERENCE_OR_CR
         done, size = 0, len(data)
         while done < size:
@@ -372,7 +385,7 @@ class _Parser:
                 at = token.start()
                 length = min(at - position, size - done)
                 if length:
-                    if not text.startswith(data if length == size else data[done:done + length], position):
+                    if not text.startswith(data if length == size else data[done : done + length], position):
                         raise self.refuse("cannot map a target's text back to the file", position)
                     runs.add(position, length)
                     position, done = position + length, done + length
@@ -386,7 +399,7 @@ class _Parser:
             else:  # no reference or line end left before the bound: text as written
                 length = min(bound - position, size - done)  # none when references took it past
                 if length > 0:
-                    if not text.startswith(data if length == size else data[done:done + length], position):
+                    if not text.startswith(data if length == size else data[done : done + length], position):
                         raise self.refuse("cannot map a target's text back to the file", position)
                     runs.add(position, length)
                     position, done = position + length, done + length
@@ -426,24 +439,47 @@ def read_units(path: str, source: SourceText) -> tuple[list[Article], list[Suppr
         target = unit.target
         state = unit.state
         text = target.text if target else ""
-        meta = {"source": unit.source.text, "source_plural": None, "plural_index": None, "flags": [],
-                "fuzzy": state in _REVIEW_STATES and bool(text), "context": unit.id, "comment": None,
-                "source_inline": unit.source.inline, "target_inline": target.inline if target else Counter(),
-                "keyword": (target.start, target.end) if target else (unit.start, unit.start + 1),
-                "state": state}
+        meta: dict[str, object] = {
+            "source": unit.source.text,
+            "source_plural": None,
+            "plural_index": None,
+            "flags": [],
+            "fuzzy": state in _REVIEW_STATES and bool(text),
+            "context": unit.id,
+            "comment": None,
+            "source_inline": unit.source.inline,
+            "target_inline": target.inline if target else Counter(),
+            "keyword": (target.start, target.end) if target else (unit.start, unit.start + 1),
+            "state": state,
+        }
         if target is None or (state in _EMPTY_STATES and not text.strip()):
             segments.append(Segment("", unit.start, "entry", end_offset=unit.start, meta=meta))
         else:
-            segments.append(Segment(text, target.offsets[0] if target.offsets else target.start, "entry",
-                                    offsets=target.offsets or None, end_offset=target.end, meta=meta))
+            segments.append(
+                Segment(
+                    text,
+                    target.offsets[0] if target.offsets else target.start,
+                    "entry",
+                    offsets=target.offsets or None,
+                    end_offset=target.end,
+                    meta=meta,
+                )
+            )
         for start, end, note in unit.notes:
             match = _SUPPRESS.search(note)
             if match:
                 rules = frozenset(r.strip() for r in match.group(1).split(",") if r.strip())
                 suppressions.append(Suppression(rules, unit.start, unit.end or len(source.text), start, end))
     lang, source_lang = (language_code(code) for code in (parser.target_lang, parser.source_lang))
-    article = Article(index=0, title=PurePath(path).name, segments=segments, start=0, end=len(source.text),
-                      lang=lang, source_lang=source_lang)
+    article = Article(
+        index=0,
+        title=PurePath(path).name,
+        segments=segments,
+        start=0,
+        end=len(source.text),
+        lang=lang,
+        source_lang=source_lang,
+    )
     return [article], suppressions
 
 
