@@ -148,6 +148,8 @@ GOOD = xliff("Офис в Aлматы")
             "unsupported encoding 'windows-1251'",
         ),
         ("deep", xliff('<g id="1">' * 1500 + "Офис" + "</g>" * 1500), 3, "nested more than 1000 deep"),
+        # a unit inside another's target (was an internal error: AttributeError)
+        ("nested-unit", xliff('Офис<trans-unit id="2"/> в Алматы'), 3, "a <trans-unit> inside another unit"),
         (
             "huge-comment",
             xliff("Офис", prolog='<?xml version="1.0"?>\n<!-- ' + "x" * (8 * 2**20 + 1) + " -->\n"),

@@ -310,6 +310,8 @@ class _Parser:
         elif tag == "file" and attrs.get("target-language"):
             self.target_lang, self.source_lang = attrs["target-language"], attrs.get("source-language")
         elif tag in _UNIT:
+            if self.unit is not None:  # never valid XLIFF; the offsets of the outer unit's text would be lost
+                raise self.refuse(f"malformed XLIFF: a <{tag}> inside another unit")
             self.unit = _Unit(attrs.get("id", str(len(self.units) + 1)), here)
             self.units.append(self.unit)
         elif tag == "segment" and self.unit is not None:
@@ -358,10 +360,9 @@ class _Parser:
         if self.current is None or self.code_depth:
             return
         self.current.parts.append(data)
-        # only a target's positions are reported. (self.unit is None here when
-        # a unit element inside a <source>/<target> has ended: an
-        # AttributeError, reported as an internal error, as it always was)
-        if self.current is self.unit.target:  # type: ignore[union-attr]
+        # only a target's positions are reported (a text is read inside a
+        # unit: a unit inside another is refused when it starts)
+        if self.unit is not None and self.current is self.unit.target:
             self.text_at = self._map(data, self.text_at, self.current.offsets)
 
     def _map(self, data: str, position: int, runs: OffsetRuns) -> int:
