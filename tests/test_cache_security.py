@@ -129,20 +129,26 @@ def test_entries_under_the_old_in_tree_key_are_not_believed(tqa, article, tmp_pa
         assert (again.code, again.out, again.err) == (fresh.code, fresh.out, fresh.err) and fresh.code == 1
 
 
-def test_a_malformed_replay_is_checked_afresh_not_a_traceback(tmp_path, monkeypatch):
-    """Even an authentic entry that does not fit the reports asked for (a
-    tqa that wrote another shape) is a miss: no TypeError reaches the user."""
+def _seed_project(tmp_path, monkeypatch):
+    """A project holding the seed page, as the working folder, with a cache
+    of its own; a runner for the CLI in this process."""
     from typer.testing import CliRunner
-
-    from tqa.cli import app
-    from tqa.engine import cache as cache_module
 
     project = tmp_path / "repo"
     project.mkdir()
     (project / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     monkeypatch.chdir(project)
     monkeypatch.setenv("TQA_CACHE_DIR", str(tmp_path / "user-cache"))
-    runner = CliRunner()
+    return CliRunner()
+
+
+def test_a_malformed_replay_is_checked_afresh_not_a_traceback(tmp_path, monkeypatch):
+    """Even an authentic entry that does not fit the reports asked for (a
+    tqa that wrote another shape) is a miss: no TypeError reaches the user."""
+    from tqa.cli import app
+    from tqa.engine import cache as cache_module
+
+    runner = _seed_project(tmp_path, monkeypatch)
     fresh = runner.invoke(app, ["check", "a.txt", "--lang", "en", "-q", "--no-cache"])
     real_load = cache_module.Cache.load_replay
     for bad in (
@@ -162,17 +168,10 @@ def test_a_malformed_replay_is_checked_afresh_not_a_traceback(tmp_path, monkeypa
 def test_a_run_that_met_a_bug_in_tqa_is_not_replayed(tmp_path, monkeypatch):
     """The same command after a reader bug (or a dead worker) checks the
     files again: it does not repeat the old error line and its exit 2."""
-    from typer.testing import CliRunner
-
     from tqa.cli import app
     from tqa.engine import passes
 
-    project = tmp_path / "repo"
-    project.mkdir()
-    (project / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
-    monkeypatch.chdir(project)
-    monkeypatch.setenv("TQA_CACHE_DIR", str(tmp_path / "user-cache"))
-    runner = CliRunner()
+    runner = _seed_project(tmp_path, monkeypatch)
     real = passes.read_document
 
     def broken(path, split):
