@@ -163,17 +163,22 @@ _STALE_SECONDS = 3600  # an unpacking takes seconds: a temporary item older than
 def _py3langid_languages() -> frozenset[str]:
     """The languages py3langid knows, from the unpacked model's list (no
     numpy needed), else from the model itself."""
+    listing = _from_unpacked_model(_cached_listing)
+    return listing if listing is not None else frozenset(_load_py3langid().nb_classes)
+
+
+def _from_unpacked_model(read):
+    """``read(folder)`` of the unpacked model in the user's cache, unpacked
+    first when missing or odd; None when anything about it fails."""
     try:
         model, folder = _model_paths()
-        listing = _cached_listing(folder)
-        if listing is None:
+        found = read(folder)
+        if found is None:
             _unpack_model(model, folder, _MODEL_ARRAYS)
-            listing = _cached_listing(folder)
-        if listing is not None:
-            return listing
+            found = read(folder)
+        return found
     except Exception:  # noqa: BLE001 - the cache is an optimisation only
-        pass
-    return frozenset(_load_py3langid().nb_classes)
+        return None
 
 
 def _load_py3langid():
@@ -193,12 +198,8 @@ def _packaged_identifier():
 def _cached_identifier():
     """The identifier over the unpacked model in the user's cache (unpacked
     now if missing or odd), or None."""
+    arrays = _from_unpacked_model(_cached_arrays)
     try:
-        model, folder = _model_paths()
-        arrays = _cached_arrays(folder)
-        if arrays is None:
-            _unpack_model(model, folder, _MODEL_ARRAYS)
-            arrays = _cached_arrays(folder)
         return _identifier_of(arrays) if arrays is not None else None
     except Exception:  # noqa: BLE001 - the cache is an optimisation only
         return None
