@@ -99,6 +99,53 @@ def test_kazakh_canonical_names_are_silent():
     assert terms(text, lang="kk") == []
 
 
+def near_variants(text, lang="en", **kw):
+    found = findings_of(f"Title\n\n{text}\n", lang=lang, select="near-variant", glossaries=[GLOSSARY], **kw)
+    return [(f.text, f.suggestion) for f in found]
+
+
+@pytest.mark.parametrize("lang,text,variant,canonical", [
+    # a plural
+    ("en", "Officials of the Astana Civil Service Hubs spoke.",
+     "Astana Civil Service Hubs", "Astana Civil Service Hub"),
+    # е for ё: the stems differ, the name is alike
+    ("ru", "Представители Программы развития Организации Объединенных Наций провели семинар.",
+     "Программы развития Организации Объединенных Наций", "Программа развития Организации Объединённых Наций"),
+    # "жоғары" left out
+    ("kk", "Назарбаев Университетінің Мемлекеттік Саясат Мектебі оқытушылары келді.",
+     "Назарбаев Университетінің Мемлекеттік Саясат Мектебі",
+     "Назарбаев Университетінің Мемлекеттік саясат жоғары мектебі"),
+])
+def test_near_variant_found(lang, text, variant, canonical):
+    assert near_variants(text, lang) == [(variant, canonical)]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The Deputy Ministry of the Internal and Safety spoke."),  # the tail of a longer name
+    ("en", "The Ministry of the Interior, and Safety met."),  # punctuation inside: two phrases
+    ("en", "The ministry of the Internal and Safety met."),  # not a capital: not a name
+    ("ru", "Представители Программы развития ООН провели семинар."),  # an allowed form
+    ("ru", "Представители Программы развития Организации Объединённых Наций провели семинар."),  # the name, inflected
+    ("kk", "Біріккен Ұлттар Ұйымының Даму Бағдарламасы өкілдері қатысты."),  # the name, with one capital more
+])
+def test_near_variant_leaves_alone(lang, text):
+    assert near_variants(text, lang) == []
+
+
+def test_near_variants_in_one_paragraph_each_reported_once():
+    # the known name is silent; the variants after it are found, each once, though
+    # several of their words are anchors and the windows overlap
+    text = ("The Ministry of the Interior and Safety of Korea, the Ministry of the Internal and Safety, "
+            "the Ministry of Interior and the Safety and the Ministry of the Interior and Security met.")
+    mois = "Ministry of the Interior and Safety"
+    assert near_variants(text) == [("Ministry of the Internal and Safety", mois),
+                                   ("Ministry of Interior and the Safety", mois),
+                                   ("Ministry of the Interior and Security", mois)]
+    # 91% and 92% alike: under a threshold of 95 only the reordered name (100%) is left
+    strict = near_variants(text, rule_options={"TQA402": {"threshold": 95}})
+    assert strict == [("Ministry of Interior and the Safety", mois)]
+
+
 def test_spelling_variants_mixed_in_an_article():
     text = ("Title\n\nThe minister emphasised the role of the centre and organised a visit. "
             "The experts emphasized it twice.\n")

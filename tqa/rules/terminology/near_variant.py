@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 
 from ...text.fuzzy import fuzz
+from ...text.memo import text_cache
 from ...text.scripts import WORD, folded_words_of, words_of
 from .. import Option, rule
 
@@ -57,58 +59,111 @@ def near_variant(article, ctx):
     index = _variant_index(tuple(entries), lang)
     if index is None:
         return
-    known, anchors, first_stems, starts_window = index
     threshold = ctx.options["threshold"]
     for segment in article.prose:
-        if not starts_window.search(segment.text.casefold()):
-            continue  # no target's first word: no window to score (most paragraphs)
-        words, folded = words_of(segment.text), folded_words_of(segment.text)
-        stems = [_stem(word, lang) for word in folded] if lang in _STEMMED_LANGS else folded
-        # where each first word stands: a name starts with its first word,
-        # so only those places can start a window (most words start none)
-        places = defaultdict(list)
-        for index in [index for index, stem in enumerate(stems) if stem in first_stems]:
-            places[stems[index]].append(index)
-        reported_until = -1
-        # a window holds several anchor words and may stand for several
-        # targets: it is read once, and scored once per target
-        windows: dict[tuple[int, int], str | None] = {}
-        verdicts: dict[tuple[int, int, int], float | None] = {}
-        for i in [i for i, stem in enumerate(stems) if stem in anchors]:  # few words are anchors
-            for number, entry, target_key, canonical, first_stem, n in anchors[stems[i]]:
-                best = None
-                first = places.get(first_stem, ())
-                nearest = bisect.bisect_left(first, max(0, i - n - 1, reported_until + 1))
-                if nearest == len(first) or first[nearest] > i:
-                    continue  # the target's first word starts no window around this word
-                for size in ((n - 1, n, n + 1, n + 2) if n >= 4 else (n, n + 1, n + 2)):
-                    if size < 3:
-                        continue
-                    low, high = max(0, i - size + 1, reported_until + 1), min(i, len(words) - size)
-                    for start in first[bisect.bisect_left(first, low):bisect.bisect_right(first, high)]:
-                        place = (number, start, size)
-                        if place not in verdicts:
-                            if (start, size) not in windows:
-                                windows[start, size] = _window_key(segment.text, words, stems, start, size, known)
-                            verdicts[place] = _score(windows[start, size], target_key)
-                        score = verdicts[place]
-                        if score is None:
-                            continue  # not a whole name
-                        if score < 0:
-                            best = None  # a known name, or a known name with a neighbour
-                            break
-                        if score >= threshold and (best is None or score > best[0]):
-                            best = (score, start, start + size)
-                    else:
-                        continue
-                    break
-                if best:
-                    score, first, last = best
-                    s, e = words[first][0], words[last - 1][1]
-                    yield segment.problem(s, e, f"{segment.text[s:e]!r} looks like a variant of {canonical!r} "
-                                                f"({entry.id}, {score:.0f}% alike)", canonical)
-                    reported_until = last - 1
-                    break
+        # a paragraph without a target's first word has no window to score (most paragraphs)
+        if index.starts_window.search(segment.text.casefold()):
+            yield from _variants_in(segment, index, lang, threshold)
+
+
+def _variants_in(segment, index: _VariantIndex, lang: str, threshold: float):
+    """The problems of one paragraph, left to right. Each anchor word is
+    tried against the targets that hold it, and the first variant found
+    around it is reported; later windows start after that one, so that a
+    phrase is reported once."""
+    paragraph, anchors = _Paragraph(segment.text, index, lang), index.anchors
+    floor = 0  # the first word a window may start at
+    for i in [i for i, stem in enumerate(paragraph.stems) if stem in anchors]:  # few words are anchors
+        for target in anchors[paragraph.stems[i]]:
+            places = paragraph.places.get(target.first_stem)
+            if not places:
+                continue  # the target's first word is not in the paragraph (most targets)
+            windows = _windows(places, i, target.size, floor, len(paragraph.words))
+            best = _best_window(paragraph, target, windows, threshold)
+            if best:
+                yield _problem(segment, paragraph.words, target, best)
+                floor = best[2]
+                break
+
+
+def _windows(places: list[int], i: int, size: int, floor: int, length: int) -> Iterator[tuple[int, int]]:
+    """The windows (start, words) that could be a variant of a ``size``-word
+    target around word ``i``: each starts at one of ``places`` (where the
+    target's first word stands, in order) from word ``floor`` on, holds
+    word ``i``, and is one word shorter (never under 3) to two longer than
+    the target, as a variant may drop or add a word. Shortest first, then
+    left to right."""
+    nearest = bisect.bisect_left(places, max(floor, i - size - 1))
+    if nearest == len(places) or places[nearest] > i:
+        return  # the target's first word starts no window around this word
+    for words in range(max(3, size - 1), size + 3):
+        low, high = max(floor, i - words + 1), min(i, length - words)
+        for start in places[bisect.bisect_left(places, low):bisect.bisect_right(places, high)]:
+            yield start, words
+
+
+def _best_window(paragraph: _Paragraph, target: _Target, windows: Iterator[tuple[int, int]],
+                 threshold: float) -> tuple[float, int, int] | None:
+    """(score, start, end), in words, of the window most like ``target``,
+    if one is ``threshold`` alike. None, too, as soon as a window is a known
+    name or one with a neighbour: those words are a name of their own (or
+    this one), not a misspelt target."""
+    best = None
+    for start, size in windows:
+        key = paragraph.key(start, size)
+        if key is None:
+            continue  # not a whole name
+        if key == _KNOWN:
+            return None  # a known name, or a known name with a neighbour
+        score = _likeness(key, target.key)
+        if score >= threshold and (best is None or score > best[0]):
+            best = (score, start, start + size)
+    return best
+
+
+_UNREAD = object()  # not in a _Paragraph's memo yet (None is a value there)
+
+
+class _Paragraph:
+    """One paragraph as near-variant reads it: its words, their case-folded
+    stems, where each target's first word stands, and the windows read so
+    far: a window holds several anchor words and may stand for several
+    targets, but is read once."""
+
+    __slots__ = ("keys", "known", "places", "stems", "text", "words")
+
+    def __init__(self, text: str, index: _VariantIndex, lang: str):
+        self.text, self.known = text, index.known
+        self.words, folded = words_of(text), folded_words_of(text)
+        self.stems = [_stem(word, lang) for word in folded] if lang in _STEMMED_LANGS else folded
+        self.places = _first_word_places(self.stems, index.first_stems)
+        self.keys: dict[tuple[int, int], str | None] = {}
+
+    def key(self, start: int, size: int) -> str | None:
+        """``_window_key`` of the window ``words[start:start+size]``."""
+        key = self.keys.get((start, size), _UNREAD)
+        if key is _UNREAD:
+            key = self.keys[start, size] = _window_key(self.text, self.words, self.stems, start, size, self.known)
+        return key  # type: ignore[return-value]
+
+
+def _first_word_places(stems, first_stems: frozenset[str]) -> dict[str, list[int]]:
+    """Where each target's first word stands in the paragraph, in order: a
+    name starts with its first word, so only those places can start a
+    window (most words start none)."""
+    places = defaultdict(list)
+    for i in [i for i, stem in enumerate(stems) if stem in first_stems]:
+        places[stems[i]].append(i)
+    return places
+
+
+def _problem(segment, words, target: _Target, best: tuple[float, int, int]):
+    """The finding: the window from its first word's start to its last
+    word's end, with the target's canonical name as the fix."""
+    score, first, end = best
+    s, e = words[first][0], words[end - 1][1]
+    return segment.problem(s, e, f"{segment.text[s:e]!r} looks like a variant of {target.canonical!r} "
+                                 f"({target.entry.id}, {score:.0f}% alike)", target.canonical)
 
 
 _KNOWN = ""  # the key of a window that is a known name (or one with a neighbour); real keys have words
@@ -128,13 +183,11 @@ def _window_key(text, words, stems, start, size, known) -> str | None:
     return " ".join(stems)
 
 
-def _score(key: str | None, target_key: str) -> float | None:
-    """How alike a window and a target name are (0–100); None when the
-    window cannot be a whole name, -1 when it is a known one."""
-    if key is None:
-        return None
-    if key == _KNOWN:
-        return -1
+@text_cache(maxsize=4096)
+def _likeness(key: str, target_key: str) -> float:
+    """How alike a window's key and a target's are (0–100). Remembered for
+    the file: a window is met once per target that holds its words, and a
+    misspelt name recurs in other paragraphs."""
     scorers = fuzz()
     return max(scorers.ratio(key, target_key), scorers.token_sort_ratio(key, target_key))
 
@@ -156,9 +209,22 @@ def _plausible(text, words, start, size) -> bool:
     return True
 
 
+class _Target(NamedTuple):
+    """A form whose near variants are reported: a glossary name, or an
+    allowed form of it, of 3 words or more."""
+
+    entry: Any  # its glossary entry (the message names its id)
+    key: str  # the _key of its words
+    canonical: str  # the entry's name in the article's language: the suggestion
+    first_stem: str  # stem of its first word: a window starts with one
+    size: int  # how many words it has
+
+
 class _VariantIndex(NamedTuple):
+    """What near-variant compares a paragraph with (``_variant_index``)."""
+
     known: set[str]  # keys of every known form
-    anchors: dict  # stem of a target's word of 4+ letters -> [(number, entry, key, canonical, first stem, words)]
+    anchors: dict[str, list[_Target]]  # stem of a target's word of 4+ letters -> the targets holding it
     first_stems: frozenset[str]  # stems of those targets' first words: a window starts with one
     starts_window: regex.Pattern  # where a word of casefolded text is (or, stemmed, begins with) a first stem
 
@@ -167,6 +233,20 @@ class _VariantIndex(NamedTuple):
 def _variant_index(entries, lang) -> _VariantIndex | None:
     """What near-variant compares paragraphs with, once per glossary and
     language; None when no name is long enough to have variants."""
+    known, targets = _known_and_targets(entries, lang)
+    if not targets:
+        return None
+    anchors = _anchors(targets, lang)
+    first_stems = frozenset(target.first_stem for found in anchors.values() for target in found)
+    return _VariantIndex(known, anchors, first_stems, _starts_window(targets, lang))
+
+
+def _known_and_targets(entries, lang: str) -> tuple[set[str], list[tuple[Any, list[str], str]]]:
+    """The keys of every form in the glossary (a window that is one is no
+    variant), and the forms to find variants of, with their words and
+    canonical name: names and allowed forms of 3 words or more (a forbidden
+    form is another rule's finding, and a shorter name has too few words
+    to tell a variant from another name)."""
     known, targets = set(), []
     for entry in entries:
         canonical = entry.names.get(lang)
@@ -176,19 +256,29 @@ def _variant_index(entries, lang) -> _VariantIndex | None:
             known.add(_key(form_words, lang))
             if canonical and len(form_words) >= 3 and form not in entry.forbidden.get(lang, []):
                 targets.append((entry, form_words, canonical))
-    if not targets:
-        return None
+    return known, targets
+
+
+def _anchors(targets, lang: str) -> dict[str, list[_Target]]:
+    """The stem of each target word of 4 letters or more -> the targets
+    holding it: a variant keeps some of those words, and only a paragraph
+    word that is one is looked around (short words like "of" are in every
+    other sentence)."""
     anchors = defaultdict(list)
-    for number, (entry, target_words, canonical) in enumerate(targets):
-        first_stem = _stem(target_words[0].casefold(), lang)
-        for word in target_words:
+    for entry, words, canonical in targets:
+        target = _Target(entry, _key(words, lang), canonical, _stem(words[0].casefold(), lang), len(words))
+        for word in words:
             if len(word) >= 4:
-                anchors[_stem(word.casefold(), lang)].append(
-                    (number, entry, _key(target_words, lang), canonical, first_stem, len(target_words)))
-    first_stems = frozenset(anchor[4] for found in anchors.values() for anchor in found)
+                anchors[_stem(word.casefold(), lang)].append(target)
+    return dict(anchors)
+
+
+def _starts_window(targets, lang: str) -> regex.Pattern:
+    """Where a word of a paragraph's case-folded text is (or, stemmed,
+    begins with) a target's first word: a paragraph where it finds none has
+    no window, and one search is cheaper than reading the words."""
     stems = sorted({_stem(words[0].casefold(), lang) for _, words, _ in targets}, key=len, reverse=True)
     # a stem starts a word; where words are not stemmed it is the whole word
     # (so the first word "E" of "E-Government" is not every word in e-)
     whole = "" if lang in _STEMMED_LANGS else r"(?![\p{L}\p{M}]|['’ʼ][\p{L}\p{M}])"
-    starts_window = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(s) for s in stems) + ")" + whole)
-    return _VariantIndex(known, dict(anchors), first_stems, starts_window)
+    return regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(s) for s in stems) + ")" + whole)
