@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -385,7 +386,13 @@ def import_file(path: str | Path) -> Glossary:
 
 
 def load_all(paths: Iterable[str | Path]) -> Glossary:
+    """The glossaries at ``paths`` merged; a file named twice (in the config
+    and again with ``--glossary``) is read once."""
     merged = Glossary()
+    seen: set[str] = set()
     for path in paths:
-        merged.extend(load_glossary(path))
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            merged.extend(load_glossary(path))
     return merged

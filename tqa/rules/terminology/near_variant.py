@@ -22,7 +22,7 @@ def _stem(word: str, lang: str) -> str:
     """A crude stem for inflected languages, so that a case ending
     (Министерства / Министерство) is not a different name."""
     if lang in _STEMMED_LANGS and len(word) > 5:
-        return word[:max(4, len(word) - 3)]
+        return word[: max(4, len(word) - 3)]
     return word
 
 
@@ -30,9 +30,18 @@ def _key(words: list[str], lang: str) -> str:
     return " ".join(_stem(w.casefold(), lang) for w in words)
 
 
-@rule("TQA402", "near-variant", "terminology", "warning", options={"threshold": Option(
-          float, 85.0, "how close a phrase must come to a known name to be its variant", bounds=(0, 100))},
-      hides_inside=False)
+@rule(
+    "TQA402",
+    "near-variant",
+    "terminology",
+    "warning",
+    options={
+        "threshold": Option(
+            float, 85.0, "how close a phrase must come to a known name to be its variant", bounds=(0, 100)
+        )
+    },
+    hides_inside=False,
+)
 def near_variant(article, ctx):
     """Name close to, but not the same as, a glossary name (``Ministry of the Internal and Safety``).
 
@@ -98,12 +107,13 @@ def _windows(places: list[int], i: int, size: int, floor: int, length: int) -> I
         return  # the target's first word starts no window around this word
     for words in range(max(3, size - 1), size + 3):
         low, high = max(floor, i - words + 1), min(i, length - words)
-        for start in places[bisect.bisect_left(places, low):bisect.bisect_right(places, high)]:
+        for start in places[bisect.bisect_left(places, low) : bisect.bisect_right(places, high)]:
             yield start, words
 
 
-def _best_window(paragraph: _Paragraph, target: _Target, windows: Iterator[tuple[int, int]],
-                 threshold: float) -> tuple[float, int, int] | None:
+def _best_window(
+    paragraph: _Paragraph, target: _Target, windows: Iterator[tuple[int, int]], threshold: float
+) -> tuple[float, int, int] | None:
     """(score, start, end), in words, of the window most like ``target``,
     if one is ``threshold`` alike. None, too, as soon as a window is a known
     name or one with a neighbour: those words are a name of their own (or
@@ -162,8 +172,12 @@ def _problem(segment, words, target: _Target, best: tuple[float, int, int]):
     word's end, with the target's canonical name as the fix."""
     score, first, end = best
     s, e = words[first][0], words[end - 1][1]
-    return segment.problem(s, e, f"{segment.text[s:e]!r} looks like a variant of {target.canonical!r} "
-                                 f"({target.entry.id}, {score:.0f}% alike)", target.canonical)
+    return segment.problem(
+        s,
+        e,
+        f"{segment.text[s:e]!r} looks like a variant of {target.canonical!r} ({target.entry.id}, {score:.0f}% alike)",
+        target.canonical,
+    )
 
 
 _KNOWN = ""  # the key of a window that is a known name (or one with a neighbour); real keys have words
@@ -176,7 +190,7 @@ def _window_key(text, words, stems, start, size, known) -> str | None:
     neighbour."""
     if not _plausible(text, words, start, size):
         return None
-    stems = stems[start:start + size]
+    stems = stems[start : start + size]
     # a known name, or one with neighbours: some run of the window's words is known
     if any(" ".join(stems[a:b]) in known for a in range(size) for b in range(a + 1, size + 1)):
         return _KNOWN
@@ -197,14 +211,14 @@ def _plausible(text, words, start, size) -> bool:
     with a capital, holds no punctuation, and is not the tail of a longer
     name ("State Agency for…"). (Windows start only at a target's first
     word, so "Deputy Minister of…" is a person, not the ministry.)"""
-    window = words[start:start + size]
+    window = words[start : start + size]
     if not (window[0][2][:1].isupper() and window[-1][2][:1].isupper()):
         return False
-    if any(text[a[1]:b[0]].strip() for a, b in zip(window, window[1:])):
+    if any(text[a[1] : b[0]].strip() for a, b in zip(window, window[1:])):
         return False
-    if start > 0 and words[start - 1][2][:1].isupper() and not text[words[start - 1][1]:window[0][0]].strip():
-        before = text[:words[start - 1][0]].rstrip()
-        if before and before[-1] not in ".!?:;\"“«":
+    if start > 0 and words[start - 1][2][:1].isupper() and not text[words[start - 1][1] : window[0][0]].strip():
+        before = text[: words[start - 1][0]].rstrip()
+        if before and before[-1] not in '.!?:;"“«':
             return False
     return True
 

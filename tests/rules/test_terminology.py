@@ -11,8 +11,11 @@ GLOSSARY = str(ROOT / "glossaries" / "central-asia-public-bodies.yaml")
 
 
 def terms(text, lang="en", **kw):
-    return [f for f in findings_of(text, lang=lang, glossaries=[GLOSSARY], **kw)
-            if f.category in ("terminology", "spelling")]
+    return [
+        f
+        for f in findings_of(text, lang=lang, glossaries=[GLOSSARY], **kw)
+        if f.category in ("terminology", "spelling")
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -51,15 +54,26 @@ def test_acronym_drift_without_glossary():
     assert f.suggestion == "Ministry of the Interior and Safety" and f.related[0][1] == 11
 
 
-@pytest.mark.parametrize("lang,text,slip", [
-    # near-variant: the name differs from the glossary only by a Cyrillic е
-    ("en", "Title\n\nThe Ministry of the Intеrior and Safety of Korea took part in the forum.\n", "Intеrior"),
-    # acronym drift: two expansions of MOIS that look the same
-    ("en", "Title\n\nThe Ministry of Interior and Safety (MOIS) hosted the forum.\n\n"
-           "The Ministry of Intеrior and Safety (MOIS) thanked the guests.\n", "Intеrior"),
-    # a Latin a inside a Russian name that is close to the glossary's
-    ("ru", "Заголовок\n\nПредставители Министерства внутренних дел и безопaсности приняли участие.\n", "безопaсности"),
-])
+@pytest.mark.parametrize(
+    "lang,text,slip",
+    [
+        # near-variant: the name differs from the glossary only by a Cyrillic е
+        ("en", "Title\n\nThe Ministry of the Intеrior and Safety of Korea took part in the forum.\n", "Intеrior"),
+        # acronym drift: two expansions of MOIS that look the same
+        (
+            "en",
+            "Title\n\nThe Ministry of Interior and Safety (MOIS) hosted the forum.\n\n"
+            "The Ministry of Intеrior and Safety (MOIS) thanked the guests.\n",
+            "Intеrior",
+        ),
+        # a Latin a inside a Russian name that is close to the glossary's
+        (
+            "ru",
+            "Заголовок\n\nПредставители Министерства внутренних дел и безопaсности приняли участие.\n",
+            "безопaсности",
+        ),
+    ],
+)
 def test_a_homoglyph_inside_a_name_is_reported_with_it(lang, text, slip):
     """A name that differs from the glossary (or from its other expansion)
     by a look-alike letter: the homoglyph is the defect, and must show."""
@@ -69,10 +83,13 @@ def test_a_homoglyph_inside_a_name_is_reported_with_it(lang, text, slip):
 
 
 def test_acronym_drift_in_german_across_files(tqa, tmp_path):
-    (tmp_path / "a.txt").write_text("Titel\n\nDie Europäische Zentralbank (EZB) hob den Zins an.\n\n"
-                                    "Die Europäische Zentralbank (EZB) tagt.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Titel zwei\n\nDie Europäische Zentrale Bank (EZB) sagte nichts.\n",
-                                    encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "Titel\n\nDie Europäische Zentralbank (EZB) hob den Zins an.\n\nDie Europäische Zentralbank (EZB) tagt.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Titel zwei\n\nDie Europäische Zentrale Bank (EZB) sagte nichts.\n", encoding="utf-8"
+    )
     report = tqa("check", "-f", "json", "--lang", "de", "--select", "acronym-drift", tmp_path).json()
     [f] = [f for a in report["articles"] for f in a["findings"]]
     assert f["path"].endswith("b.txt") and f["suggestion"] == "Europäische Zentralbank"
@@ -80,22 +97,28 @@ def test_acronym_drift_in_german_across_files(tqa, tmp_path):
 
 
 def test_clean_article_with_canonical_names_and_short_forms_is_silent():
-    text = ("Title\n\nThe Ministry of the Interior and Safety (MOIS) and the National Information Society Agency "
-            "(NIA) met the Astana Civil Service Hub (ACSH). The Hub and the Ministry agreed; the MOIS and NIA "
-            "signed. The United Nations Development Programme (UNDP) and the Organisation for Economic "
-            "Co-operation and Development (OECD) observed.\n")
+    text = (
+        "Title\n\nThe Ministry of the Interior and Safety (MOIS) and the National Information Society Agency "
+        "(NIA) met the Astana Civil Service Hub (ACSH). The Hub and the Ministry agreed; the MOIS and NIA "
+        "signed. The United Nations Development Programme (UNDP) and the Organisation for Economic "
+        "Co-operation and Development (OECD) observed.\n"
+    )
     assert terms(text) == []
 
 
 def test_russian_inflected_names_are_not_variants():
-    text = ("Заголовок\n\nПредставители Министерства внутренних дел и безопасности и Национального агентства "
-            "информационного общества посетили Астанинский хаб государственной службы.\n")
+    text = (
+        "Заголовок\n\nПредставители Министерства внутренних дел и безопасности и Национального агентства "
+        "информационного общества посетили Астанинский хаб государственной службы.\n"
+    )
     assert terms(text, lang="ru") == []
 
 
 def test_kazakh_canonical_names_are_silent():
-    text = ("Тақырып\n\nІшкі істер және қауіпсіздік министрлігі мен Ұлттық ақпараттық қоғам агенттігі "
-            "Астана мемлекеттік қызмет саласындағы хабымен кездесті.\n")
+    text = (
+        "Тақырып\n\nІшкі істер және қауіпсіздік министрлігі мен Ұлттық ақпараттық қоғам агенттігі "
+        "Астана мемлекеттік қызмет саласындағы хабымен кездесті.\n"
+    )
     assert terms(text, lang="kk") == []
 
 
@@ -104,30 +127,50 @@ def near_variants(text, lang="en", **kw):
     return [(f.text, f.suggestion) for f in found]
 
 
-@pytest.mark.parametrize("lang,text,variant,canonical", [
-    # a plural
-    ("en", "Officials of the Astana Civil Service Hubs spoke.",
-     "Astana Civil Service Hubs", "Astana Civil Service Hub"),
-    # е for ё: the stems differ, the name is alike
-    ("ru", "Представители Программы развития Организации Объединенных Наций провели семинар.",
-     "Программы развития Организации Объединенных Наций", "Программа развития Организации Объединённых Наций"),
-    # "жоғары" left out
-    ("kk", "Назарбаев Университетінің Мемлекеттік Саясат Мектебі оқытушылары келді.",
-     "Назарбаев Университетінің Мемлекеттік Саясат Мектебі",
-     "Назарбаев Университетінің Мемлекеттік саясат жоғары мектебі"),
-])
+@pytest.mark.parametrize(
+    "lang,text,variant,canonical",
+    [
+        # a plural
+        (
+            "en",
+            "Officials of the Astana Civil Service Hubs spoke.",
+            "Astana Civil Service Hubs",
+            "Astana Civil Service Hub",
+        ),
+        # е for ё: the stems differ, the name is alike
+        (
+            "ru",
+            "Представители Программы развития Организации Объединенных Наций провели семинар.",
+            "Программы развития Организации Объединенных Наций",
+            "Программа развития Организации Объединённых Наций",
+        ),
+        # "жоғары" left out
+        (
+            "kk",
+            "Назарбаев Университетінің Мемлекеттік Саясат Мектебі оқытушылары келді.",
+            "Назарбаев Университетінің Мемлекеттік Саясат Мектебі",
+            "Назарбаев Университетінің Мемлекеттік саясат жоғары мектебі",
+        ),
+    ],
+)
 def test_near_variant_found(lang, text, variant, canonical):
     assert near_variants(text, lang) == [(variant, canonical)]
 
 
-@pytest.mark.parametrize("lang,text", [
-    ("en", "The Deputy Ministry of the Internal and Safety spoke."),  # the tail of a longer name
-    ("en", "The Ministry of the Interior, and Safety met."),  # punctuation inside: two phrases
-    ("en", "The ministry of the Internal and Safety met."),  # not a capital: not a name
-    ("ru", "Представители Программы развития ООН провели семинар."),  # an allowed form
-    ("ru", "Представители Программы развития Организации Объединённых Наций провели семинар."),  # the name, inflected
-    ("kk", "Біріккен Ұлттар Ұйымының Даму Бағдарламасы өкілдері қатысты."),  # the name, with one capital more
-])
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("en", "The Deputy Ministry of the Internal and Safety spoke."),  # the tail of a longer name
+        ("en", "The Ministry of the Interior, and Safety met."),  # punctuation inside: two phrases
+        ("en", "The ministry of the Internal and Safety met."),  # not a capital: not a name
+        ("ru", "Представители Программы развития ООН провели семинар."),  # an allowed form
+        (
+            "ru",
+            "Представители Программы развития Организации Объединённых Наций провели семинар.",
+        ),  # the name, inflected
+        ("kk", "Біріккен Ұлттар Ұйымының Даму Бағдарламасы өкілдері қатысты."),  # the name, with one capital more
+    ],
+)
 def test_near_variant_leaves_alone(lang, text):
     assert near_variants(text, lang) == []
 
@@ -135,28 +178,33 @@ def test_near_variant_leaves_alone(lang, text):
 def test_near_variants_in_one_paragraph_each_reported_once():
     # the known name is silent; the variants after it are found, each once, though
     # several of their words are anchors and the windows overlap
-    text = ("The Ministry of the Interior and Safety of Korea, the Ministry of the Internal and Safety, "
-            "the Ministry of Interior and the Safety and the Ministry of the Interior and Security met.")
+    text = (
+        "The Ministry of the Interior and Safety of Korea, the Ministry of the Internal and Safety, "
+        "the Ministry of Interior and the Safety and the Ministry of the Interior and Security met."
+    )
     mois = "Ministry of the Interior and Safety"
-    assert near_variants(text) == [("Ministry of the Internal and Safety", mois),
-                                   ("Ministry of Interior and the Safety", mois),
-                                   ("Ministry of the Interior and Security", mois)]
+    assert near_variants(text) == [
+        ("Ministry of the Internal and Safety", mois),
+        ("Ministry of Interior and the Safety", mois),
+        ("Ministry of the Interior and Security", mois),
+    ]
     # 91% and 92% alike: under a threshold of 95 only the reordered name (100%) is left
     strict = near_variants(text, rule_options={"TQA402": {"threshold": 95}})
     assert strict == [("Ministry of Interior and the Safety", mois)]
 
 
 def test_spelling_variants_mixed_in_an_article():
-    text = ("Title\n\nThe minister emphasised the role of the centre and organised a visit. "
-            "The experts emphasized it twice.\n")
+    text = (
+        "Title\n\nThe minister emphasised the role of the centre and organised a visit. "
+        "The experts emphasized it twice.\n"
+    )
     [f] = findings_of(text, lang="en", select="spelling-variant")
     assert (f.text, f.suggestion) == ("emphasized", "emphasised")
 
 
 def test_spelling_house_style(tmp_path):
     text = "Title\n\nThe minister emphasised the role of the centre.\n"
-    found = findings_of(text, lang="en", select="spelling-variant",
-                        rule_options={"TQA801": {"house-style": "en-US"}})
+    found = findings_of(text, lang="en", select="spelling-variant", rule_options={"TQA801": {"house-style": "en-US"}})
     assert [(f.text, f.suggestion) for f in found] == [("emphasised", "emphasized"), ("centre", "center")]
 
 
@@ -198,9 +246,11 @@ def test_tbx_v3_is_read():
 
 
 def test_csv_import():
-    csv = ("id,lang,type,term,note\nmois,en,name,Ministry of the Interior and Safety,Korea\n"
-           "mois,en,acronym,MOIS,\nmois,en,forbidden,Ministry of Internal Affairs and Security,\n"
-           "mois,ru,name,Министерство внутренних дел и безопасности,\n")
+    csv = (
+        "id,lang,type,term,note\nmois,en,name,Ministry of the Interior and Safety,Korea\n"
+        "mois,en,acronym,MOIS,\nmois,en,forbidden,Ministry of Internal Affairs and Security,\n"
+        "mois,ru,name,Министерство внутренних дел и безопасности,\n"
+    )
     [entry] = from_csv(csv, "x.csv").entries
     assert entry.names["ru"] == "Министерство внутренних дел и безопасности"
     assert entry.forbidden == {"en": ["Ministry of Internal Affairs and Security"]}
@@ -208,15 +258,21 @@ def test_csv_import():
     assert "Ministry of the Interior and Safety" in to_yaml(from_csv(csv, "x.csv"), "x")
 
 
-@pytest.mark.parametrize("content,message", [
-    ("entries:\n  - id: a\n    names: {en: A}\n  - id: a\n    names: {en: B}\n", ":4: entry id 'a' already used at line 2"),
-    ("entries:\n  - id: a\n    names: {en: A}\n    colour: red\n", ":2: entry 'a': unknown key 'colour'"),
-    ("entries:\n  - id: a\n    names: []\n", ":2: entry 'a': 'names' must map languages"),
-    ("entries:\n  - names: {en: A}\n", ":2: entry without an 'id'"),
-    ("entries: [\n", ": invalid YAML"),
-    ("just text\n", "a glossary is a mapping with an 'entries' list"),
-    ("entries:\n  - id: a\n    names: {english: A}\n", "'english' is not a language code"),
-])
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        (
+            "entries:\n  - id: a\n    names: {en: A}\n  - id: a\n    names: {en: B}\n",
+            ":4: entry id 'a' already used at line 2",
+        ),
+        ("entries:\n  - id: a\n    names: {en: A}\n    colour: red\n", ":2: entry 'a': unknown key 'colour'"),
+        ("entries:\n  - id: a\n    names: []\n", ":2: entry 'a': 'names' must map languages"),
+        ("entries:\n  - names: {en: A}\n", ":2: entry without an 'id'"),
+        ("entries: [\n", ": invalid YAML"),
+        ("just text\n", "a glossary is a mapping with an 'entries' list"),
+        ("entries:\n  - id: a\n    names: {english: A}\n", "'english' is not a language code"),
+    ],
+)
 def test_glossary_errors_name_file_and_line(tmp_path, content, message):
     path = tmp_path / "bad.yaml"
     path.write_text(content, encoding="utf-8")
@@ -253,8 +309,9 @@ def test_cli_glossary_import_export_check_and_broken_glossary(tqa, tmp_path):
 def test_cli_glossary_flag_and_config(tqa, tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Title\n\nThe Ministry of Internal Affairs and Security met.\n", encoding="utf-8")
-    assert tqa("check", "-f", "json", "--lang", "en", article).json()["summary"]["by_category"].get(
-        "terminology") is None
+    assert (
+        tqa("check", "-f", "json", "--lang", "en", article).json()["summary"]["by_category"].get("terminology") is None
+    )
     with_flag = tqa("check", "-f", "json", "--lang", "en", "-g", GLOSSARY, article).json()
     assert with_flag["summary"]["by_rule"]["TQA401"] == 1
     # a config names its glossaries inside its own folder…
@@ -289,3 +346,16 @@ def test_spelling_variant_lists_are_ascii_lower_case():
     gb_to_us, us_to_gb = spelling_tables()
     for word in [*gb_to_us, *us_to_gb]:
         assert word.isascii() and word == word.lower(), word
+
+
+def test_a_glossary_named_by_the_config_and_again_on_the_command_line_is_read_once(tqa, tmp_path):
+    # it failed with "entry id 'mois' is already defined"
+    glossary = ROOT / "glossaries" / "central-asia-public-bodies.yaml"
+    (tmp_path / "glossaries").mkdir()
+    (tmp_path / "glossaries" / "bodies.yaml").write_text(glossary.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "tqa.toml").write_text('glossaries = ["glossaries/bodies.yaml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "Title\n\nThe Ministry of Internal Affairs and Security of the Republic of Korea joined.\n", encoding="utf-8"
+    )
+    run = tqa("check", "a.txt", "--lang", "en", "-q", "--glossary", "glossaries/bodies.yaml", cwd=tmp_path)
+    assert run.code == 1 and run.err == "" and "Ministry of the Interior and Safety" in run.out
