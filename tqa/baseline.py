@@ -1,7 +1,7 @@
 """Baselines: the findings a corpus already had, so CI fails only on new ones.
 
 A baseline file lists findings by fingerprint (see
-``engine._assign_fingerprints``: rule, path, flagged text, context on the
+``tqa.engine.merge``: rule, path, flagged text, context on the
 same line, occurrence index; never the line number), so moving text or
 inserting lines above a finding keeps it known, while an edit to the
 flagged text itself makes it new.

@@ -65,7 +65,7 @@ rule modules ``tqa.rules.<block>.*``), ``array.array`` and a few plain
 builtins; replays admit no class at all. What is loaded is then checked for
 its type (a run is a ``RunResult``, a file pass is the ``FilePass`` of the
 file asked for, and neither holds an error but a fact about an input: bugs
-and dead workers are never stored); ``tqa.cli._replay`` checks a replay
+and dead workers are never stored); ``tqa.cli.check`` checks a replay
 field by field. Any
 missing, forged, corrupt or foreign entry is a miss, never an exception.
 
