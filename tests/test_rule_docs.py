@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, findings_of
 
-from tqa.rules import BLOCKS, CATEGORIES, SEVERITIES, all_rules
+from tqa.rules import BLOCKS, CATEGORIES, SEVERITIES, all_rules, marked_example
 
 GLOSSARY = str(ROOT / "glossaries" / "central-asia-public-bodies.yaml")
 
@@ -57,11 +57,11 @@ def test_documented_example(rule, example):
         # the example pins what is flagged and what is suggested
         shift = 0 if whole else len("№ 1\n\n")
         flagged = sorted((f.start - shift, min(f.end - shift, len(example.text)), f.suggestion) for f in found)
-        assert [(a, b) for a, b, _ in flagged] == list(example.spans), (
-            f"{rule.code} flags {[example.text[a:b] for a, b, _ in flagged]} in {example.text!r}"
-        )
+        # on failure, the line the docs would hold for what the rule does now
+        does = marked_example(example.text, [(a, b) for a, b, _ in flagged], [s for _, _, s in flagged])
+        assert [(a, b) for a, b, _ in flagged] == list(example.spans), f"{rule.code} does: {does}"
         assert [s for _, _, s in flagged] == list(example.suggestions or [None] * len(flagged)), (
-            f"{rule.code} suggests {[s for _, _, s in flagged]} for {example.text!r}"
+            f"{rule.code} does: {does}"
         )
     else:
         assert not found, f"{rule.code} false positive on {example.text!r}: {[f.text for f in found]}"

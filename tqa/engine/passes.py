@@ -272,7 +272,7 @@ def _digest(rule: str, portable: str, flagged: str, before: str, after: str) -> 
         return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
     digest = hashlib.sha256("\x1f".join((rule, portable, "")).encode("utf-8", "surrogatepass"))
     separator = ""
-    for piece in _normalized_pieces(flagged, 0, len(flagged)):
+    for piece in _normalized_pieces(flagged):
         if piece:
             digest.update((separator + piece).encode("utf-8", "surrogatepass"))
             separator = " "
@@ -289,11 +289,11 @@ _CONTEXT = 24  # characters on either side of a finding its fingerprint looks at
 _DIGESTED_AT_ONCE = 100_000
 
 
-def _normalized_pieces(text: str, start: int, end: int):
-    """``_normalize(text[start:end])`` in pieces that, joined by single
-    spaces (the empty ones left out), make it. Cut at ASCII spaces: NFC
-    and case folding change no space and join nothing across one."""
-    at = start
+def _normalized_pieces(text: str):
+    """``_normalize(text)`` in pieces that, joined by single spaces (the
+    empty ones left out), make it. Cut at ASCII spaces: NFC and case
+    folding change no space and join nothing across one."""
+    at, end = 0, len(text)
     while at < end:
         cut = text.find(" ", at + _DIGESTED_AT_ONCE, end) if at + _DIGESTED_AT_ONCE < end else -1
         cut = end if cut == -1 else cut
