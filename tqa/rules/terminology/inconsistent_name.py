@@ -1,0 +1,234 @@
+"""TQA404 inconsistent-name: One body named in different ways in the run (``Ministry of the Interior and Safety`` / ``Ministry of Internal Affairs and Security``)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import NamedTuple
+
+from ...model import Problem
+from ...text.bodynames import INFLECTED, MIN_CONTENT_WORDS, Name, folded_words, names_in, stem
+from ...text.fuzzy import fuzz
+from .. import Option, rule
+
+
+class _Mention(NamedTuple):
+    """A name of a body met in a file: what the prepare step keeps."""
+
+    start: int  # file offsets
+    end: int
+    text: str  # as written, spaces made single
+    lang: str
+    name: Name
+
+
+def _mentions(document, ctx) -> list[_Mention]:
+    """The map step, per file: every name of a body in the file's prose."""
+    found = []
+    for article in document.articles:
+        lang = article.lang or ctx.lang or ""
+        for segment in article.prose:
+            if segment.kind in ("title", "heading"):
+                continue  # headlines capitalise words that are not names
+            for name in names_in(segment.text, lang):
+                span = segment.problem(name.start, name.end, "")
+                text = " ".join(segment.text[name.start : name.end].split())
+                found.append(_Mention(span.start, span.end, text, lang, name))
+    return found
+
+
+class _Form(NamedTuple):
+    """One way of writing a name in one language, and where it was met."""
+
+    lang: str
+    key: tuple[str, ...]  # the words; stemmed where words inflect (a case ending is the same form)
+    name: Name  # of its first mention
+    text: str  # of its first mention
+    first: tuple[int, str, int]  # (order of its document in the run, path, offset)
+    mentions: list  # (document, _Mention)
+
+
+def _form_key(name: Name, lang: str) -> tuple[str, ...]:
+    if lang in INFLECTED:
+        return tuple(stem(word, lang) for word in name.words)
+    return name.words
+
+
+@rule(
+    "TQA404",
+    "inconsistent-name",
+    "terminology",
+    "warning",
+    scope="corpus",
+    prepare=_mentions,
+    hides_inside=False,
+    options={
+        "similarity": Option(
+            float,
+            85.0,
+            "how alike (0–100) a changed word must be to its counterpart for two names to be one (Economic / Economical)",
+            bounds=(50, 100),
+        )
+    },
+)
+def inconsistent_name(documents, ctx):
+    """One body named in different ways in the run (``Ministry of the Interior and Safety`` / ``Ministry of Internal Affairs and Security``).
+
+    Needs no glossary: the names of bodies are learned from the run itself,
+    from every long form defined beside an acronym and every name built
+    around a head word such as Ministry, Agency, Programme, Министерство or
+    министрлігі (``tqa/data/body_names.yaml``). A name is reported when the
+    run mostly writes the same body another way: the same content words in
+    another order, a determiner or preposition changed, one word that
+    translators render two ways (Safety / Security, Interior / Internal,
+    Programme / Program), one word misspelt, or (in English and German
+    capitalised names) one word added or dropped after the head. The
+    message and ``related`` point at the form the run uses most (the
+    glossary's, when a glossary names the body). Names of three content
+    words or more are compared: "Ministry of Finance" and "Ministry of
+    Foreign Affairs" are two bodies. In Russian, Kazakh and German a case
+    ending is the same name, and only a reordering is a variant (their
+    names' words are not compared one by one). Option ``similarity`` sets
+    how alike a changed word must be (85 by default).
+
+    Fails (en):
+        A⏎⏎The Ministry of the Interior and Public Safety met. The Ministry of the Interior and Public Safety agreed.⏎⏎The ⟦Ministry of Internal Affairs and Public Security⟧ of Korea said. → Ministry of the Interior and Public Safety
+        A⏎⏎The Agency for Road Transport Safety met. The Agency for Road Transport Safety agreed.⏎⏎The ⟦Road Transport Safety Agency⟧ said. → Agency for Road Transport Safety
+        A⏎⏎The Eurasian Economic Commission met. The Eurasian Economic Commission agreed.⏎⏎The ⟦Eurasian Economical Commission⟧ said. → Eurasian Economic Commission
+
+    Fails (ru):
+        A⏎⏎Министерство энергетики и водных ресурсов (МЭВР) провело встречу.⏎⏎Министерство энергетики и водных ресурсов (МЭВР) сообщило.⏎⏎⟦Министерство водных ресурсов и энергетики⟧ (МВРЭ) заявило. → –
+
+    Passes (en):
+        A⏎⏎The Ministry of Finance and the Ministry of Foreign Affairs met the Ministry of Foreign Affairs and the Ministry of Finance.
+        A⏎⏎The Council of Europe, the European Council and the Council of the European Union met.
+        A⏎⏎The Ministry of Education and Science met the Ministry of Education and Culture.
+    Passes (ru):
+        A⏎⏎Министерство энергетики и водных ресурсов провело встречу. Представители Министерства энергетики и водных ресурсов выступили.
+    Passes (kk):
+        A⏎⏎Энергетика және су ресурстары министрлігі кездесу өткізді. Энергетика және су ресурстары министрлігінің өкілдері сөйледі.
+    """
+    forms = _forms(documents, ctx)
+    known, forbidden = _glossary_forms(ctx.glossary)
+    similarity = ctx.options["similarity"]
+    index = _Index(forms)
+    for form in forms:
+        if (form.lang, form.key) in known or (form.lang, form.key) in forbidden:
+            continue  # the glossary's name, or a forbidden-term finding
+        reference = _reference(form, index.variants_of(form, similarity), known)
+        if reference is form:
+            continue
+        suggestion = None if form.lang in INFLECTED else reference.text
+        related = ((reference.first[1], reference.first[2]),)
+        for document, mention in form.mentions:
+            message = (
+                f"{mention.text!r} names the body written {reference.text!r} elsewhere in the run "
+                f"({len(reference.mentions)}×)"
+            )
+            yield document, Problem(mention.start, mention.end, message, suggestion, related)
+
+
+def _forms(documents, ctx) -> list[_Form]:
+    """Every way of writing a name met in the run, in the order first met."""
+    forms: dict[tuple[str, tuple[str, ...]], _Form] = {}
+    for order, document in enumerate(documents):
+        for mention in ctx.prepared.get(document.path) or ():
+            key = (mention.lang, _form_key(mention.name, mention.lang))
+            form = forms.get(key)
+            if form is None:
+                first = (order, document.path, mention.start)
+                form = forms[key] = _Form(mention.lang, key[1], mention.name, mention.text, first, [])
+            form.mentions.append((document, mention))
+    return list(forms.values())
+
+
+def _reference(form: _Form, variants: list[_Form], known) -> _Form:
+    """The form a variant should follow: the glossary's, else the one the
+    run uses most, else the one met first."""
+    return min(
+        [form, *variants],
+        key=lambda f: ((f.lang, f.key) not in known, -len(f.mentions), f.first[0], f.first[2]),
+    )
+
+
+def _glossary_forms(glossary) -> tuple[set, set]:
+    """(lang, form key) of every name and allowed form of the glossary, and
+    of every forbidden form."""
+    known: set = set()
+    forbidden: set = set()
+    for entry in glossary.entries if glossary else ():
+        for lang, name in entry.names.items():
+            known.add((lang, _words_key(name, lang)))
+        for lang, forms in entry.allowed.items():
+            known.update((lang, _words_key(form, lang)) for form in forms)
+        for lang, forms in entry.forbidden.items():
+            forbidden.update((lang, _words_key(form, lang)) for form in forms)
+    return known, forbidden
+
+
+def _words_key(text: str, lang: str) -> tuple[str, ...]:
+    words = folded_words(text)
+    return tuple(stem(word, lang) for word in words) if lang in INFLECTED else words
+
+
+class _Index:
+    """The forms of the run by what a variant shares with them, so that
+    each form's variants are found by a few look-ups, not by comparing it
+    with every other form."""
+
+    def __init__(self, forms: list[_Form]):
+        self.by_words: dict = defaultdict(list)  # (lang, sorted content) -> forms
+        self.by_gap: dict = defaultdict(list)  # (lang, content with one word blanked) -> forms
+        self.by_content: dict = defaultdict(list)  # (lang, content) -> forms
+        self.by_shortened: dict = defaultdict(list)  # (lang, content less a word after its head) -> forms
+        for form in forms:
+            content, lang = form.name.content, form.lang
+            self.by_words[lang, tuple(sorted(content))].append(form)
+            if not _compares_words(form):
+                continue
+            self.by_content[lang, content].append(form)
+            for k in range(len(content)):
+                self.by_gap[lang, k, content[:k] + content[k + 1 :]].append(form)
+            for k in _droppable(form):
+                self.by_shortened[lang, content[:k] + content[k + 1 :]].append(form)
+
+    def variants_of(self, form: _Form, similarity: float) -> list[_Form]:
+        content, lang = form.name.content, form.lang
+        found = [
+            other
+            for other in self.by_words[lang, tuple(sorted(content))]
+            if other.key != form.key and (lang not in INFLECTED or other.name.content != content)
+        ]
+        if not _compares_words(form):
+            return found
+        for k in range(len(content)):
+            for other in self.by_gap[lang, k, content[:k] + content[k + 1 :]]:
+                if other.key != form.key and _alike(content[k], other.name.content[k], similarity):
+                    found.append(other)
+        found += [other for other in self.by_shortened[lang, content] if other.name.head == form.name.head]
+        for k in _droppable(form):
+            shorter = content[:k] + content[k + 1 :]
+            found += [other for other in self.by_content[lang, shorter] if other.name.head == form.name.head]
+        return found
+
+
+def _compares_words(form: _Form) -> bool:
+    """Are the form's words compared one by one (a word changed or
+    dropped)? Only where a name's ends are certain and words do not
+    inflect."""
+    return form.name.bounded and form.lang not in INFLECTED
+
+
+def _droppable(form: _Form) -> range:
+    """Where a word may be missing from a shorter form of the name: after
+    the head, leaving enough words to tell the body."""
+    content, head = form.name.content, form.name.head
+    if head < 0 or len(content) <= MIN_CONTENT_WORDS:
+        return range(0)
+    return range(head + 1, len(content))
+
+
+def _alike(word: str, other: str, similarity: float) -> bool:
+    """One misspelt word, not another word: both long, and alike."""
+    if word == other or len(word) < 5 or len(other) < 5:
+        return False
+    return fuzz().ratio(word, other) >= similarity
