@@ -60,13 +60,18 @@ _NON_PROSE_KINDS = (
     ),
     (("%",), r"%(?:\d+\$)?[-+\ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|z|j|t|I64)?[diouxXeEfFgGaAcspnm%]"),
     (("%(",), r"%\([^)\s]{1,40}\)[-+ #0]*\d*(?:\.\d+)?[a-zA-Z]"),
-    (("{",), r"\{[\w.:!\[\]-]{0,40}\}"),
+    # a placeholder ({name}) or a shell brace expansion ({gz,bz2,xz})
+    (("{",), r"\{[\w.:!\[\]-]{0,40}(?:,[\w.-]{1,40}){0,20}\}"),
     (("-",), r"(?<![\w-])--?[A-Za-z][\w-]*(?:=\S*)?"),
     (("<",), r"<[\w.:/-]{1,40}>"),
     (("/",), r"(?<![\w.])(?:~|\.{1,2})?/[\w.\-/]+"),
     (("/",), r"(?<![\w/])\w+(?:/\w+)+"),
     (("_",), r"(?<!\w)\w*_\w+"),
     (("\\",), r"\\(?:x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[a-zA-Z])"),
+    # inline code between backticks (Markdown, reStructuredText, docstrings),
+    # but not TeX-style quotes: `stable' opens with a backtick and closes
+    # with an apostrophe, and its backtick must not pair with the next one
+    (("`",), r"(?<!`)(?P<tick>`{1,2})(?![^`'\s]+'(?:\W|$))(?!`)[^`\n]{1,200}?(?<!`)(?P=tick)(?!`)"),
 )
 # Things whose letters are not words of the text: links, e-mails, handles,
 # domains, and the bits of code that UI strings and technical articles carry
@@ -78,7 +83,7 @@ NON_PROSE = regex.compile("|".join(pattern for _, pattern in _NON_PROSE_KINDS), 
 # hint: each starts with a literal the engines find fast, where one
 # alternation of them all was tried at every character (several times slower).
 _NON_PROSE_HINTS = (
-    re.compile(r"[/@#%{<_\\]"),
+    re.compile(r"[/@#%{<_\\`]"),
     regex.compile(r"www\.", regex.IGNORECASE),
     regex.compile(
         r"\.(?:com|org|net|kz|ru|uz|kg|tj|de|uk|fr|gov|edu|info|io|me|int|eu|ua|by|am|ge|az|tm)\b", regex.IGNORECASE

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from typing import Iterator
 
 from ...model import Article, Problem
 from ...text.languages import default_candidates, get_detector, language_name
-from ...text.scripts import language_scripts
+from ...text.scripts import language_scripts, non_prose_spans
 from .. import Context, Option, rule
 from ._shared import Word, needs_look, words_in_turn
 
@@ -92,6 +93,7 @@ def foreign_script(article: Article, ctx: Context) -> Iterator[Problem]:
 
     Passes (ru):
         Акции NASDAQ и Goldman Sachs выросли на 3%, сообщает Kursiv.kz.
+        Команда `aptitude remove wesnoth+` удалит пакет; переменная в λ-терминах.
 
     Passes (ja):
         COVID-19の流行以降、NIAはデジタル化を進めている。
@@ -106,6 +108,7 @@ def foreign_script(article: Article, ctx: Context) -> Iterator[Problem]:
     for segment in article.prose:
         if not needs_look(segment.text, target):
             continue
+        code = non_prose_spans(segment.text)  # links, paths, `code`: no words of the text
         run: list[Word] = []  # its first _RUN_READ words
         run_end = 0  # where its last word ends
         for word in itertools.chain(words_in_turn(segment.text), [None]):
@@ -115,6 +118,8 @@ def foreign_script(article: Article, ctx: Context) -> Iterator[Problem]:
                 and len(word.scripts) == 1
                 and not set(word.scripts) & target.own
                 and word.text.casefold() not in allowed
+                and not (code and _inside(code, word.start))
+                and not _symbol(word)
             )
             if foreign and run and segment.text[run_end : word.start].strip(_WITHIN_RUN):
                 yield from _report_run(segment, run, run_end, target, ctx, allowed)
@@ -126,6 +131,17 @@ def foreign_script(article: Article, ctx: Context) -> Iterator[Problem]:
             elif run:
                 yield from _report_run(segment, run, run_end, target, ctx, allowed)
                 run = []
+
+
+def _inside(spans, at: int) -> bool:
+    """Is ``at`` within one of the flat (start, end, …) ``spans``?"""
+    index = bisect.bisect_right(spans, at)
+    return index % 2 == 1
+
+
+def _symbol(word: Word) -> bool:
+    """A Greek letter alone is a symbol (λ-calculus, α-particle, π), not a word."""
+    return len(word.text) == 1 and set(word.scripts) == {"Greek"}
 
 
 # Words of a run of foreign words that are read to tell prose from names:

@@ -7,6 +7,7 @@ from functools import lru_cache
 import regex
 
 from ...text.resources import alternation, load
+from ...text.scripts import mask_non_prose
 from .. import rule
 from ._shared import INLINE_SPACE
 
@@ -55,6 +56,7 @@ def editorial_marker(article, ctx):
         He was knocked out by a TKO in the third round.
         She works for Todo Noticias in Buenos Aires.
         Super Bowl XXX was played in Arizona.
+        Upstream ships files called `BUGS`, `README` and `TODO`.
         Prices at TK Maxx fell.
         What is it? Nobody knows.
 
@@ -63,8 +65,9 @@ def editorial_marker(article, ctx):
     """
     pattern = _editorial()
     for segment in article.prose:
-        for match in pattern.finditer(segment.text):
-            text = match.group(0).rstrip()
+        # a file named in code (`TODO`, /usr/share/doc/x/TODO) is no marker
+        for match in pattern.finditer(mask_non_prose(segment.text)):
+            text = segment.text[match.start() : match.end()].rstrip()
             yield segment.problem(
                 match.start(), match.start() + len(text), f"editorial marker left in the text: {text[:60]}", ""
             )

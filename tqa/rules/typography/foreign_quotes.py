@@ -34,6 +34,7 @@ def foreign_quotes(article, ctx):
 
     Passes (en):
         As she noted, “the reader is interested”.
+        See The Linux kernel user’s and administrator’s guide » Linux Magic System Request Key Hacks.
     Passes (ru):
         Как отметила она, «читатель интересуется» и „внутренние“ кавычки.
     Passes (de):
@@ -53,6 +54,8 @@ def foreign_quotes(article, ctx):
         text = segment.text
         for match in pattern.finditer(text):
             i, ch = match.start(), match.group()
+            if ch in "»›" and text[i - 1 : i].isspace() and text[i + 1 : i + 2].isspace():
+                continue  # a separator between spaces, as in a breadcrumb: "Guide » Chapter"
             if ch in foreign:
                 yield segment.problem(i, i + 1, f"quotation mark {ch} is not used in {ctx.lang} text", foreign[ch])
             else:

@@ -46,12 +46,25 @@ def _after_comma(text: str, at: int) -> bool:
     return text[at - 1 : at] == ","
 
 
+def _word_before(text: str, at: int) -> str:
+    """The word that ends, spaces apart, before ``at``."""
+    end = at
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end]
+
+
 @rule("TQA701", "repeated-word", "typography", "warning", safe_fix=True)
 def repeated_word(article, ctx):
     """The same word twice in a row (``of of``, ``mit dem dem Minister``).
 
     Grammatical doublings are allowed per language (English ``had had``,
-    ``that that``; German ``die die`` right after a comma); in Turkic
+    ``that that``; German ``die die`` right after a comma, a preposition or
+    ``und``: ``für die die Frist gilt``); an acronym before the same word in
+    lower case (Russian ``ПО по``) is two words; in Turkic
     languages, which double words on purpose, only function words count.
     Capitalised pairs (``Bora Bora``) are names.
 
@@ -67,6 +80,9 @@ def repeated_word(article, ctx):
         They flew to Bora Bora for the summit.
     Passes (de):
         Die Frau, die die Zeitung liest, kommt aus Zürich.
+        Eine Aufgabe, für die die andere Seite die Lösung liefert, bei der der Aufruf scheitert.
+    Passes (ru):
+        Письма разбирает ПО по сопровождению архива.
     Passes (tr):
         Yavaş yavaş ilerlediler.
     Passes (nl):
@@ -79,6 +95,10 @@ def repeated_word(article, ctx):
     exceptions = data["repeated_word_exceptions"].get(lang, {})
     always = {e.casefold() for e in exceptions.get("always", [])}
     after_comma = {e.casefold() for e in exceptions.get("after-comma", [])}
+    after_word = {
+        pair.casefold(): frozenset(w.casefold() for w in words.split())
+        for pair, words in exceptions.get("after-word", {}).items()
+    }
     reduplicating = lang in data["reduplication"].split()
     function_words = function_words_of(lang)
     for segment in article.prose:
@@ -91,6 +111,10 @@ def repeated_word(article, ctx):
                 continue
             if pair in after_comma and _after_comma(text, match.start()):
                 continue
+            if pair in after_word and _word_before(text, match.start()).casefold() in after_word[pair]:
+                continue
+            if len(first) > 1 and first.isupper() != second.isupper() and (first.islower() or second.islower()):
+                continue  # an acronym and a word: "ПО по сопровождению", "IT it"
             if reduplicating and first.casefold() not in function_words:
                 continue
             if sum(ch.isalpha() for ch in first) == 1 and _MARK.search(first):

@@ -24,6 +24,13 @@ _ENUMERATOR = regex.compile(r"(?:^|(?<=[\s(]))(?:\d{1,2}|[a-zA-Zа-яёА-ЯЁ])
 _SMILEY = regex.compile(r"[:;]-?[()]")
 
 
+@lru_cache(maxsize=1)
+def _key_bracket() -> regex.Pattern:
+    """A bracket that is a key pressed with a modifier (``Ctrl-]``, ``C-x (``)."""
+    modifiers = "|".join(regex.escape(m) for m in typography_data()["key_modifiers"].split())
+    return regex.compile(rf"(?<![\w-])(?:{modifiers})[-+](?:\w )?\K[\[\](){{}}](?!\w)", regex.IGNORECASE)
+
+
 @rule("TQA706", "unbalanced-pair", "typography", "warning")
 def unbalanced_pair(article, ctx):
     """Bracket or quotation mark opened and not closed (or closed and not opened) in a paragraph.
@@ -39,13 +46,18 @@ def unbalanced_pair(article, ctx):
     Passes (en):
         The agency (NIA) and the hub [ACSH] met; options: a) now, b) later.
         “We will share our experience,” he said.
+        Leave telnet with the escape character (initial default CTRL-]); Emacs ends a macro with C-x ).
     Passes (ru):
         «Мы поделимся опытом», — заявил он.
+    Passes (de):
+        Verlassen Sie telnet mit Strg-], das Makro endet mit C-x ).
     """
     pairs = _pairs(ctx.lang or "")
     prose = [s for s in article.prose if s.kind != "code"]
     for index, segment in enumerate(prose):
         text = mask_non_prose(segment.text).replace("（", "(").replace("）", ")")  # full-width pairs mix
+        if "-" in text or "+" in text:
+            text = _key_bracket().sub("\ufffc", text)
         # ")" of "a)" enumerations and ":)" closes a bracket when one is open
         # ("file(s)", "A(z)", "(от а до я)"), and is no stray when none is
         loose = (
