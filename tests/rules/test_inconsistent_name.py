@@ -54,6 +54,11 @@ def test_seed_reordered_agency_and_program_spelling(seed_findings):
         page("The State Agency for Civil Service and the State Agency for Civil Aviation met."),
         # one body, written the same way each time
         page("The Ministry of the Interior and Safety (MOIS) met. The Ministry of the Interior and Safety agreed."),
+        # things defined beside an acronym are not bodies
+        page(
+            "Version control systems (VCS) help. Version control systems (VCS) agree.",
+            "A version control system (VCS) helps. Version control system (VCS) is one.",
+        ),
         # a headline in title case is not read for names
         "Ministry Of Internal Affairs And Security Holds Talks\n\nThe Ministry of the Interior and Safety met. "
         "The Ministry of the Interior and Safety agreed.\n",
@@ -194,3 +199,29 @@ def test_the_glossary_name_is_the_reference_even_when_the_run_prefers_a_variant(
 )
 def test_the_name_proper_is_found(text, lang, expected):
     assert [text[n.start : n.end] for n in names_in(text, lang)] == [expected]
+
+
+def test_every_word_in_the_data_file_is_a_string():
+    # YAML reads a bare on/off/yes/no as a boolean: "on" must be quoted
+    from tqa.text.resources import load
+
+    data = load("body_names")
+    for table in data.values():
+        for lang, entries in table.items():
+            words = [w for group in entries for w in group] if entries and isinstance(entries[0], list) else entries
+            assert all(isinstance(word, str) and word for word in words), (lang, words)
+
+
+def test_a_name_far_into_a_long_paragraph_is_read_whole():
+    text = (
+        "Officials said " * 40
+        + "the Ministry of the Interior and Safety "
+        + "met " * 60
+        + "the Agency for Road Transport Safety."
+    )
+    assert [text[n.start : n.end] for n in names_in(text, "en")] == [
+        "Ministry of the Interior and Safety",
+        "Agency for Road Transport Safety",
+    ]
+    kk = "Кездесуге " * 40 + "Ақпарат және қоғамдық даму министрлігі қатысты."
+    assert [kk[n.start : n.end] for n in names_in(kk, "kk")] == ["Ақпарат және қоғамдық даму министрлігі"]

@@ -56,10 +56,15 @@ def stem(word: str, lang: str) -> str:
 
 class _Language(NamedTuple):
     heads: tuple[str, ...]  # case-folded
+    find_head: regex.Pattern  # where a head word stands (_head_pattern)
     connectors: frozenset[str]
     function_words: frozenset[str]
     equivalent: dict[str, str]  # word -> the first word of its group
     places: frozenset[str]
+
+
+_NOT_AFTER_WORD = r"(?<![\p{L}\p{M}\p{N}'’-])"
+_NOT_BEFORE_LETTER = r"(?![\p{L}\p{M}\p{N}])"
 
 
 @lru_cache(maxsize=32)
@@ -69,19 +74,31 @@ def _language(lang: str) -> _Language:
     for group in data["equivalents"].get(lang, []):
         for word in group:
             equivalent[_plain(word.casefold())] = _plain(group[0].casefold())
+    heads = tuple(h.casefold() for h in data["heads"].get(lang, []))
+    connectors = frozenset(data["connectors"].get(lang, []))
     return _Language(
-        tuple(h.casefold() for h in data["heads"].get(lang, [])),
-        frozenset(data["connectors"].get(lang, [])),
+        heads,
+        _head_pattern(heads, lang),
+        connectors,
         frozenset(data["function_words"].get(lang, [])),
         equivalent,
         frozenset(p.casefold() for p in data["places"].get(lang, [])),
     )
 
 
-def knows(lang: str) -> bool:
-    """Whether names headed by an organisation word are found in ``lang``
-    (names defined beside an acronym are found in every language)."""
-    return bool(load("body_names")["heads"].get(lang))
+def _head_pattern(heads: tuple[str, ...], lang: str) -> regex.Pattern:
+    """Where a head word stands: a capitalised English word (Ministry),
+    the end of a German compound (Bundesministerium), the start of a
+    Russian or Kazakh word in any case form (Министерства, министрлігі)."""
+    capitalised = [h[:1].upper() + h[1:] for h in heads]
+    if lang == "en":
+        starts, before, after = capitalised, _NOT_AFTER_WORD, _NOT_BEFORE_LETTER
+    elif lang == "de":
+        starts, before, after = capitalised + list(heads), "", _NOT_BEFORE_LETTER
+    else:
+        starts, before, after = capitalised + list(heads), _NOT_AFTER_WORD, ""
+    alternation = "|".join(map(regex.escape, sorted(set(starts), key=len, reverse=True))) or "(?!)"
+    return regex.compile(f"{before}(?:{alternation}){after}")
 
 
 def folded_words(text: str) -> tuple[str, ...]:
@@ -106,18 +123,32 @@ def _is_head(folded: str, heads: tuple[str, ...], lang: str) -> bool:
     return folded.startswith(heads)
 
 
+def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the words of ``text[start:end]``, with offsets
+    in ``text``: only the few places where a name may stand are read word
+    by word."""
+    end = len(text) if end is None else min(end, len(text))
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    # a word the window cuts is not read in part
+    if tokens and tokens[0][0] == start > 0 and _TOKEN.match(text, start - 1):
+        del tokens[0]
+    if tokens and tokens[-1][1] == end < len(text) and _TOKEN.match(text, end):
+        del tokens[-1]
+    return tokens
+
+
 def names_in(text: str, lang: str) -> list[Name]:
     """The names of bodies in one paragraph, left to right, none inside
     another."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    found = _defined_by_acronyms(text, tokens, lang)
-    if knows(lang) and not _title_case(tokens, lang):
-        if lang == "ru" or (lang not in ("en", "de", "kk") and lang in INFLECTED):
-            found += _head_first(text, tokens, lang)
-        elif lang == "kk":
-            found += _head_last(text, tokens, lang)
+    language = _language(lang)
+    found = _defined_by_acronyms(text, lang) if "(" in text else []
+    if language.heads:
+        if lang == "kk":
+            found += _head_last(text, lang)
+        elif lang in INFLECTED and lang != "de":
+            found += _head_first(text, lang)
         else:
-            found += _capitalised(text, tokens, lang)
+            found += _capitalised(text, lang)
     return _outermost(found)
 
 
@@ -131,19 +162,20 @@ def _outermost(names: list[Name]) -> list[Name]:
     return kept
 
 
-def _title_case(tokens, lang: str) -> bool:
+_LOWER_CASE_WORD = regex.compile(_NOT_AFTER_WORD + r"\p{Ll}[\p{L}\p{M}]{3}")
+
+
+def _title_case(text: str, lang: str) -> bool:
     """A headline in title case capitalises every word, even "Of" and
     "And": its capitalised phrases are not names."""
+    if _LOWER_CASE_WORD.search(text):
+        return False  # prose: a lower-case word of four letters or more (most paragraphs, early)
     connectors = _language(lang).connectors
-    words = [w for _, _, w in tokens if w[:1].isalpha()]
-    return (
-        len(words) >= 4
-        and all(w[:1].isupper() for w in words if len(w) >= 4)
-        and any(w[:1].isupper() and w.casefold() in connectors for w in words[1:])
-    )
+    words = [w for _, _, w in _tokens(text) if w[:1].isalpha()]
+    return len(words) >= 4 and any(w[:1].isupper() and w.casefold() in connectors for w in words[1:])
 
 
-def _name(text, tokens, first: int, last: int, lang: str, bounded: bool) -> Name | None:
+def _name(tokens, first: int, last: int, lang: str, bounded: bool) -> Name | None:
     """The Name of ``tokens[first..last]`` (inclusive), if it holds enough
     content words."""
     language = _language(lang)
@@ -165,30 +197,50 @@ def _only_spaces(text: str, a: int, b: int) -> bool:
     return not text[a:b].strip(" \u00a0")
 
 
-def _capitalised(text, tokens, lang) -> list[Name]:
-    """English and German: capitalised phrases holding a head word, cut to
-    the name proper (``_core``)."""
+def _capitalised(text: str, lang: str) -> list[Name]:
+    """English and German: the capitalised phrase around each head word,
+    cut to the names proper (``_core``)."""
     language = _language(lang)
     names: list[Name] = []
-    i = 0
-    while i < len(tokens):
-        j = i
-        if _capital(tokens[i][2]):
-            while j + 1 < len(tokens) and _only_spaces(text, tokens[j][1], tokens[j + 1][0]):
-                word = tokens[j + 1][2]
-                if not (_capital(word) or word in language.connectors):
-                    break
-                j += 1
-        run = _core(tokens, i, j, language, lang) if j > i else None
-        if run is None:
-            i = j + 1
+    reach = 0  # the end of the last phrase read
+    for match in language.find_head.finditer(text):
+        if match.start() < reach:
             continue
-        first, last = run
-        name = _name(text, tokens, first, last, lang, bounded=True)
-        if name:
-            names.append(name)
-        i = last + 1
+        tokens = _tokens(text, max(0, match.start() - _BEFORE_HEAD), match.end() + _AFTER_HEAD)
+        at = next(k for k, token in enumerate(tokens) if token[1] >= match.end())
+        first, last = _phrase(text, tokens, at, language)
+        reach = tokens[last][1]
+        if first == last:
+            continue
+        if _title_case(text, lang):
+            return []
+        while first <= last:
+            core = _core(tokens, first, last, language, lang)
+            if core is None:
+                break
+            name = _name(tokens, core[0], core[1], lang, bounded=True)
+            if name:
+                names.append(name)
+            first = core[1] + 1
     return names
+
+
+def _phrase(text: str, tokens, at: int, language: _Language) -> tuple[int, int]:
+    """The run of capitalised words and connectors around ``tokens[at]``,
+    joined by spaces only."""
+
+    def joins(k: int) -> bool:
+        word = tokens[k][2]
+        return _capital(word) or word in language.connectors
+
+    first = last = at
+    while first > 0 and _only_spaces(text, tokens[first - 1][1], tokens[first][0]) and joins(first - 1):
+        first -= 1
+    while last + 1 < len(tokens) and _only_spaces(text, tokens[last][1], tokens[last + 1][0]) and joins(last + 1):
+        last += 1
+    while first < at and not _capital(tokens[first][2]):
+        first += 1
+    return first, last
 
 
 def _capital(word: str) -> bool:
@@ -235,94 +287,99 @@ def _core(tokens, first: int, last: int, language: _Language, lang: str) -> tupl
     return first + start, first + end
 
 
-def _head_first(text, tokens, lang) -> list[Name]:
+# characters around a head word or before an acronym where its name may stand
+_WINDOW = 200
+_BEFORE_HEAD, _AFTER_HEAD = 100, 160  # English and German: modifiers before the head, a complement after
+
+
+def _head_first(text: str, lang: str) -> list[Name]:
     """Russian: a capitalised head word and the lower-case words after it,
     up to a capitalised word (a place: "Республики Казахстан"), a mark of
     punctuation or the paragraph's end. A name whose end is not seen
     within a few words is not taken (it may run on into the sentence)."""
     language = _language(lang)
     names: list[Name] = []
-    i = 0
-    while i < len(tokens):
-        word = tokens[i][2]
-        if not (word[:1].isupper() and _is_head(word.casefold(), language.heads, lang)):
-            i += 1
+    reach = 0
+    for match in language.find_head.finditer(text):
+        if match.start() < reach or not text[match.start()].isupper():
             continue
-        j = i
-        while j + 1 < len(tokens) and j - i < MAX_COMPLEMENT and _only_spaces(text, tokens[j][1], tokens[j + 1][0]):
+        tokens = _tokens(text, match.start(), match.start() + _WINDOW)
+        j = 0
+        while j + 1 < len(tokens) and j < MAX_COMPLEMENT and _only_spaces(text, tokens[j][1], tokens[j + 1][0]):
             if not tokens[j + 1][2].islower():
                 break
             j += 1
         ends_seen = (
-            j + 1 == len(tokens)
-            or not tokens[j + 1][2].islower()
-            or not _only_spaces(text, tokens[j][1], tokens[j + 1][0])
+            tokens[j][1] >= len(text.rstrip())
+            or j + 1 < len(tokens)
+            and (not tokens[j + 1][2].islower() or not _only_spaces(text, tokens[j][1], tokens[j + 1][0]))
         )
-        while j > i and tokens[j][2] in language.function_words:
+        while j > 0 and tokens[j][2] in language.function_words:
             j -= 1
-        name = _name(text, tokens, i, j, lang, bounded=False) if ends_seen else None
+        name = _name(tokens, 0, j, lang, bounded=False) if ends_seen else None
         if name:
             names.append(name)
-        i = j + 1
+        reach = tokens[j][1]
     return names
 
 
-def _head_last(text, tokens, lang) -> list[Name]:
+def _head_last(text: str, lang: str) -> list[Name]:
     """Kazakh: a head word and the lower-case words before it back to a
     capitalised one ("Ішкі істер министрлігі")."""
     language = _language(lang)
     names: list[Name] = []
-    for i, (_, _, word) in enumerate(tokens):
-        if not _is_head(word.casefold(), language.heads, lang):
-            continue
-        j = i
+    for match in language.find_head.finditer(text):
+        head = _TOKEN.match(text, match.start())
+        tokens = _tokens(text, max(0, match.start() - _WINDOW), head.end() if head else match.end())
+        i = j = len(tokens) - 1
         while j > 0 and i - j < MAX_COMPLEMENT and _only_spaces(text, tokens[j - 1][1], tokens[j][0]):
             j -= 1
             if tokens[j][2][:1].isupper():
                 break
         if tokens[j][2][:1].isupper():
-            name = _name(text, tokens, j, i, lang, bounded=False)
+            name = _name(tokens, j, i, lang, bounded=False)
             if name:
                 names.append(name)
     return names
 
 
-def _defined_by_acronyms(text, tokens, lang) -> list[Name]:
+def _defined_by_acronyms(text: str, lang: str) -> list[Name]:
     """Long forms defined beside an acronym: ``Long Name (ACR)`` and
     ``ACR (Long Name)``, found as Schwartz and Hearst find them: the
     acronym's letters stand in order in the long form, its first letter
     starting the long form's first word."""
     names: list[Name] = []
-    if "(" not in text:
-        return names
-    starts = {start: k for k, (start, _, _) in enumerate(tokens)}
-    ends = {end: k for k, (_, end, _) in enumerate(tokens)}
     for match in _ACRONYM_IN_BRACKETS.finditer(text):
         acronym = match.group(1)
-        before = text[: match.start()].rstrip(" \u00a0")
-        last = ends.get(len(before))
-        if last is None:
+        before = len(text[: match.start()].rstrip(" \u00a0"))
+        tokens = _tokens(text, max(0, before - _WINDOW), before)
+        if not tokens or tokens[-1][1] != before:
             continue
+        last = len(tokens) - 1
         first = _long_form_start(tokens, last, acronym)
-        if first is not None:
-            name = _name(text, tokens, first, last, lang, bounded=True)
+        if first is not None and _names_a_body(tokens[first : last + 1], lang):
+            name = _name(tokens, first, last, lang, bounded=True)
             if name:
                 names.append(name)
     for match in _BRACKETS_AFTER_ACRONYM.finditer(text):
-        inner = match.group(2)
-        lead = len(inner) - len(inner.lstrip())
-        first = starts.get(match.start(2) + lead)
-        last = ends.get(match.start(2) + len(inner.rstrip()))
-        if (
-            first is None
-            or last is None
-            or _long_form_start(tokens[first : last + 1], last - first, match.group(1)) != 0
-        ):
+        tokens = _tokens(text, match.start(2), match.end(2))
+        if not tokens or text[match.start(2) : tokens[0][0]].strip() or text[tokens[-1][1] : match.end(2)].strip():
+            continue  # the brackets hold more than words
+        last = len(tokens) - 1
+        if _long_form_start(tokens, last, match.group(1)) != 0 or not _names_a_body(tokens, lang):
             continue
-        name = _name(text, tokens, first, last, lang, bounded=True)
+        name = _name(tokens, 0, last, lang, bounded=True)
         if name:
             names.append(name)
     return names
+
+
+def _names_a_body(tokens, lang: str) -> bool:
+    """Could this acronym's long form name a body? It is capitalised, and
+    in English every main word is: "Version control system (VCS)" at the
+    start of a sentence names a thing."""
+    capitals = sum(_capital(word) for _, _, word in tokens)
+    return _capital(tokens[0][2]) and (lang != "en" or capitals >= 2)
 
 
 def _long_form_start(tokens, last: int, acronym: str) -> int | None:
