@@ -11,28 +11,32 @@ from ...text.fuzzy import fuzz
 from .. import Option, rule
 
 
-class _Mention(NamedTuple):
-    """A name of a body met in a file: what the prepare step keeps."""
+class _FileNames(NamedTuple):
+    """The names of bodies met in one file: what the map step hands on.
+    Each form once, each mention three numbers (a run names the same few
+    bodies thousands of times)."""
 
-    start: int  # file offsets
-    end: int
-    text: str  # as written, spaces made single
-    lang: str
-    name: Name
+    forms: list  # (lang, form key, text as first written, Name, file offset of the first mention)
+    places: list  # (start, end, index in forms): file offsets of each mention
 
 
-def _mentions(document, ctx) -> list[_Mention]:
+def _mentions(document, ctx) -> _FileNames:
     """The map step, per file: every name of a body in the file's prose."""
-    found = []
+    found = _FileNames([], [])
+    index: dict[tuple[str, tuple[str, ...]], int] = {}
     for article in document.articles:
         lang = article.lang or ctx.lang or ""
         for segment in article.prose:
             if segment.kind in ("title", "heading"):
                 continue  # headlines capitalise words that are not names
             for name in names_in(segment.text, lang):
+                key = (lang, _form_key(name, lang))
                 span = segment.problem(name.start, name.end, "")
-                text = " ".join(segment.text[name.start : name.end].split())
-                found.append(_Mention(span.start, span.end, text, lang, name))
+                if key not in index:
+                    index[key] = len(found.forms)
+                    text = " ".join(segment.text[name.start : name.end].split())
+                    found.forms.append((lang, key[1], text, name, span.start))
+                found.places.append((span.start, span.end, index[key]))
     return found
 
 
@@ -44,7 +48,7 @@ class _Form(NamedTuple):
     name: Name  # of its first mention
     text: str  # of its first mention
     first: tuple[int, str, int]  # (order of its document in the run, path, offset)
-    mentions: list  # (document, _Mention)
+    mentions: list  # (document, start, end) of each mention
 
 
 def _form_key(name: Name, lang: str) -> tuple[str, ...]:
@@ -119,25 +123,28 @@ def inconsistent_name(documents, ctx):
             continue
         suggestion = None if form.lang in INFLECTED else reference.text
         related = ((reference.first[1], reference.first[2]),)
-        for document, mention in form.mentions:
-            message = (
-                f"{mention.text!r} names the body written {reference.text!r} elsewhere in the run "
-                f"({len(reference.mentions)}×)"
-            )
-            yield document, Problem(mention.start, mention.end, message, suggestion, related)
+        message = (
+            f"{form.text!r} names the body written {reference.text!r} elsewhere in the run ({len(reference.mentions)}×)"
+        )
+        for document, start, end in form.mentions:
+            yield document, Problem(start, end, message, suggestion, related)
 
 
 def _forms(documents, ctx) -> list[_Form]:
     """Every way of writing a name met in the run, in the order first met."""
     forms: dict[tuple[str, tuple[str, ...]], _Form] = {}
     for order, document in enumerate(documents):
-        for mention in ctx.prepared.get(document.path) or ():
-            key = (mention.lang, _form_key(mention.name, mention.lang))
-            form = forms.get(key)
+        found = ctx.prepared.get(document.path)
+        if not found:
+            continue
+        in_file: list[_Form] = []
+        for lang, key, text, name, first in found.forms:
+            form = forms.get((lang, key))
             if form is None:
-                first = (order, document.path, mention.start)
-                form = forms[key] = _Form(mention.lang, key[1], mention.name, mention.text, first, [])
-            form.mentions.append((document, mention))
+                form = forms[lang, key] = _Form(lang, key, name, text, (order, document.path, first), [])
+            in_file.append(form)
+        for start, end, k in found.places:
+            in_file[k].mentions.append((document, start, end))
     return list(forms.values())
 
 
