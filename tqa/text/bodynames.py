@@ -206,7 +206,8 @@ def _capitalised(text: str, lang: str) -> list[Name]:
     for match in language.find_head.finditer(text):
         if match.start() < reach:
             continue
-        tokens = _tokens(text, max(0, match.start() - _BEFORE_HEAD), match.end() + _AFTER_HEAD)
+        window = max(0, match.start() - _BEFORE_HEAD), min(len(text), match.end() + _AFTER_HEAD)
+        tokens = _tokens(text, *window)
         at = next(k for k, token in enumerate(tokens) if token[1] >= match.end())
         first, last = _phrase(text, tokens, at, language)
         reach = tokens[last][1]
@@ -214,11 +215,13 @@ def _capitalised(text: str, lang: str) -> list[Name]:
             continue
         if _title_case(text, lang):
             return []
+        # a phrase that runs to the window's edge may go on: its words are not compared one by one
+        whole = not (first == 0 < window[0] or last == len(tokens) - 1 and window[1] < len(text))
         while first <= last:
             core = _core(tokens, first, last, language, lang)
             if core is None:
                 break
-            name = _name(tokens, core[0], core[1], lang, bounded=True)
+            name = _name(tokens, core[0], core[1], lang, bounded=whole)
             if name:
                 names.append(name)
             first = core[1] + 1
@@ -289,7 +292,7 @@ def _core(tokens, first: int, last: int, language: _Language, lang: str) -> tupl
 
 # characters around a head word or before an acronym where its name may stand
 _WINDOW = 200
-_BEFORE_HEAD, _AFTER_HEAD = 100, 160  # English and German: modifiers before the head, a complement after
+_BEFORE_HEAD, _AFTER_HEAD = 80, 120  # English and German: modifiers before the head, a complement after
 
 
 def _head_first(text: str, lang: str) -> list[Name]:
