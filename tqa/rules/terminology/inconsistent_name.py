@@ -114,11 +114,11 @@ def inconsistent_name(documents, ctx):
     forms = _forms(documents, ctx)
     known, forbidden = _glossary_forms(ctx.glossary)
     similarity = ctx.options["similarity"]
-    index = _Index(forms)
+    index = _Index(forms, _rank(known))
     for form in forms:
         if (form.lang, form.key) in known or (form.lang, form.key) in forbidden:
             continue  # the glossary's name, or a forbidden-term finding
-        reference = _reference(form, index.variants_of(form, similarity), known)
+        reference = min([form, *index.best_variants(form, similarity)], key=index.rank)
         if reference is form:
             continue
         suggestion = None if form.lang in INFLECTED else reference.text
@@ -148,13 +148,15 @@ def _forms(documents, ctx) -> list[_Form]:
     return list(forms.values())
 
 
-def _reference(form: _Form, variants: list[_Form], known) -> _Form:
-    """The form a variant should follow: the glossary's, else the one the
-    run uses most, else the one met first."""
-    return min(
-        [form, *variants],
-        key=lambda f: ((f.lang, f.key) not in known, -len(f.mentions), f.first[0], f.first[2]),
-    )
+def _rank(known):
+    """How a form ranks as the one its variants should follow: the
+    glossary's first, then the one the run uses most, then the one met
+    first."""
+
+    def rank(form: _Form):
+        return ((form.lang, form.key) not in known, -len(form.mentions), form.first[0], form.first[2])
+
+    return rank
 
 
 def _glossary_forms(glossary) -> tuple[set, set]:
@@ -180,14 +182,17 @@ def _words_key(text: str, lang: str) -> tuple[str, ...]:
 class _Index:
     """The forms of the run by what a variant shares with them, so that
     each form's variants are found by a few look-ups, not by comparing it
-    with every other form."""
+    with every other form. Each list is in rank order: of the forms a
+    look-up finds, the first that is a variant is the only one that can be
+    the reference."""
 
-    def __init__(self, forms: list[_Form]):
+    def __init__(self, forms: list[_Form], rank):
+        self.rank = rank
         self.by_words: dict = defaultdict(list)  # (lang, sorted content) -> forms
         self.by_gap: dict = defaultdict(list)  # (lang, content with one word blanked) -> forms
         self.by_content: dict = defaultdict(list)  # (lang, content) -> forms
         self.by_shortened: dict = defaultdict(list)  # (lang, content less a word after its head) -> forms
-        for form in forms:
+        for form in sorted(forms, key=rank):
             content, lang = form.name.content, form.lang
             self.by_words[lang, tuple(sorted(content))].append(form)
             if not _compares_words(form):
@@ -198,24 +203,35 @@ class _Index:
             for k in _droppable(form):
                 self.by_shortened[lang, content[:k] + content[k + 1 :]].append(form)
 
-    def variants_of(self, form: _Form, similarity: float) -> list[_Form]:
-        content, lang = form.name.content, form.lang
+    def best_variants(self, form: _Form, similarity: float) -> list[_Form]:
+        """The best-ranked variant of ``form`` of each kind (reordered, a
+        word changed, a word added, a word dropped)."""
+        content, lang, head = form.name.content, form.lang, form.name.head
         found = [
-            other
-            for other in self.by_words[lang, tuple(sorted(content))]
-            if other.key != form.key and (lang not in INFLECTED or other.name.content != content)
+            _first(
+                self.by_words[lang, tuple(sorted(content))],
+                lambda other: other.key != form.key and (lang not in INFLECTED or other.name.content != content),
+            )
         ]
-        if not _compares_words(form):
-            return found
-        for k in range(len(content)):
-            for other in self.by_gap[lang, k, content[:k] + content[k + 1 :]]:
-                if other.key != form.key and _alike(content[k], other.name.content[k], similarity):
-                    found.append(other)
-        found += [other for other in self.by_shortened[lang, content] if other.name.head == form.name.head]
-        for k in _droppable(form):
-            shorter = content[:k] + content[k + 1 :]
-            found += [other for other in self.by_content[lang, shorter] if other.name.head == form.name.head]
-        return found
+        if _compares_words(form):
+            for k in range(len(content)):
+                found.append(
+                    _first(
+                        self.by_gap[lang, k, content[:k] + content[k + 1 :]],
+                        lambda other, k=k: (
+                            other.key != form.key and _alike(content[k], other.name.content[k], similarity)
+                        ),
+                    )
+                )
+            found.append(_first(self.by_shortened[lang, content], lambda other: other.name.head == head))
+            for k in _droppable(form):
+                shorter = self.by_content[lang, content[:k] + content[k + 1 :]]
+                found.append(_first(shorter, lambda other: other.name.head == head))
+        return [variant for variant in found if variant is not None]
+
+
+def _first(forms: list[_Form], is_variant) -> _Form | None:
+    return next((form for form in forms if is_variant(form)), None)
 
 
 def _compares_words(form: _Form) -> bool:
