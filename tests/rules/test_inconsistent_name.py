@@ -52,6 +52,12 @@ def test_seed_reordered_agency_and_program_spelling(seed_findings):
         page("The United Nations Development Programme and the United Nations Environment Programme met."),
         page("The Economic Commission for Europe and the Economic Commission for Africa met."),
         page("The State Agency for Civil Service and the State Agency for Civil Aviation met."),
+        # WordNet: bodies that share the head and other words
+        page(
+            "The United States Postal Service and the United States Postal Inspection Service met.",
+            "The Central Intelligence Agency and the Defense Intelligence Agency met the United States Postal Service.",
+            "The Federal Emergency Management Agency, the Federal Aviation Agency and the Central Intelligence Agency.",
+        ),
         # one body, written the same way each time
         page("The Ministry of the Interior and Safety (MOIS) met. The Ministry of the Interior and Safety agreed."),
         # things defined beside an acronym are not bodies
