@@ -25,9 +25,18 @@ _PARTING = ("code", "break")
 
 @lru_cache(maxsize=1)
 def _leaks():
-    from ..reviewer._shared import track_change_pattern, word_comment_pattern
+    from ..reviewer._shared import track_change_pattern, word_comment_spans
 
-    return word_comment_pattern(), track_change_pattern()
+    return word_comment_spans, track_change_pattern()
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    pieces, at = [], 0
+    for start, end in spans:
+        pieces.append(text[at:start])
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def _indent(text: str) -> int:
@@ -60,8 +69,9 @@ def broken_sentence(article, ctx):
 
     A paragraph that ends without terminal punctuation and is followed by one
     starting in lower case, or that ends on a function word (``and``,
-    ``of``, ``и``…), lost its line join. Leaked reviewer comments at the end
-    are ignored when judging where the paragraph ends. Not reported: a list
+    ``of``, ``и``…), lost its line join. Leaked reviewer comments are left
+    out when judging where the paragraph ends (the article text after a
+    comment pasted in mid-paragraph is not). Not reported: a list
     item ending in ``; and`` / ``; or`` followed by the next item (``(b) …``,
     ``2. …``, ``– …``, or after an item ending in ``;``), and a lead-in
     (``available at``) followed by a link (or a path, an identifier) on a
@@ -92,14 +102,14 @@ def broken_sentence(article, ctx):
         Title⏎⏎a) den Haushalt prüfen; und⏎⏎b) dem Minister berichten.
     """
     words = function_words_of(ctx.lang)
-    comment, track = _leaks()
+    comments, track = _leaks()
     prose = [s for s in article.segments if s.kind in ("paragraph", "title", "heading", "label", *_PARTING)]
     ended = ""  # how the paragraph before ``segment`` ended
     for segment, following in zip(prose, prose[1:]):
         if segment.kind != "paragraph":
             ended = ""
             continue
-        text = comment.sub("", segment.text)
+        text = _without(segment.text, comments(segment.text, ctx.lang))
         text = "\n".join(line for line in text.split("\n") if not track.match(line)).rstrip()
         before, ended = ended, text[-1:]
         if following.kind != "paragraph":
