@@ -202,3 +202,17 @@ def test_homoglyph_near_the_end_of_a_line_of_megabytes_keeps_its_column():
     assert [(f.line, f.column, f.text, f.suggestion) for f in found] == [
         (1, line.index("Nazarbaуev") + 1, "Nazarbaуev", "Nazarbayev")
     ]
+
+
+def test_runs_looked_for_in_one_paragraph_are_bounded():
+    # each different run of an all-caps word is looked for in the whole
+    # paragraph; past MAX_RUN_LOOKS of them a run counts as a word glued on
+    from tqa.rules.mixed_script.homoglyph import MAX_RUN_LOOKS
+
+    cyrillic = "АВЕКМНОРСТХ"
+    runs = [a + b for a in cyrillic for b in cyrillic][: MAX_RUN_LOOKS + 6]
+    words = [run + "SHKENT" for run in runs]
+    found = only(
+        findings_of("№ 1\n\nFlights to " + " ".join(words) + ".\n", lang="en", select="homoglyph"), "homoglyph"
+    )
+    assert [f.text for f in found] == words[:MAX_RUN_LOOKS]

@@ -101,13 +101,16 @@ def homoglyph(article, ctx):
     for segment in article.prose:
         if not needs_look(segment.text, target) or _foreign_words_whole(segment.text, target):
             continue
+        standing: dict[tuple[str, str, bool], bool] = {}  # runs looked for in the text, per segment
         for previous, word, following in _with_neighbours(words_in_turn(segment.text)):
             scripts = word.scripts
             if len(scripts) >= 2 and not _case_pairs(word.text):
                 main = _main_script(word, preferred)
                 intruders = [(i, s) for i, s in word.letters if s != main]
                 fix = _fixed(word.text, intruders, main)
-                if _glued_run(word, intruders) and not (fix and _look_alike_run(word, intruders, main, segment.text)):
+                if _glued_run(word, intruders) and not (
+                    fix and _look_alike_run(word, intruders, main, segment.text, standing)
+                ):
                     continue
                 names = ", ".join(f"{s} {_describe(word.text[i])}" for i, s in intruders[:3])
                 hint = f"; it looks like {main} {fix!r}" if fix else ""
@@ -163,7 +166,13 @@ def _glued_run(word: Word, intruders) -> bool:
     return contiguous and (indexes[0] == letters[0] or indexes[-1] == letters[-1])
 
 
-def _look_alike_run(word: Word, intruders, main: str, text: str) -> bool:
+# Different runs looked for in one paragraph's text, at most: each look is a
+# scan of the text, and a hostile paragraph can hold a run in every word.
+# Past it, a run counts as a word glued on (silence, as before).
+MAX_RUN_LOOKS = 64
+
+
+def _look_alike_run(word: Word, intruders, main: str, text: str, standing: dict) -> bool:
     """Is the run of another script at one end of ``word`` (each of its
     letters with a look-alike) a slip all the same? In a word written
     wholly in capitals (``ТАSHKENT``, Cyrillic Т and А), unless the run
@@ -171,17 +180,24 @@ def _look_alike_run(word: Word, intruders, main: str, text: str) -> bool:
     its own script (``TOCСПЕЦ`` beside ``TOC``, ``SEКОР`` beside
     ``SELinux``: two words glued); at the start of a word in lower case or
     capitalised (``Ноrgos``, Cyrillic Н and о), where an acronym would keep
-    its capitals before a case ending (``URLдың``, ``OKта``)."""
+    its capitals before a case ending (``URLдың``, ``OKта``). ``standing``
+    remembers, per run, whether it stands for itself in ``text``."""
     first, last = intruders[0][0], intruders[-1][0] + 1
-    if word.text.isupper():
-        run, other = regex.escape(word.text[first:last]), rf"\p{{scx={main}}}"
-        if first == word.letters[0][0]:  # the run opens the word
+    opens = first == word.letters[0][0]
+    if not word.text.isupper():
+        return opens and word.text[first + 1 :].islower()
+    key = (word.text[first:last], main, opens)
+    if key not in standing:
+        if len(standing) >= MAX_RUN_LOOKS:
+            return False
+        run, other = regex.escape(key[0]), rf"\p{{scx={main}}}"
+        # never where the word itself holds the run: a letter of the main script stands beside it there
+        if opens:
             pattern = rf"(?<![\p{{L}}\p{{M}}]){run}(?!{other})"
         else:
             pattern = rf"(?<!{other}){run}(?![\p{{L}}\p{{M}}])"
-        here = word.start + first
-        return not any(m.start() != here for m in regex.finditer(pattern, text))
-    return first == word.letters[0][0] and word.text[first + 1 :].islower()
+        standing[key] = regex.search(pattern, text) is not None
+    return not standing[key]
 
 
 def _case_pairs(text: str) -> bool:
