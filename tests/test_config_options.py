@@ -26,7 +26,10 @@ def _load(tmp_path, body):
             "detector must be one of py3langid, langdetect, not 'fasttext'",
         ),
         ("[rules.wrong-language]\nsentence-confidence = 2\n", "sentence-confidence must be between 0 and 1"),
-        ('[rules.spelling-variant]\nhouse-style = "en-AU"\n', "house-style must be one of , en-GB, en-US"),
+        (
+            '[rules.spelling-variant]\nhouse-style = "en-AU"\n',
+            "house-style must be one of , en-GB, en-GB-oxendict, en-US",
+        ),
     ],
 )
 def test_a_wrong_option_value_is_refused_naming_the_option(tmp_path, body, message):

@@ -198,6 +198,52 @@ def test_distinct_paragraphs_within_one_article_are_no_copies(lang):
     assert findings_of(f"№ 1\n\n{first}\n\n{other}\n", lang=lang, select="duplicate-paragraph") == []
 
 
+HEADINGS = {
+    # (a short heading, a longer paragraph that takes its words up)
+    "en": (
+        "Digital government policy for Central Asia and the Caucasus",
+        "The seminar on digital government policy for Central Asia and the Caucasus was held in Astana on Monday.",
+    ),
+    "ru": (
+        "Цифровое правительство для стран Центральной Азии и Кавказа в этом году",
+        "Семинар «Цифровое правительство для стран Центральной Азии и Кавказа в этом году» прошёл в Астане.",
+    ),
+    "kk": (
+        "Орталық Азия мен Кавказ елдері үшін цифрлық үкімет саясаты туралы семинар",
+        "Астанада Орталық Азия мен Кавказ елдері үшін цифрлық үкімет саясаты туралы семинар өтті.",
+    ),
+    "de": (
+        "Digitale Verwaltung für Zentralasien und den Kaukasus im Jahr 2024",
+        "Das Seminar über digitale Verwaltung für Zentralasien und den Kaukasus im Jahr 2024 fand in Astana statt.",
+    ),
+    "ja": (
+        "中央アジアとコーカサスのためのデジタル政府政策",
+        "中央アジアとコーカサスのためのデジタル政府政策に関するセミナーが月曜日にアスタナで開かれた。",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(HEADINGS))
+def test_a_short_heading_taken_up_by_a_paragraph_is_no_copy(lang):
+    heading, paragraph = HEADINGS[lang]
+    for text in (f"№ 1\n\n{heading}\n\n{paragraph}\n", f"№ 1\n\n{paragraph}\n\n{heading}\n"):
+        assert findings_of(text, lang=lang, select="duplicate-paragraph") == []
+
+
+@pytest.mark.parametrize("lang", sorted(HEADINGS))
+def test_a_heading_repeated_word_for_word_is_still_a_copy(lang):
+    heading, paragraph = HEADINGS[lang]
+    [f] = findings_of(f"№ 1\n\n{heading}\n\n{paragraph}\n\n{heading}\n", lang=lang, select="duplicate-paragraph")
+    assert (f.line, f.text) == (7, heading)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk", "de"])
+def test_a_copy_that_lost_its_full_stop_is_still_a_copy(lang):
+    first, copy, other = NEAR_COPIES[lang]
+    [f] = findings_of(f"№ 1\n\n{first}\n\n{other}\n\n{copy[:-1]}\n", lang=lang, select="duplicate-paragraph")
+    assert (f.line, f.text) == (7, copy[:-1])
+
+
 def _distinct_paragraphs(count, seed=5):
     import random
 

@@ -36,6 +36,74 @@ def test_homoglyph_found_with_the_right_suggestion(lang, text, flagged, fix):
     assert f.line == 3 and text[f.column - 1 : f.end_column - 1] == flagged
 
 
+@pytest.mark.parametrize(
+    "lang,text,flagged,fix",
+    [
+        # a run of look-alikes at the start of a word (Cyrillic Н and о)
+        ("en", "The border crossing at Ноrgos reopened on Monday.", "Ноrgos", "Horgos"),
+        ("de", "Die Grenze bei Ноrgos ist wieder offen.", "Ноrgos", "Horgos"),
+        ("kk", "Қорғас (Ноrgos) шекарасы қайта ашылды.", "Ноrgos", "Horgos"),
+        ("ru", "Форум прошёл в Моscow.", "Моscow", "Moscow"),
+        # all-caps words mixing scripts (Cyrillic Т and А; Cyrillic А, Т and У at the end)
+        ("en", "Flights to ТАSHKENT resumed.", "ТАSHKENT", "TASHKENT"),
+        ("en", "Flights to ALMАТУ resumed.", "ALMАТУ", "ALMATY"),
+        ("de", "Flüge nach ТАSCHKENT wurden wieder aufgenommen.", "ТАSCHKENT", "TASCHKENT"),
+        ("ru", "Город MOСКВА принял форум.", "MOСКВА", "МОСКВА"),  # Latin M and O
+        ("kk", "Нұр OTАН партиясы съезд өткізді.", "OTАН", "ОТАН"),  # Latin O and T
+        # one letter, as before
+        ("ru", "Форум прошёл в Mосква.", "Mосква", "Москва"),
+    ],
+)
+def test_look_alike_runs_and_all_caps_words_are_homoglyphs(lang, text, flagged, fix):
+    [f] = only(findings_of(f"№ 1\n\n{text}\n", lang=lang), "homoglyph")
+    assert (f.text, f.suggestion) == (flagged, fix)
+    assert text[f.column - 1 : f.end_column - 1] == flagged
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        # an acronym with a case ending, a word with a suffix of the other script
+        ("kk", "Сайттың URLдың мекенжайы мен OKта батырмасы."),
+        ("kk", "Кестені Excelде ашып, PDFке сақтаңыз."),
+        ("ru", "Выводит части в файлы ПРЕФИКСaa, ПРЕФИКСab и так далее."),
+        # two words glued, the foreign one standing on its own beside it
+        ("ru", "(TOCСПЕЦ: текстовые сегменты и TOC доступны только на чтение)"),
+        ("uk", "-Z, --selinux-user SEКОР   використати вказаного SEКОР для прив'язки користувача SELinux"),
+        # brands, formulas and model numbers
+        ("ru", "Новый iPhone, роутер Wi‑Fi, формулы CO2 и H2O, танк Т-72 на параде."),
+        ("en", "The T-72 tank, the iPhone and Wi‑Fi, CO2 and H2O."),
+        ("kk", "Т-72 танкі мен iPhone телефоны, CO2 формуласы."),
+        ("de", "Der Panzer T-72, das iPhone und WLAN, CO2 und H2O."),
+        # a foreign letter with no look-alike in the word's script: no word to convert
+        ("kk", "Кездесу ALМАТЫ қаласында өтті."),
+    ],
+)
+def test_really_mixed_words_stay_silent(lang, text):
+    assert only(findings_of(f"№ 1\n\n{text}\n", lang=lang), "homoglyph") == []
+
+
+def test_a_cyrillic_model_letter_in_english_is_a_homoglyph():
+    [f] = only(findings_of("№ 1\n\nThe Т-72 tank was shown.\n", lang="en"), "homoglyph")
+    assert (f.text, f.suggestion) == ("Т", "T")
+
+
+@pytest.mark.parametrize(
+    "lang,text,fixed",
+    [
+        ("en", "The border at Ноrgos and flights to ТАSHKENT.", "The border at Horgos and flights to TASHKENT."),
+        ("ru", "Форум в Mосква и город MOСКВА.", "Форум в Москва и город МОСКВА."),
+        ("de", "Die Grenze bei Ноrgos ist offen.", "Die Grenze bei Horgos ist offen."),
+    ],
+)
+def test_tqa_fix_converts_the_whole_word(tqa, tmp_path, lang, text, fixed):
+    path = tmp_path / "a.txt"
+    path.write_text(f"№ 1\n\n{text}\n", encoding="utf-8")
+    run = tqa("fix", "--lang", lang, path)
+    assert run.code == 0, run.err
+    assert path.read_text(encoding="utf-8") == f"№ 1\n\n{fixed}\n"
+
+
 def test_kazakh_letters_are_cyrillic_and_never_fixed():
     for ch in "іәғқңөұүһІӘҒҚҢӨҰҮҺ":
         assert scripts_of(ch) == {"Cyrillic"}
@@ -134,3 +202,17 @@ def test_homoglyph_near_the_end_of_a_line_of_megabytes_keeps_its_column():
     assert [(f.line, f.column, f.text, f.suggestion) for f in found] == [
         (1, line.index("Nazarbaуev") + 1, "Nazarbaуev", "Nazarbayev")
     ]
+
+
+def test_runs_looked_for_in_one_paragraph_are_bounded():
+    # each different run of an all-caps word is looked for in the whole
+    # paragraph; past MAX_RUN_LOOKS of them a run counts as a word glued on
+    from tqa.rules.mixed_script.homoglyph import MAX_RUN_LOOKS
+
+    cyrillic = "АВЕКМНОРСТХ"
+    runs = [a + b for a in cyrillic for b in cyrillic][: MAX_RUN_LOOKS + 6]
+    words = [run + "SHKENT" for run in runs]
+    found = only(
+        findings_of("№ 1\n\nFlights to " + " ".join(words) + ".\n", lang="en", select="homoglyph"), "homoglyph"
+    )
+    assert [f.text for f in found] == words[:MAX_RUN_LOOKS]

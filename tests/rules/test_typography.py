@@ -52,6 +52,67 @@ def test_sentence_broken_across_paragraphs_head_and_shoulders(seed_findings):
     assert broken.related == ((broken.path, 206),)
 
 
+def broken(text, lang, path="<text>.txt"):
+    found = findings_of(f"Title\n\n{text}\n", lang=lang, select="broken-sentence", path=path)
+    return [(f.text, f.line) for f in found]
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        # an item of a list ending in "; and" / "; or", the next item after it
+        ("en", "The committee will:\n\n(a) review the budget; and\n\n(b) report to the minister."),
+        ("en", "1. approve the plan; or\n\n2. reject it."),
+        ("en", "– the ministry of finance; and\n\n– the agency for statistics."),
+        ("ru", "а) утвердить план; и\n\nб) направить отчёт министру."),
+        ("ru", "— проведение аудита; или\n\n— подготовка отчёта."),
+        ("kk", "1) жоспарды бекіту; және\n\n2) есепті министрге жіберу."),
+        ("kk", "ә) жобаны қайтару; немесе\n\nб) оны қабылдау."),
+        ("de", "a) den Haushalt prüfen; und\n\nb) dem Minister berichten."),
+        ("de", "• den Plan billigen; oder\n\n• ihn ablehnen."),
+        # list items without markers (a list copied out of a web page): the item before ends in ";"
+        ("en", "The committee will:\n\nreview the budget;\n\napprove the plan; and\n\nreport to the minister."),
+        # a lead-in followed by a link standing on its own line
+        ("en", "The full report is available at\n\nhttps://gov.kz/reports/2024"),
+        ("en", "Download the form from\n\nwww.egov.kz/forms."),
+        ("ru", "Подробнее по ссылке\n\nhttps://gov.kz/memleket/entities/ru"),
+        ("kk", "Толығырақ мына сілтеме арқылы\n\nhttps://gov.kz/memleket/entities/kk"),
+        ("de", "Der Bericht ist abrufbar unter\n\nhttps://www.bund.de/bericht"),
+        # a lead-in followed by an indented line (an address, a quotation)
+        ("en", "The ceremony will be held at\n\n    Palace of Independence, Astana"),
+        ("ru", "Заявки принимаются по адресу\n\n    г. Астана, ул. Абая, 12"),
+        ("kk", "Толығырақ ақпаратты мына телефон арқылы\n\n    8 (7172) 74-00-00"),
+        ("de", "Anmeldung bei\n\n\tFrau Müller, Zimmer 12"),
+    ],
+)
+def test_lists_and_lead_ins_are_no_broken_sentences(lang, text):
+    assert broken(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    "lang,text,word",
+    [
+        ("en", "The committee will review the budget; and\n\nreport to the minister.", "and"),
+        ("ru", "Комитет рассмотрит бюджет; и\n\nнаправит отчёт министру.", "и"),
+        ("kk", "Комитет бюджетті қарайды; және\n\nесепті министрге жібереді.", "және"),
+        ("de", "Der Ausschuss prüft den Haushalt; und\n\nberichtet dem Minister.", "und"),
+        # a link that goes on into the sentence is no lead-in's target
+        ("en", "Visit\n\nwww.gov.kz for details.", "Visit"),
+        # indented alike, the paragraphs are just indented
+        ("en", "    The exhibition of the Embassy of\n\n    the Republic of Kazakhstan opened.", "of"),
+        ("ru", "  Выставка посольства Республики Казахстан в\n\n  городе Сеуле открылась.", "в"),
+    ],
+)
+def test_broken_sentences_near_lists_and_lead_ins_are_still_found(lang, text, word):
+    assert broken(text, lang) == [(word, 3)]
+
+
+def test_a_code_block_after_a_lead_in_ends_it_in_markdown():
+    text = "Run the installer from\n\n    /opt/tqa/bin/install\n\nThe installer asks for the folder."
+    assert broken(text, "en", path="<text>.md") == []
+    assert broken("The exhibition of the Embassy of\n\nthe Republic opened.", "en", path="<text>.md") == [("of", 3)]
+
+
 def test_hard_line_break_is_joined(seed_findings):
     [brk] = named(seed_findings, "hard-line-break")
     assert (brk.line, brk.end_line, brk.end_column) == (195, 196, 1)

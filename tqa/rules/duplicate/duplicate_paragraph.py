@@ -5,10 +5,12 @@ from __future__ import annotations
 import bisect
 from typing import Iterator
 
+import regex
+
 from ...model import Article, Problem
 from ...text.chrf import similarity
 from ...text.fuzzy import fuzz
-from ...text.nearduplicates import MAX_COMPARED, BandIndex, may_be_similar, word_set
+from ...text.nearduplicates import MAX_COMPARED, BandIndex, may_be_similar, word_count, word_set
 from .. import Context, Option, rule
 from ._shared import comparable_paragraphs, line_of, trimmed
 
@@ -22,6 +24,26 @@ def cut_down(a: str, b: str) -> bool:
     if len(words & word_set(long_)) < 0.9 * len(words):
         return False
     return fuzz().partial_ratio(short, long_) >= 95
+
+
+# A heading: one line of at most this many words, with no full stop (or
+# question or exclamation mark) at its end.
+HEADING_WORDS = 20
+_SENTENCE_END = regex.compile(r"[.!?…。！？][\"'”’»)\]」』）]*\s*$")
+
+
+def _heading(text: str) -> bool:
+    return "\n" not in text.strip() and not _SENTENCE_END.search(text) and word_count(text) <= HEADING_WORDS
+
+
+def _heading_and_its_paragraph(a: tuple[str, bool], b: tuple[str, bool]) -> bool:
+    """Is one of two paragraphs (text, is a heading) a heading and the other
+    a sentence that takes its words up, longer by two words or more? A
+    heading is not a cut-down copy of the paragraph under it."""
+    if a[1] == b[1]:
+        return False
+    heading, paragraph = (a[0], b[0]) if a[1] else (b[0], a[0])
+    return word_count(paragraph) >= word_count(heading) + 2
 
 
 @rule(
@@ -40,18 +62,28 @@ def duplicate_paragraph(article: Article, ctx: Context) -> Iterator[Problem]:
 
     The later copy is reported, pointing to the first; the fix deletes it.
     Option ``threshold`` is the chrF score (0–100, best direction) from which
-    two paragraphs count as copies.
+    two paragraphs count as copies. A short heading (one line, no full stop)
+    whose words a longer paragraph takes up is no copy of it; repeated word
+    for word, it is.
 
     Fails (en):
         Plastic⏎⏎In short, it is not enough for a package to be recyclable; it needs other measures to be green.⏎⏎⟦In a word, it is not enough for a package to be recyclable; it needs other measures to be green. Will we follow?⟧ → ∅
         Offices⏎⏎The ministry opened a new office in Astana on Monday morning.⏎⏎⟦The ministry opened a new office in Astana on Monday morning.⟧ → ∅
 
+    Fails (ru):
+        Офисы⏎⏎Министерство открыло новый офис в Астане в понедельник утром.⏎⏎⟦Министерство открыло свой новый офис в Астане в понедельник утром.⟧ → ∅
+
     Passes (en):
         Offices⏎⏎The ministry opened a new office in Astana on Monday morning.⏎⏎The agency closed its old office in Almaty on Friday evening after the audit.
+        Seminar⏎⏎Digital government policy for Central Asia and the Caucasus⏎⏎The seminar on digital government policy for Central Asia and the Caucasus was held in Astana.
+
+    Passes (kk):
+        Семинар⏎⏎Орталық Азия мен Кавказ елдері үшін цифрлық үкімет саясаты туралы семинар⏎⏎Астанада Орталық Азия мен Кавказ елдері үшін цифрлық үкімет саясаты туралы семинар өтті.
     """
     threshold = ctx.options["threshold"]
     comparable = list(comparable_paragraphs(article, ctx.options["min-words"]))
     norms = [norm for _, _, norm in comparable]
+    headings = [_heading(segment.text) for _, segment, _ in comparable]
     # Each paragraph is reported against the first earlier paragraph it
     # copies, among those not reported themselves (they stand for their
     # first). Those earlier paragraphs copy none of each other, and whether
@@ -75,6 +107,10 @@ def duplicate_paragraph(article: Article, ctx: Context) -> Iterator[Problem]:
         else:
             choices = sorted({stand_in(c) for c in candidates.of(k)})
         for found in choices:
+            if norm != norms[found] and _heading_and_its_paragraph(
+                (segment.text, headings[k]), (comparable[found][1].text, headings[found])
+            ):
+                continue
             message = _copy_message(norm, norms[found], threshold)
             if message:
                 break

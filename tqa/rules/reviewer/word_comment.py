@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .. import iter_lines, rule
-from ._shared import word_comment_pattern
+from .. import rule
+from ._shared import word_comment_spans
 
 
 @rule("TQA201", "word-comment", "reviewer-comment", "error")
@@ -13,13 +13,25 @@ def word_comment(article, ctx):
     Word shows comments as ``<label> [initials+number]: text`` in its UI
     language (``Commented``, ``Примечание``, ``Добавлено примечание``,
     ``Kommentiert``, ``Commenté``, ``Comentado``, ``Түсініктеме``, ``Yorum``,
-    ``Izoh``…). The finding covers the label and the comment to the end of
-    the line.
+    ``Izoh``…). The finding covers the label and the comment, which the fix
+    deletes; it never covers the article text that goes on after it. A
+    comment in another script than the article's ends where the article's
+    script comes back (two of its words in a row); one in the article's
+    script, with its first sentence; the last thing in a line or paragraph,
+    at its end.
 
     Fails (en):
         costs £ 7 and a half , and Head and ⟦Добавлено примечание ([U1]): What is it? 7.50?⟧ → ∅
         The ministry said ⟦Commented [AB1]: check the name with the desk⟧ → ∅
         Der Minister sagte ⟦Kommentiert [KM2]: Quelle?⟧ → ∅
+        The first phase cost $2 billion. ⟦Комментарий [АБ3]: проверить дату⟧ The second phase will start in May. → ∅
+        The plant opened. ⟦Commented [AB1]: check the date with the desk.⟧ The second phase will start in May. → ∅
+
+    Fails (ru):
+        Завод открылся. ⟦Commented [AB1]: check the date⟧ Вторая очередь начнётся в мае. → ∅
+
+    Fails (kk):
+        Зауыт ашылды. ⟦Түсініктеме [ДС1]: күнін тексеру керек.⟧ Екінші кезек мамырда басталады. → ∅
 
     Passes (en):
         He declined to comment.
@@ -29,13 +41,6 @@ def word_comment(article, ctx):
     Passes (ru):
         В примечании [1]: ссылка на источник.
     """
-    pattern = word_comment_pattern()
-    for segment, index, line in iter_lines(article):
-        for match in pattern.finditer(line):
-            end = match.start() + len(match.group(0).rstrip())
-            yield segment.problem(
-                index + match.start(),
-                index + end,
-                f"reviewer comment left in the text: {match.group(0).strip()[:60]}",
-                "",
-            )
+    for segment in article.prose:
+        for start, end in word_comment_spans(segment.text, ctx.lang):
+            yield segment.problem(start, end, f"reviewer comment left in the text: {segment.text[start:end][:60]}", "")
