@@ -16,7 +16,7 @@ class _FileNames(NamedTuple):
     Each form once, each mention three numbers (a run names the same few
     bodies thousands of times)."""
 
-    forms: list  # (lang, form key, text as first written, Name, file offset of the first mention)
+    forms: list  # (lang, form key, text as first written, the Name as a tuple, file offset of the first mention)
     places: list  # (start, end, index in forms): file offsets of each mention
 
 
@@ -35,7 +35,8 @@ def _mentions(document, ctx) -> _FileNames:
                 if key not in index:
                     index[key] = len(found.forms)
                     text = " ".join(segment.text[name.start : name.end].split())
-                    found.forms.append((lang, key[1], text, name, span.start))
+                    # plain tuples: the cache loads only the classes of tqa's result model and the rules
+                    found.forms.append((lang, key[1], text, tuple(name), span.start))
                 found.places.append((span.start, span.end, index[key]))
     return found
 
@@ -141,7 +142,7 @@ def _forms(documents, ctx) -> list[_Form]:
         for lang, key, text, name, first in found.forms:
             form = forms.get((lang, key))
             if form is None:
-                form = forms[lang, key] = _Form(lang, key, name, text, (order, document.path, first), [])
+                form = forms[lang, key] = _Form(lang, key, Name(*name), text, (order, document.path, first), [])
             in_file.append(form)
         for start, end, k in found.places:
             in_file[k].mentions.append((document, start, end))
