@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from typing import NamedTuple
 
@@ -49,7 +50,14 @@ class _Form(NamedTuple):
     name: Name  # of its first mention
     text: str  # of its first mention
     first: tuple[int, str, int]  # (order of its document in the run, path, offset)
-    mentions: list  # (document, start, end) of each mention
+    # where it is met: (document's order in the run, start, end) of each
+    # mention in a row, as numbers (a million tuples would keep the garbage
+    # collector busy)
+    mentions: array
+
+    @property
+    def uses(self) -> int:
+        return len(self.mentions) // 3
 
 
 def _form_key(name: Name, lang: str) -> tuple[str, ...]:
@@ -124,11 +132,10 @@ def inconsistent_name(documents, ctx):
             continue
         suggestion = None if form.lang in INFLECTED else reference.text
         related = ((reference.first[1], reference.first[2]),)
-        message = (
-            f"{form.text!r} names the body written {reference.text!r} elsewhere in the run ({len(reference.mentions)}×)"
-        )
-        for document, start, end in form.mentions:
-            yield document, Problem(start, end, message, suggestion, related)
+        message = f"{form.text!r} names the body written {reference.text!r} elsewhere in the run ({reference.uses}×)"
+        places = form.mentions
+        for k in range(0, len(places), 3):
+            yield documents[places[k]], Problem(places[k + 1], places[k + 2], message, suggestion, related)
 
 
 def _forms(documents, ctx) -> list[_Form]:
@@ -142,10 +149,10 @@ def _forms(documents, ctx) -> list[_Form]:
         for lang, key, text, name, first in found.forms:
             form = forms.get((lang, key))
             if form is None:
-                form = forms[lang, key] = _Form(lang, key, Name(*name), text, (order, document.path, first), [])
+                form = forms[lang, key] = _Form(lang, key, Name(*name), text, (order, document.path, first), array("q"))
             in_file.append(form)
         for start, end, k in found.places:
-            in_file[k].mentions.append((document, start, end))
+            in_file[k].mentions.extend((order, start, end))
     return list(forms.values())
 
 
@@ -155,7 +162,7 @@ def _rank(known):
     first."""
 
     def rank(form: _Form):
-        return ((form.lang, form.key) not in known, -len(form.mentions), form.first[0], form.first[2])
+        return ((form.lang, form.key) not in known, -form.uses, form.first[0], form.first[2])
 
     return rank
 
