@@ -170,6 +170,7 @@ def config_hash(config) -> str | None:
 
     digest = hashlib.blake2b(repr(config).encode("utf-8", "surrogateescape"), digest_size=16)
     for glossary in config.glossary_sources():
+        content: str | None
         if pack_name(str(glossary)) is not None:
             # a glossary tqa ships: in an editable install it lies outside
             # the package folder that code_hash reads
