@@ -193,6 +193,13 @@ def test_every_international_entry_says_where_its_names_come_from():
         assert entry.names.get("en"), f"{entry.id}: no English name"
 
 
+def test_the_docs_list_every_international_entry_with_its_source():
+    doc = (ROOT / "docs" / "glossaries.md").read_text(encoding="utf-8")
+    for entry in load_pack(BUILTIN_PACK).entries:
+        row = f"| `{entry.id}` | {entry.names['en']} | {' '.join(sorted(entry.names))} | {entry.cited} |"
+        assert row in doc, f"docs/glossaries.md: no row {row}"
+
+
 def test_source_must_be_text(tmp_path):
     with pytest.raises(GlossaryError, match=r"x\.yaml:2: entry 'a': 'source' must be text"):
         parse_glossary(
