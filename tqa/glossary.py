@@ -77,8 +77,8 @@ class Glossary:
 
     def extend(self, other: "Glossary") -> None:
         """Add ``other``'s entries. An id defined twice is an error, unless
-        the first is a shipped entry and the second is not: a desk's own
-        entry for a body replaces tqa's."""
+        one of the two is a shipped entry and the other is not: a desk's
+        own entry for a body replaces tqa's, whichever comes first."""
         known = {e.id: place for place, e in enumerate(self.entries)}
         for entry in other.entries:
             place = known.get(entry.id)
@@ -87,9 +87,10 @@ class Glossary:
                 self.entries.append(entry)
                 continue
             first = self.entries[place]
-            if not (first.shipped and not entry.shipped):
+            if first.shipped == entry.shipped:
                 raise GlossaryError(f"{entry.source}: entry id {entry.id!r} is already defined at {first.source}")
-            self.entries[place] = entry
+            if first.shipped:
+                self.entries[place] = entry
         self.files.extend(other.files)
         self._for_article.clear()
 
