@@ -30,7 +30,12 @@ names the file, never silently ignored.
     allow-texts = ["Сompany"]         # the exact flagged text
     allow-patterns = ["^[A-Z]{2}$"]   # regexes searched in the flagged text
 
-    glossaries = ["glossaries/bodies.yaml"]   # (top level) relative to this file
+    glossaries = ["tqa:central-asia-public-bodies", "glossaries/bodies.yaml"]   # (top level)
+    builtin-glossary = true           # (top level) tqa:international-organisations
+
+A glossary is a file relative to this one, or ``tqa:NAME``, a glossary tqa
+ships (only those names: never a path). tqa's glossary of international
+organisations is active unless ``builtin-glossary = false``.
 
 Files are read only inside the checked folders: the real paths of the
 paths named on the command line and the folder of this config. A symlink
@@ -63,7 +68,19 @@ from .readers.splitting import SplitSettings
 from .rules import SEVERITIES, Rule, all_rules, find_rule, matching_rules
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
-_TOP_KEYS = {"lang", "fail-on", "select", "ignore", "exclude", "languages", "severity", "split", "rules", "glossaries"}
+_TOP_KEYS = {
+    "lang",
+    "fail-on",
+    "select",
+    "ignore",
+    "exclude",
+    "languages",
+    "severity",
+    "split",
+    "rules",
+    "glossaries",
+    "builtin-glossary",
+}
 _SPLIT_KEYS = {"enabled", "labels", "max-title-length"}
 
 
@@ -82,24 +99,33 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)  # rule code -> severity
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # code -> options
     split: SplitSettings = field(default_factory=SplitSettings)
-    glossaries: list[str] = field(default_factory=list)  # paths, as given or relative to the config
+    glossaries: list[str] = field(default_factory=list)  # paths (as given or relative to the config), tqa:NAME
+    builtin_glossary: bool = True  # tqa:international-organisations, before the glossaries named
     path: str | None = None  # where it was read from
     root: Path = field(default_factory=Path.cwd)  # globs are relative to this
     follow_external_symlinks: bool = False  # read files that symlinks outside the checked folders lead to
     # one line each for stderr: what the config let tqa read outside its project
     notes: list[str] = field(default_factory=list, repr=False, compare=False)
 
+    def glossary_sources(self) -> list[str]:
+        """The glossaries of a run, in the order they are merged: the
+        built-in one first, so that one's own can replace its entries."""
+        from .glossary import BUILTIN_PACK, PACK_PREFIX
+
+        return ([PACK_PREFIX + BUILTIN_PACK] if self.builtin_glossary else []) + self.glossaries
+
     def load_glossary(self):
         """The merged glossaries of this config (GlossaryError if broken);
         read once per list of glossaries."""
         from .glossary import load_all
 
-        if not self.glossaries:
+        sources = self.glossary_sources()
+        if not sources:
             return None
-        key = tuple(self.glossaries)
+        key = tuple(sources)
         loaded = self.__dict__.get("_glossary")
         if loaded is None or loaded[0] != key:
-            loaded = (key, load_all(self.glossaries))
+            loaded = (key, load_all(sources))
             self.__dict__["_glossary"] = loaded
         return loaded[1]
 
@@ -313,12 +339,11 @@ def parse_config(
             raise fail(f"fail-on must be one of {', '.join(FAIL_LEVELS)}, not {data['fail-on']!r}")
         config.fail_on = data["fail-on"]
     if "glossaries" in data:
-        value = data["glossaries"]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise fail("glossaries must be a list of file paths")
-        config.glossaries = [str(root / v) if not Path(v).is_absolute() else v for v in value]
-        for named, full in zip(value, config.glossaries):
-            _glossary_inside(named, full, root, config, fail)
+        config.glossaries = _glossaries(data["glossaries"], root, config, fail)
+    if "builtin-glossary" in data:
+        if not isinstance(data["builtin-glossary"], bool):
+            raise fail(f"builtin-glossary must be true or false, not {data['builtin-glossary']!r}")
+        config.builtin_glossary = data["builtin-glossary"]
     for key in ("select", "ignore", "exclude"):
         if key in data:
             value = data[key]
@@ -354,6 +379,28 @@ def parse_config(
         config.rule_options[rule.code] = dict(options)
     config.split = _split(_table(data, "split", fail), fail)
     return config
+
+
+def _glossaries(value: Any, root: Path, config: Config, fail) -> list[str]:
+    """The glossaries a config names: ``tqa:NAME`` for one tqa ships (the
+    name checked here), otherwise a file inside the config's folder."""
+    from .glossary import GlossaryError, check_pack, pack_name
+
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise fail("glossaries must be a list of file paths or tqa:NAME")
+    found = []
+    for named in value:
+        if pack_name(named) is not None:
+            try:
+                check_pack(named)
+            except GlossaryError as exc:
+                raise fail(f"glossaries: {exc}") from None
+            found.append(named)
+            continue
+        full = str(root / named) if not Path(named).is_absolute() else named
+        _glossary_inside(named, full, root, config, fail)
+        found.append(full)
+    return found
 
 
 def _glossary_inside(named: str, full: str, root: Path, config: Config, fail) -> None:

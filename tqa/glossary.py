@@ -13,9 +13,16 @@ import/export from CSV and TBX (TermBase eXchange, ISO 30042).
         forbidden:                           # variants to replace by the name
           en: [Ministry of Internal Affairs and Security]
         note: Republic of Korea; renamed in 2017.
+        source: the Ministry's English site (mois.go.kr)   # where the names come from
         scope: {langs: [en, ru], paths: ["news/**"]}   # optional
 
 Errors name the file and the line.
+
+tqa ships glossaries of its own ("packs", the files of the top-level
+``glossaries/`` folder, installed as the package ``tqa.glossaries``),
+named ``tqa:NAME``: ``tqa:international-organisations`` is active unless
+the config says ``builtin-glossary = false``; the others only when named.
+An entry of one's own glossary replaces a shipped entry with the same id.
 """
 
 from __future__ import annotations
@@ -25,6 +32,8 @@ import io
 import os
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -32,7 +41,7 @@ import yaml
 
 from .paths import glob_match
 
-_ENTRY_KEYS = {"id", "names", "acronyms", "allowed", "forbidden", "note", "scope"}
+_ENTRY_KEYS = {"id", "names", "acronyms", "allowed", "forbidden", "note", "source", "scope"}
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -51,6 +60,8 @@ class Entry:
     langs: list[str] = field(default_factory=list)  # empty: every language
     paths: list[str] = field(default_factory=list)  # empty: every path
     source: str = ""  # file:line, for messages
+    cited: str | None = None  # where the names come from (the YAML key 'source')
+    shipped: bool = False  # from a glossary tqa ships (``tqa:NAME``): one's own entry of its id replaces it
 
     def applies(self, lang: str | None, path: str) -> bool:
         if self.langs and lang not in self.langs:
@@ -65,12 +76,23 @@ class Glossary:
     _for_article: dict = field(default_factory=dict, repr=False, compare=False)
 
     def extend(self, other: "Glossary") -> None:
-        known = {e.id: e.source for e in self.entries}
+        """Add ``other``'s entries. An id defined twice is an error, unless
+        one of the two is a shipped entry and the other is not: a desk's
+        own entry for a body replaces tqa's, whichever comes first."""
+        known = {e.id: place for place, e in enumerate(self.entries)}
         for entry in other.entries:
-            if entry.id in known:
-                raise GlossaryError(f"{entry.source}: entry id {entry.id!r} is already defined at {known[entry.id]}")
-            self.entries.append(entry)
+            place = known.get(entry.id)
+            if place is None:
+                known[entry.id] = len(self.entries)
+                self.entries.append(entry)
+                continue
+            first = self.entries[place]
+            if first.shipped == entry.shipped:
+                raise GlossaryError(f"{entry.source}: entry id {entry.id!r} is already defined at {first.source}")
+            if first.shipped:
+                self.entries[place] = entry
         self.files.extend(other.files)
+        self._for_article.clear()
 
     def for_article(self, lang: str | None, path: str) -> list[Entry]:
         """The entries for an article of ``lang`` at ``path`` (several rules
@@ -188,6 +210,9 @@ def _entry(raw: Any, where: str) -> Entry:
     note = raw.get("note")
     if note is not None and not isinstance(note, str):
         raise fail("'note' must be text")
+    cited = raw.get("source")
+    if cited is not None and (not isinstance(cited, str) or not cited.strip()):
+        raise fail("'source' must be text: where the names come from")
     return Entry(
         id=raw["id"].strip(),
         names=names,
@@ -198,6 +223,7 @@ def _entry(raw: Any, where: str) -> Entry:
         langs=_string_list(scope.get("langs", []), fail, "scope.langs"),
         paths=_string_list(scope.get("paths", []), fail, "scope.paths"),
         source=at,
+        cited=cited.strip() if cited else None,
     )
 
 
@@ -241,6 +267,8 @@ def to_yaml(glossary: Glossary, name: str) -> str:
             item["forbidden"] = e.forbidden
         if e.note:
             item["note"] = e.note
+        if e.cited:
+            item["source"] = e.cited
         if e.langs or e.paths:
             item["scope"] = {k: v for k, v in (("langs", e.langs), ("paths", e.paths)) if v}
         entries.append(item)
@@ -386,13 +414,74 @@ def import_file(path: str | Path) -> Glossary:
 
 
 def load_all(paths: Iterable[str | Path]) -> Glossary:
-    """The glossaries at ``paths`` merged; a file named twice (in the config
-    and again with ``--glossary``) is read once."""
+    """The glossaries at ``paths`` (files, or ``tqa:NAME`` for a shipped
+    one) merged, in order; a glossary named twice (in the config and again
+    with ``--glossary``) is read once."""
     merged = Glossary()
     seen: set[str] = set()
     for path in paths:
-        real = os.path.realpath(path)
-        if real not in seen:
-            seen.add(real)
-            merged.extend(load_glossary(path))
+        name = pack_name(str(path))
+        key = f"{PACK_PREFIX}{name}" if name is not None else os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            merged.extend(load_pack(name) if name is not None else load_glossary(path))
     return merged
+
+
+# ---------------------------------------------------------- shipped ----
+PACK_PREFIX = "tqa:"
+BUILTIN_PACK = "international-organisations"  # active unless the config turns it off
+
+
+def pack_name(reference: str) -> str | None:
+    """``NAME`` of a ``tqa:NAME`` reference to a shipped glossary; None for
+    a file path."""
+    return reference[len(PACK_PREFIX) :] if reference.startswith(PACK_PREFIX) else None
+
+
+def _packs_folder() -> Any:
+    """The folder of the shipped glossaries: the package ``tqa.glossaries``
+    (the top-level ``glossaries/`` folder, mapped into the wheel)."""
+    try:
+        return resources.files("tqa.glossaries")
+    except ModuleNotFoundError:
+        # an editable install made before the glossaries were a package
+        # knows only ``tqa``: its checkout holds them beside it
+        folder = Path(__file__).resolve().parent.parent / "glossaries"
+        if (folder / "__init__.py").is_file():
+            return folder
+        raise GlossaryError("tqa's own glossaries are not installed (reinstall tqa)") from None
+
+
+@lru_cache(maxsize=1)
+def shipped_packs() -> tuple[str, ...]:
+    """The names of the glossaries tqa ships, sorted."""
+    return tuple(sorted(p.name[: -len(".yaml")] for p in _packs_folder().iterdir() if p.name.endswith(".yaml")))
+
+
+def check_pack(reference: str) -> str:
+    """The name of the shipped glossary ``reference`` (``tqa:NAME``)
+    names; GlossaryError for any other name. A name, never a path: it is
+    looked up among the shipped ones, so ``tqa:../x`` names nothing."""
+    name = pack_name(reference)
+    if name is None or name not in shipped_packs():
+        known = ", ".join(PACK_PREFIX + n for n in shipped_packs())
+        raise GlossaryError(f"{reference!r} is not a glossary tqa ships ({known})")
+    return name
+
+
+def pack_bytes(reference: str) -> bytes:
+    """The YAML of the shipped glossary ``reference`` names."""
+    return _packs_folder().joinpath(check_pack(reference) + ".yaml").read_bytes()
+
+
+@lru_cache(maxsize=None)
+def load_pack(name: str) -> Glossary:
+    """The shipped glossary ``tqa:NAME``, read once per process (its entries
+    are shared by every glossary that includes it, and never changed)."""
+    reference = PACK_PREFIX + name
+    text = pack_bytes(reference).decode("utf-8")
+    glossary = parse_glossary(yaml.load(text, Loader=_LineLoader), reference)
+    for entry in glossary.entries:
+        entry.shipped = True
+    return glossary

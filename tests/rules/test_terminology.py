@@ -139,12 +139,12 @@ def near_variants(text, lang="en", **kw):
             "Astana Civil Service Hubs",
             "Astana Civil Service Hub",
         ),
-        # е for ё: the stems differ, the name is alike
+        # a word left out ("Организации")
         (
             "ru",
-            "Представители Программы развития Организации Объединенных Наций провели семинар.",
-            "Программы развития Организации Объединенных Наций",
-            "Программа развития Организации Объединённых Наций",
+            "Представители Программы развития Объединенных Наций провели семинар.",
+            "Программы развития Объединенных Наций",
+            "Программа развития Организации Объединенных Наций",
         ),
         # "жоғары" left out
         (
@@ -170,6 +170,10 @@ def test_near_variant_found(lang, text, variant, canonical):
             "ru",
             "Представители Программы развития Организации Объединённых Наций провели семинар.",
         ),  # the name, inflected
+        (
+            "ru",
+            "Представители Программы развития Организации Объединенных Наций провели семинар.",
+        ),  # е for ё, as the United Nations writes it
         ("kk", "Біріккен Ұлттар Ұйымының Даму Бағдарламасы өкілдері қатысты."),  # the name, with one capital more
     ],
 )
@@ -301,7 +305,7 @@ def test_cli_glossary_import_export_check_and_broken_glossary(tqa, tmp_path):
     yaml_out = tmp_path / "in.yaml"
     assert tqa("glossary", "import", tbx, "-o", yaml_out).code == 0
     check = tqa("glossary", "check", yaml_out)
-    assert check.code == 0 and "13 entries" in check.out
+    assert check.code == 0 and "9 entries" in check.out
     broken = tmp_path / "broken.yaml"
     broken.write_text("entries:\n  - id: x\n", encoding="utf-8")
     run = tqa("check", "--glossary", broken, SEED)

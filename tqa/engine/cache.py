@@ -166,9 +166,20 @@ def config_hash(config) -> str | None:
     """The effective configuration, glossary contents included; None when a
     glossary cannot be hashed (then nothing is cached: an edit to it could
     not be seen)."""
+    from ..glossary import GlossaryError, pack_bytes, pack_name
+
     digest = hashlib.blake2b(repr(config).encode("utf-8", "surrogateescape"), digest_size=16)
-    for glossary in config.glossaries:
-        content = content_hash(str(glossary))  # the path the glossary is loaded from
+    for glossary in config.glossary_sources():
+        content: str | None
+        if pack_name(str(glossary)) is not None:
+            # a glossary tqa ships: in an editable install it lies outside
+            # the package folder that code_hash reads
+            try:
+                content = hashlib.blake2b(pack_bytes(str(glossary)), digest_size=20).hexdigest()
+            except (GlossaryError, OSError):
+                return None
+        else:
+            content = content_hash(str(glossary))  # the path the glossary is loaded from
         if content is None:
             return None
         digest.update(b"\x1f" + str(glossary).encode("utf-8", "surrogateescape") + b"\x1e" + content.encode())
