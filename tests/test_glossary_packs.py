@@ -360,10 +360,5 @@ def test_clean_official_text_naming_many_bodies_is_silent(lang):
     assert [(f.name, f.text) for f in found] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="near-variant takes a name's English possessive (\"Organization's\") for a variant of the name; "
-    "a fix for tqa/rules/terminology/near_variant.py, asked of its owner",
-)
 def test_an_official_name_in_the_possessive_is_silent():
     assert terminology("The World Health Organization's report came out.", "en") == []

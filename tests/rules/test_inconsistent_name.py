@@ -9,7 +9,9 @@ from tqa.text.bodynames import names_in
 
 
 def names(text, lang="en", **config):
-    return [f for f in findings_of(text, lang=lang, glossaries=[], **config) if f.rule == "TQA404"]
+    return [
+        f for f in findings_of(text, lang=lang, glossaries=[], builtin_glossary=False, **config) if f.rule == "TQA404"
+    ]
 
 
 def page(*paragraphs):
@@ -18,7 +20,8 @@ def page(*paragraphs):
 
 @pytest.fixture(scope="module")
 def seed_findings():
-    return findings_of(SEED.read_text(encoding="utf-8"), lang="en", glossaries=[])
+    # no glossary at all: the names are learned from the page alone
+    return findings_of(SEED.read_text(encoding="utf-8"), lang="en", glossaries=[], builtin_glossary=False)
 
 
 def test_seed_names_of_one_ministry_resolve_to_the_majority_form_without_a_glossary(seed_findings):
@@ -231,3 +234,16 @@ def test_a_name_far_into_a_long_paragraph_is_read_whole():
     ]
     kk = "Кездесуге " * 40 + "Ақпарат және қоғамдық даму министрлігі қатысты."
     assert [kk[n.start : n.end] for n in names_in(kk, "kk")] == ["Ақпарат және қоғамдық даму министрлігі"]
+
+
+def test_out_of_the_box_every_wrong_name_of_the_seed_page_is_reported(tqa, tmp_path):
+    # a new user's folder: no configuration, the built-in glossary only
+    (tmp_path / "page.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    report = json.loads(tqa("check", "page.txt", "--lang", "en", "--format", "json", "--no-cache").out)
+    found = {(f["line"], f["text"], f["rule"]) for a in report["articles"] for f in a["findings"]}
+    assert {
+        (21, "Ministry of the Internal and Safety", "TQA403"),
+        (135, "Ministry of Internal Affairs and Security", "TQA404"),
+        (135, "National Agency for the Information Society", "TQA404"),
+        (113, "United Nations Development Program", "TQA401"),
+    } <= found

@@ -10,24 +10,15 @@ from typing import Any, NamedTuple
 
 import regex
 
+from ...text.bodynames import INFLECTED, stem
 from ...text.fuzzy import fuzz
 from ...text.memo import text_cache
 from ...text.scripts import WORD, folded_words_of, words_of
 from .. import Option, rule
 
-_STEMMED_LANGS = {"ru", "kk", "uk", "ky", "tg", "be", "uz", "tr", "de"}
-
-
-def _stem(word: str, lang: str) -> str:
-    """A crude stem for inflected languages, so that a case ending
-    (Министерства / Министерство) is not a different name."""
-    if lang in _STEMMED_LANGS and len(word) > 5:
-        return word[: max(4, len(word) - 3)]
-    return word
-
 
 def _key(words: list[str], lang: str) -> str:
-    return " ".join(_stem(w.casefold(), lang) for w in words)
+    return " ".join(stem(_without_possessive(w.casefold()), lang) for w in words)
 
 
 @rule(
@@ -82,7 +73,7 @@ def _variants_in(segment, index: _VariantIndex, lang: str, threshold: float):
     phrase is reported once."""
     paragraph, anchors = _Paragraph(segment.text, index, lang), index.anchors
     floor = 0  # the first word a window may start at
-    for i in [i for i, stem in enumerate(paragraph.stems) if stem in anchors]:  # few words are anchors
+    for i in [i for i, word in enumerate(paragraph.stems) if word in anchors]:  # few words are anchors
         for target in anchors[paragraph.stems[i]]:
             places = paragraph.places.get(target.first_stem)
             if not places:
@@ -144,8 +135,8 @@ class _Paragraph:
 
     def __init__(self, text: str, index: _VariantIndex, lang: str):
         self.text, self.known = text, index.known
-        self.words, folded = words_of(text), folded_words_of(text)
-        self.stems = [_stem(word, lang) for word in folded] if lang in _STEMMED_LANGS else folded
+        self.words, folded = words_of(text), [_without_possessive(word) for word in folded_words_of(text)]
+        self.stems = [stem(word, lang) for word in folded] if lang in INFLECTED else folded
         self.places = _first_word_places(self.stems, index.first_stems)
         self.keys: dict[tuple[int, int], str | None] = {}
 
@@ -157,12 +148,20 @@ class _Paragraph:
         return key  # type: ignore[return-value]
 
 
+def _without_possessive(word: str) -> str:
+    """The word a possessive is made from: "the World Health
+    Organization's report" names the Organization."""
+    if word.endswith(("'s", "’s", "ʼs")) and len(word) > 3:
+        return word[:-2]
+    return word
+
+
 def _first_word_places(stems, first_stems: frozenset[str]) -> dict[str, list[int]]:
     """Where each target's first word stands in the paragraph, in order: a
     name starts with its first word, so only those places can start a
     window (most words start none)."""
     places = defaultdict(list)
-    for i in [i for i, stem in enumerate(stems) if stem in first_stems]:
+    for i in [i for i, word in enumerate(stems) if word in first_stems]:
         places[stems[i]].append(i)
     return places
 
@@ -280,10 +279,10 @@ def _anchors(targets, lang: str) -> dict[str, list[_Target]]:
     other sentence)."""
     anchors = defaultdict(list)
     for entry, words, canonical in targets:
-        target = _Target(entry, _key(words, lang), canonical, _stem(words[0].casefold(), lang), len(words))
+        target = _Target(entry, _key(words, lang), canonical, _key(words[:1], lang), len(words))
         for word in words:
             if len(word) >= 4:
-                anchors[_stem(word.casefold(), lang)].append(target)
+                anchors[_key([word], lang)].append(target)
     return dict(anchors)
 
 
@@ -291,8 +290,8 @@ def _starts_window(targets, lang: str) -> regex.Pattern:
     """Where a word of a paragraph's case-folded text is (or, stemmed,
     begins with) a target's first word: a paragraph where it finds none has
     no window, and one search is cheaper than reading the words."""
-    stems = sorted({_stem(words[0].casefold(), lang) for _, words, _ in targets}, key=len, reverse=True)
+    stems = sorted({stem(words[0].casefold(), lang) for _, words, _ in targets}, key=len, reverse=True)
     # a stem starts a word; where words are not stemmed it is the whole word
     # (so the first word "E" of "E-Government" is not every word in e-)
-    whole = "" if lang in _STEMMED_LANGS else r"(?![\p{L}\p{M}]|['’ʼ][\p{L}\p{M}])"
+    whole = "" if lang in INFLECTED else r"(?![\p{L}\p{M}]|['’ʼ][\p{L}\p{M}])"
     return regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(s) for s in stems) + ")" + whole)
