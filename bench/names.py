@@ -19,6 +19,11 @@ precision on names nobody tuned to: every multi-word name of a group
 Urban Development") is written twice in one run, and every finding the rule makes among
 them is listed: each is two different bodies taken for one.
 
+With ``--packs``, the same on the names of the shipped glossaries
+(``glossaries/*.yaml``), per language, with the glossaries off: every
+name is a different body, many share most of their words (United Nations
+… Programme / Fund / Organization).
+
 With ``--whole N``, ``tqa check`` is also run on the N-article corpus twice,
 once without the rule (``--ignore TQA404``) and once with it (``-j 1``,
 no cache; CPU seconds of the process), and the share the rule adds is
@@ -128,13 +133,26 @@ def wordnet_bodies(data_noun: Path) -> list[str]:
     return names
 
 
-def precision_on(names: list[str]) -> tuple[int, list[str]]:
+def precision_on(names: list[str], lang: str = "en") -> tuple[int, list[str]]:
     """(bodies read as names, findings) of TQA404 on one run naming each body twice."""
     from tqa.engine import check_text
 
     paragraphs = [f"The {name} met on Monday. Officials of the {name} said nothing." for name in names]
-    result = check_text("Bodies\n\n" + "\n\n".join(paragraphs) + "\n", Config(lang="en", select=["TQA404"]))
+    config = Config(lang=lang, select=["TQA404"], builtin_glossary=False)
+    result = check_text("Bodies\n\n" + "\n\n".join(paragraphs) + "\n", config)
     return len(names), [f"{f.text!r}: {f.message}" for f in result.findings]
+
+
+def pack_names() -> dict[str, list[str]]:
+    """The names of the shipped glossaries' bodies, per language."""
+    import yaml
+
+    names: dict[str, list[str]] = {}
+    for pack in sorted((ROOT / "glossaries").glob("*.yaml")):
+        for entry in yaml.safe_load(pack.read_text(encoding="utf-8"))["entries"]:
+            for lang, name in entry.get("names", {}).items():
+                names.setdefault(lang, []).append(name)
+    return names
 
 
 def main() -> None:
@@ -143,6 +161,7 @@ def main() -> None:
     parser.add_argument(
         "--whole", type=int, default=0, help="also time tqa check on this many articles, with and without the rule"
     )
+    parser.add_argument("--packs", action="store_true", help="measure false alarms among the shipped glossaries' names")
     parser.add_argument("--wordnet", type=Path, help="WordNet's data.noun: measure false alarms among its bodies")
     args = parser.parse_args()
     if args.wordnet:
@@ -150,6 +169,12 @@ def main() -> None:
         print(f"WordNet bodies read as names: {read}; findings among them: {len(findings)}")
         for finding in findings:
             print("  ", finding)
+    if args.packs:
+        for lang, names in pack_names().items():
+            read, findings = precision_on(names, lang)
+            print(f"glossary names ({lang}): {read} bodies, {len(findings)} findings among them")
+            for finding in findings:
+                print("  ", finding)
     print(f"{'articles':>9} {'map CPU s':>10} {'run CPU s':>10} {'µs/article':>11} {'findings':>9}")
     for size in args.sizes:
         articles, mapping, run_level, findings = time_rule(corpus(size))
