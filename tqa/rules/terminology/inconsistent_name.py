@@ -91,10 +91,11 @@ def inconsistent_name(documents, ctx):
     around a head word such as Ministry, Agency, Programme, Министерство or
     министрлігі (``tqa/data/body_names.yaml``). A name is reported when the
     run mostly writes the same body another way: the same content words in
-    another order, a determiner or preposition changed, one word that
+    another order, a determiner or preposition changed, a word that
     translators render two ways (Safety / Security, Interior / Internal,
-    Programme / Program), one word misspelt, or (in English and German
-    capitalised names) one word added or dropped after the head. The
+    Programme / Program), or, in English, whose capitalised words show
+    where a name ends, one word misspelt or one word added or dropped
+    after the head. The
     message and ``related`` point at the form the run uses most (the
     glossary's, when a glossary names the body). Names of three content
     words or more are compared: "Ministry of Finance" and "Ministry of
