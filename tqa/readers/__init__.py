@@ -16,8 +16,8 @@ from pathlib import PurePath
 
 from ..model import Document, SourceText
 from . import markdown, po, text, xliff
-from .base import InputError, load_text
-from .interface import CatalogReader, Reader, SegmentReader
+from .base import InputError, load_bytes, load_text
+from .interface import BytesReader, CatalogReader, Reader, SegmentReader
 from .splitting import SplitSettings
 
 FORMATS: tuple[Reader, ...] = (text.READER, markdown.READER, po.READER, xliff.READER)
@@ -38,6 +38,12 @@ def is_supported(path: str) -> bool:
 
 def read_document(path: str, split_settings: SplitSettings = SplitSettings()) -> Document:
     """Load ``path`` and build its document; raises InputError."""
+    reader = reader_for(path)
+    if isinstance(reader, BytesReader):  # the format decodes its own bytes
+        data = load_bytes(path)
+        if not data.strip():
+            raise InputError(path, "empty file, nothing to check")
+        return reader.read_bytes(path, data, split_settings)
     return document_from_text(path, load_text(path), split_settings)
 
 
@@ -56,6 +62,7 @@ __all__ = [
     "is_supported",
     "reader_for",
     "Reader",
+    "BytesReader",
     "SegmentReader",
     "CatalogReader",
     "FORMATS",

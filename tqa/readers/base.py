@@ -136,6 +136,12 @@ def read_regular(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
 
 def load_text(path: str) -> str:
     """Read and decode a file, turning every OS failure into an InputError."""
+    return decode(path, load_bytes(path))
+
+
+def load_bytes(path: str) -> bytes:
+    """Read a regular file's bytes (size-limited, never a FIFO or device),
+    turning every OS failure into an InputError."""
     try:
         data = read_regular(path)
     except ValueError as exc:
@@ -150,7 +156,7 @@ def load_text(path: str) -> str:
         if exc.errno == errno.ELOOP:
             raise InputError(path, "symlink loop (too many levels of symbolic links); not read") from None
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-    return decode(path, data)
+    return data
 
 
 def language_code(value: str | None) -> str | None:

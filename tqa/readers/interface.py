@@ -49,6 +49,20 @@ class Reader(Protocol):
         ...
 
 
+@runtime_checkable
+class BytesReader(Reader, Protocol):
+    """A format whose files are read from their bytes, not from text that
+    tqa decoded: a binary format (a Word document), or one that says its
+    own encoding inside (an HTML page's ``<meta charset>``). The bytes come
+    through ``tqa.readers.base.load_bytes`` (size limit, regular files
+    only); ``read`` still takes text (``tqa.engine.check_text``, tests)."""
+
+    def read_bytes(self, path: str, data: bytes, split_settings: SplitSettings) -> Document:
+        """The document of the file ``path`` whose bytes are ``data``;
+        raises ``InputError`` when they are not of this format."""
+        ...
+
+
 def _no_language(source: SourceText) -> str | None:
     return None
 
