@@ -248,14 +248,16 @@ def test_a_lone_greek_letter_is_a_symbol(lang, clean, defect, found):
         ),
         (
             "kk",
-            "Title\n\nҚұрастыру алдында орнатылады\n\n- `build-essential` пакеті,\n- `Build-Depends` өрісіндегі пакеттер\n\n"
+            "Title\n\nҚұрастыру алдында орнатылады\n\n- `build-essential` пакеті,\n"
+            "- `Build-Depends` өрісіндегі пакеттер\n\n"
             "1. пакеттерді таңдау,\n2. оларды жүктеу\n\nДайын.\n",
             "Title\n\nҚазақстан Республикасы елшілігінің көрмесі және\n\nСеул қаласында ашылды.\n",
             "және",
         ),
         (
             "de",
-            "Title\n\nVor dem Bau werden installiert\n\n- das Paket `build-essential`,\n- die Pakete aus `Build-Depends`\n\n"
+            "Title\n\nVor dem Bau werden installiert\n\n- das Paket `build-essential`,\n"
+            "- die Pakete aus `Build-Depends`\n\n"
             "1. die Pakete wählen,\n2. sie herunterladen\n\nFertig.\n",
             "Title\n\nDie Ausstellung der Botschaft der\n\nRepublik Kasachstan wurde eröffnet.\n",
             "der",
@@ -416,3 +418,17 @@ def test_acronym_after_two_names_takes_the_nearer(lang, joined, name, drift):
     assert flagged(text, lang, "TQA403") == []
     found = flagged(f"{text}\n{drift} differs.\n", lang, "TQA403")
     assert found == [drift.split(" (")[0]]
+
+
+@pytest.mark.parametrize(
+    "lang,step",
+    [
+        ("en", "Choose the packages listed on the command line"),
+        ("ru", "Выбрать все пакеты, перечисленные в командной строке этой программы"),
+        ("de", "Die auf der Befehlszeile genannten Pakete zuerst einmal auswählen"),
+    ],
+)
+def test_a_step_repeated_in_nested_lists_of_other_items(lang, step):
+    procedure = f"1. First procedure\n   1. {step}\n   2. Fetch\n2. Second procedure\n   1. {step}\n   2. Fetch\n"
+    assert flagged(f"Title\n\n{procedure}", lang, "TQA301") == []
+    assert len(flagged(f"Title\n\n1. First procedure\n   1. {step}\n   2. {step}\n", lang, "TQA301")) == 1

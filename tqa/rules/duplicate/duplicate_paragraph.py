@@ -47,18 +47,20 @@ _WORD = regex.compile(r"\S+")
 
 def _lists(article: Article) -> dict[int, int]:
     """The list each list item of ``article`` belongs to (segment index ->
-    the index of the list's first item): items that follow one another,
-    with no other paragraph or heading between them."""
+    the index of the list's first item): items at one indent that follow one
+    another, with no other paragraph or heading between them nor an item of
+    a list around theirs (a nested list under the next item is another)."""
     lists: dict[int, int] = {}
-    first = None
+    open_lists: dict[int, int] = {}  # indent -> the first item of the list open there
     for index, segment in enumerate(article.segments):
         if segment.kind in ("comment", "code"):
             continue
         if segment.kind == "paragraph" and _LIST_ITEM.match(segment.text):
-            first = index if first is None else first
-            lists[index] = first
+            indent = len(segment.text) - len(segment.text.lstrip())
+            open_lists = {i: first for i, first in open_lists.items() if i <= indent}
+            lists[index] = open_lists.setdefault(indent, index)
         else:
-            first = None
+            open_lists = {}
     return lists
 
 
@@ -129,6 +131,11 @@ def duplicate_paragraph(article: Article, ctx: Context) -> Iterator[Problem]:
     comparable = list(comparable_paragraphs(article, ctx.options["min-words"]))
     lists = _lists(article)
     in_list = [lists.get(index) for index, _, _ in comparable]
+    # an item's text without its marker ("2. Fetch" repeats "1. Fetch")
+    items = [
+        " ".join(_LIST_ITEM.sub("", seg.text, count=1).split()).casefold() if in_list[k] is not None else None
+        for k, (_, seg, _) in enumerate(comparable)
+    ]
     norms = [norm for _, _, norm in comparable]
     headings = [_heading(segment.text) for _, segment, _ in comparable]
     # Each paragraph is reported against the first earlier paragraph it
@@ -162,9 +169,11 @@ def duplicate_paragraph(article: Article, ctx: Context) -> Iterator[Problem]:
                 # items of a list are alike by design ("- the `Build-Depends`
                 # field" / "- the `Build-Depends-Indep` field"); an item
                 # repeated word for word in its own list is a copy
-                if norm != norms[found] or in_list[k] != in_list[found]:
+                if items[k] != items[found] or in_list[k] != in_list[found]:
                     continue
-            elif norm != norms[found] and _parallel(segment.text, comparable[found][1].text):
+                message = "paragraph repeats the one at line {line} word for word"
+                break
+            if norm != norms[found] and _parallel(segment.text, comparable[found][1].text):
                 continue
             message = _copy_message(norm, norms[found], threshold)
             if message:
