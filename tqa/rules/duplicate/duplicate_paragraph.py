@@ -160,6 +160,7 @@ def duplicate_paragraph(article: Article, ctx: Context) -> Iterator[Problem]:
             choices = [stand_in(first)]
         else:
             choices = sorted({stand_in(c) for c in candidates.of(k)})
+        message: str | None = None
         for found in choices:
             if norm != norms[found] and _heading_and_its_paragraph(
                 (segment.text, headings[k]), (comparable[found][1].text, headings[found])
