@@ -221,3 +221,214 @@ def test_breadcrumb_separator_is_not_a_quotation_mark():
 def test_a_lone_greek_letter_is_a_symbol(lang, clean, defect, found):
     assert flagged(clean, lang, "TQA102") == []
     assert flagged(defect, lang, "TQA102") == [found]
+
+
+# --- second round: the collection as Markdown ------------------------------
+
+
+# A list item ends without a full stop or with a comma and the next item goes
+# on; a lead-in runs into a list. A sentence broken by a lost line join is
+# still reported beside them.
+@pytest.mark.parametrize(
+    "lang,clean,defect,found",
+    [
+        (
+            "en",
+            "Title\n\nIt ensures the installation of\n\n- the `build-essential` package, and\n"
+            "- packages listed in the `Build-Depends` field\n\n1. choose the packages,\n2. fetch them\n\nDone.\n",
+            "Title\n\nThe exhibition of the Embassy of\n\nthe Republic of Kazakhstan opened.\n",
+            "of",
+        ),
+        (
+            "ru",
+            "Title\n\nПеред сборкой устанавливаются\n\n- пакет `build-essential`,\n- пакеты из поля `Build-Depends`\n\n"
+            "1. выбрать пакеты,\n2. загрузить их\n\nГотово.\n",
+            "Title\n\nВыставка посольства Республики Казахстан в\n\nгороде Сеуле открылась.\n",
+            "в",
+        ),
+        (
+            "kk",
+            "Title\n\nҚұрастыру алдында орнатылады\n\n- `build-essential` пакеті,\n"
+            "- `Build-Depends` өрісіндегі пакеттер\n\n"
+            "1. пакеттерді таңдау,\n2. оларды жүктеу\n\nДайын.\n",
+            "Title\n\nҚазақстан Республикасы елшілігінің көрмесі және\n\nСеул қаласында ашылды.\n",
+            "және",
+        ),
+        (
+            "de",
+            "Title\n\nVor dem Bau werden installiert\n\n- das Paket `build-essential`,\n"
+            "- die Pakete aus `Build-Depends`\n\n"
+            "1. die Pakete wählen,\n2. sie herunterladen\n\nFertig.\n",
+            "Title\n\nDie Ausstellung der Botschaft der\n\nRepublik Kasachstan wurde eröffnet.\n",
+            "der",
+        ),
+    ],
+)
+def test_markdown_list_items_are_not_broken_sentences(lang, clean, defect, found):
+    assert flagged(clean, lang, "TQA707") == []
+    assert flagged(clean.replace("\n- ", "\n\n- ").replace("\n2.", "\n\n2."), lang, "TQA707") == []
+    assert flagged(defect, lang, "TQA707") == [found]
+
+
+def test_markdown_reader_list_items_and_their_paragraphs():
+    from tqa.model import SourceText
+    from tqa.readers.markdown import read
+
+    text = (
+        "Lead-in\nwrapped.\n\n- one,\n- two\n   - nested\n     lazy\n\n     its second paragraph\n\n"
+        "    indented in the list\n\nAfter the list\n2024. goes on\n- a bullet breaks in\n\n\n"
+        "Out of the list.\n\n    code\n"
+    )
+    segments = [(s.kind, s.text) for s in read("x.md", SourceText(text))]
+    assert segments == [
+        ("paragraph", "Lead-in\nwrapped."),
+        ("paragraph", "- one,"),
+        ("paragraph", "- two"),
+        ("paragraph", "   - nested\n     lazy"),
+        ("paragraph", "     its second paragraph"),
+        ("paragraph", "    indented in the list"),
+        ("paragraph", "After the list\n2024. goes on"),
+        ("paragraph", "- a bullet breaks in"),
+        ("paragraph", "Out of the list."),
+        ("code", "    code"),
+    ]
+
+
+# Tables and clauses set out one a paragraph (a preamble) are no broken
+# sentences; the break in ordinary prose next to them still is.
+@pytest.mark.parametrize(
+    "lang,clauses,defect,found",
+    [
+        (
+            "ru",
+            "принимая во внимание, что права человека охраняются законом,\n\n"
+            "принимая во внимание, что необходимо содействовать развитию отношений; и\n\n"
+            "принимая во внимание, что народы подтвердили свою веру,\n\nГенеральная Ассамблея,\n\n"
+            "провозглашает настоящую Декларацию.",
+            "Выставка посольства Республики Казахстан в\n\nгороде Сеуле открылась.",
+            "в",
+        ),
+        (
+            "kk",
+            "адам құқықтары заңмен қорғалуы керек екеніне назар аудара отырып,\n\n"
+            "халықтар арасындағы достық қатынастарды дамыту қажет екеніне назар аудара отырып,\n\n"
+            "Бас Ассамблея осы Декларацияны жариялайды.",
+            "Қазақстан Республикасы елшілігінің көрмесі және\n\nСеул қаласында ашылды.",
+            "және",
+        ),
+        (
+            "de",
+            "Da die Anerkennung der Würde die Grundlage der Freiheit bildet,\n\n"
+            "da es notwendig ist, die Menschenrechte zu schützen,\n\nverkündet die Generalversammlung\n\n"
+            "diese Allgemeine Erklärung der Menschenrechte.\n\n| `&amp;` | `&` (kaufmännisches Und) |\n\n"
+            "gibt die Zeile aus.",
+            "Die Ausstellung der Botschaft der\n\nRepublik Kasachstan wurde eröffnet.",
+            "der",
+        ),
+        (
+            "en",
+            "a) under this License, provided that the facility still operates, or\n\n"
+            "b) under the GNU GPL, with none of the additional permissions.",
+            "The full report is of\n\nno use to the minister.",
+            "of",
+        ),
+    ],
+)
+def test_clauses_tables_and_lettered_items_are_not_broken_sentences(lang, clauses, defect, found):
+    assert flagged(f"Title\n\n{clauses}\n", lang, "TQA707") == []
+    assert flagged(f"Title\n\n{clauses}\n\n# Next\n\n{defect}\n", lang, "TQA707") == [found]
+
+
+# Items of a list are alike by design, and rows of a reference list differ in
+# the term they describe (in code or quotes); a paragraph pasted twice, or
+# revised in plain words, is still a copy.
+@pytest.mark.parametrize(
+    "lang,rows,copy",
+    [
+        (
+            "en",
+            "- packages listed in the `Build-Depends` field (see Section 4.1), and\n"
+            "- packages listed in the `Build-Depends-Indep` field (see Section 4.1)\n\n"
+            "As explained in `passwd`(5), each separated entry of this file means the following.\n\n"
+            "As explained in `shadow`(5), each separated entry of this file means the following.",
+            "The ministry opened a new office in Astana on Monday morning after a long delay.",
+        ),
+        (
+            "ru",
+            "1. «`<версия`»: подсказка затрагивает только те версии, номер которых меньше `версии`.\n"
+            "2. «`<=версия`»: подсказка затрагивает только те версии, номер которых меньше `версии`.\n\n"
+            "Описание: любая версия пакета с приоритетом «важный» будет получать эту оценку при поиске.\n\n"
+            "Описание: любая версия пакета с приоритетом «стандартный» будет получать эту оценку при поиске.",
+            "Семинар организован Астанинским хабом государственной службы и ПРООН в Казахстане.",
+        ),
+        (
+            "kk",
+            "- `Clang` негізіндегі автотолықтыру, семантикалық түспен ерекшелеу және қателерді көрсету\n"
+            "- `Python` негізіндегі автотолықтыру, семантикалық түспен ерекшелеу және қателерді көрсету",
+            "Әлихан Бәйменов білім беру саласындағы өзгерістер туралы айтты және жаңа жобаларды таныстырды.",
+        ),
+        (
+            "de",
+            "Der Befehl `ed`(1) ersetzt hier alle Vorkommen von `VON_REGEX` in der Datei durch `NACH_TEXT`.\n\n"
+            "Der Befehl `sed`(1) ersetzt hier alle Vorkommen von `VON_REGEX` in der Datei durch `NACH_TEXT`.",
+            "Die Behörde eröffnete am Montagmorgen nach langer Verzögerung ein neues Büro in Astana.",
+        ),
+    ],
+)
+def test_list_items_and_reference_rows_are_not_copies(lang, rows, copy):
+    assert flagged(f"Title\n\n{rows}\n", lang, "TQA301") == []
+    revised = copy.replace(" a new ", " its new ").replace(" ein ", " ihr ").replace("организован", "был организован")
+    revised = revised.replace("айтты және", "айтып,")
+    assert revised != copy
+    text = f"Title\n\n{rows}\n\n{copy}\n\n{revised}\n"
+    assert [f.line for f in findings_of(text, lang=lang, select="TQA301")] == [text.count("\n")]
+    # an item repeated word for word in its own list is a copy too
+    first = rows.split("\n")[0]
+    assert len(flagged(f"Title\n\n{first}\n{first}\n", lang, "TQA301")) == (1 if first.startswith(("-", "1.")) else 0)
+
+
+# Two names joined by "and" before one acronym: the acronym's name is the
+# one next to the brackets, not both; drift between two expansions is still
+# reported.
+@pytest.mark.parametrize(
+    "lang,joined,name,drift",
+    [
+        (
+            "en",
+            "It follows the Debian Social Contract and Debian Free Software Guidelines (DFSG).",
+            "Debian Free Software Guidelines (DFSG)",
+            "Debian Free Software Guideline (DFSG)",
+        ),
+        (
+            "de",
+            "Sogar wenn Sie sichere Dienste wie Secure Shell (SSH) nutzen, bleibt das Passwort geheim.",
+            "Secure Shell (SSH)",
+            "Secure SHell Protocol (SSH)",
+        ),
+        (
+            "ru",
+            "Они опираются на Общественный договор Debian и Debian Free Software Guidelines (DFSG).",
+            "Debian Free Software Guidelines (DFSG)",
+            "Debian Free Software Guideline (DFSG)",
+        ),
+    ],
+)
+def test_acronym_after_two_names_takes_the_nearer(lang, joined, name, drift):
+    text = f"A\n\n{joined}\n\n{name} again.\n\nAnd {name} once more.\n"
+    assert flagged(text, lang, "TQA403") == []
+    found = flagged(f"{text}\n{drift} differs.\n", lang, "TQA403")
+    assert found == [drift.split(" (")[0]]
+
+
+@pytest.mark.parametrize(
+    "lang,step",
+    [
+        ("en", "Choose the packages listed on the command line"),
+        ("ru", "Выбрать все пакеты, перечисленные в командной строке этой программы"),
+        ("de", "Die auf der Befehlszeile genannten Pakete zuerst einmal auswählen"),
+    ],
+)
+def test_a_step_repeated_in_nested_lists_of_other_items(lang, step):
+    procedure = f"1. First procedure\n   1. {step}\n   2. Fetch\n2. Second procedure\n   1. {step}\n   2. Fetch\n"
+    assert flagged(f"Title\n\n{procedure}", lang, "TQA301") == []
+    assert len(flagged(f"Title\n\n1. First procedure\n   1. {step}\n   2. {step}\n", lang, "TQA301")) == 1

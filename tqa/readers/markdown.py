@@ -21,6 +21,9 @@ _FENCE = regex.compile(r"^ {0,3}(`{3,}|~{3,})")
 # character, quadratic in a line of spaces (a 40,000-space heading took 49 s).
 _HEADING = regex.compile(r" {0,3}(#{1,6})[ \t]+")
 _SETEXT = regex.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+# A list item's marker: a bullet, or a number and ``.`` or ``)``, then blanks
+# and the item's text.
+_ITEM = regex.compile(r"([ \t]*)([-*+]|(\d{1,9})[.)])[ \t]+(?=\S)")
 _FRONT_TITLE = regex.compile(r"title:[ \t]*")
 _FRONT_LANG = regex.compile(r"^(?:lang|language):[ \t]*(['\"]?)([A-Za-z]{2,3})(?:[-_][A-Za-z]+)?\1[ \t]*$")
 
@@ -76,6 +79,27 @@ def _front_title(line: str) -> tuple[int, str] | None:
     return key.end(), value
 
 
+def _item(line: str, in_list: bool, interrupts: bool) -> int | None:
+    """Where the text of the list item that ``line`` starts begins (its
+    content column), or None. Inside a list an item may be indented (a
+    nested list); outside, by three spaces at most. A paragraph that is no
+    list item is broken off by a bullet item or one numbered 1 only
+    (CommonMark: "2024. " at the start of a wrapped line goes on the
+    paragraph)."""
+    match = _ITEM.match(line)
+    if match is None:
+        return None
+    if not in_list and len(match.group(1).expandtabs(4)) > 3:
+        return None
+    if interrupts and match.group(3) is not None and int(match.group(3)) != 1:
+        return None
+    return len(line[: match.end()].expandtabs(4))
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+
+
 def _lines(source: SourceText):
     """(start offset, text without line ending) of every line."""
     for number, start in enumerate(source.line_starts, 1):
@@ -97,11 +121,17 @@ def read(path: str, source: SourceText) -> list[Segment]:
             segments.append(Segment(source.text[start:end], start, kind))
             block.clear()
 
+    # the content column of the list item last met, while its list goes on:
+    # a line indented to it after a blank line is the item's next paragraph,
+    # not indented code
+    item_column: int | None = None
+    block_is_item = False
     while i < len(lines):
         start, line = lines[i]
         fence = _FENCE.match(line)
         if fence:
             flush()
+            item_column = None
             j = i + 1
             while j < len(lines) and not lines[j][1].lstrip().startswith(fence.group(1)):
                 j += 1
@@ -122,17 +152,31 @@ def read(path: str, source: SourceText) -> list[Segment]:
         heading = _heading(line)
         if heading:
             flush()
+            item_column = None
             segments.append(Segment(heading[1], start + heading[0], "heading"))
         elif block and _SETEXT.match(line):
             flush("heading")
         elif _is_break(line):
             flush()
+            item_column = None
             segments.append(Segment(line, start, "break"))
         elif not line.strip(" \t"):
             flush()
-        elif not block and line.startswith(("    ", "\t")):
+        elif (
+            not block and line.startswith(("    ", "\t")) and (item_column is None or _indent(line) >= item_column + 4)
+        ):
+            item_column = None
             segments.append(Segment(line, start, "code"))
         else:
+            in_list = item_column is not None or block_is_item
+            column = _item(line, in_list, bool(block) and not block_is_item)
+            if column is not None:
+                flush()  # each list item is a paragraph of its own
+                item_column = column
+            elif not block and item_column is not None and _indent(line) < item_column:
+                item_column = None  # the list is over
+            if not block:
+                block_is_item = column is not None
             block.append((start, line))
         i += 1
     flush()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import difflib
 from typing import Iterator
 
 import regex
@@ -34,6 +35,52 @@ _SENTENCE_END = regex.compile(r"[.!?…。！？][\"'”’»)\]」』）]*\s*$"
 
 def _heading(text: str) -> bool:
     return "\n" not in text.strip() and not _SENTENCE_END.search(text) and word_count(text) <= HEADING_WORDS
+
+
+# A list item: a bullet, or a number and "." or ")" (Markdown's markers).
+_LIST_ITEM = regex.compile(r"[ \t]*(?:[-*+•]|\d{1,9}[.)])[ \t]")
+
+# A word set off as a term: in code or in quotes.
+_MARKED = regex.compile(r"[`«»“”„\"]")
+_WORD = regex.compile(r"\S+")
+
+
+def _lists(article: Article) -> dict[int, int]:
+    """The list each list item of ``article`` belongs to (segment index ->
+    the index of the list's first item): items at one indent that follow one
+    another, with no other paragraph or heading between them nor an item of
+    a list around theirs (a nested list under the next item is another)."""
+    lists: dict[int, int] = {}
+    open_lists: dict[int, int] = {}  # indent -> the first item of the list open there
+    for index, segment in enumerate(article.segments):
+        if segment.kind in ("comment", "code"):
+            continue
+        if segment.kind == "paragraph" and _LIST_ITEM.match(segment.text):
+            indent = len(segment.text) - len(segment.text.lstrip())
+            open_lists = {i: first for i, first in open_lists.items() if i <= indent}
+            lists[index] = open_lists.setdefault(indent, index)
+        else:
+            open_lists = {}
+    return lists
+
+
+def _one_slot_changed(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` differ in one place only, where a word or a
+    phrase stands for another (not a word put in or left out)?"""
+    wa, wb = _WORD.findall(a.casefold()), _WORD.findall(b.casefold())
+    changes = [op for op in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes() if op[0] != "equal"]
+    return len(changes) == 1 and changes[0][0] == "replace"
+
+
+def _parallel(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` rows of a reference list, one sentence with a
+    different term each ("`passwd`(5)" / "`shadow`(5)", "«важный»" /
+    "«стандартный»"): do they differ in one place only, where each has a
+    term in code or quotes? A revised copy changes plain words."""
+    if not _one_slot_changed(a, b):
+        return False
+    wa, wb = set(_WORD.findall(a)), set(_WORD.findall(b))
+    return bool(wa - wb) and bool(wb - wa) and all(_MARKED.search(word) for word in wa ^ wb)
 
 
 def _heading_and_its_paragraph(a: tuple[str, bool], b: tuple[str, bool]) -> bool:
@@ -82,6 +129,13 @@ def duplicate_paragraph(article: Article, ctx: Context) -> Iterator[Problem]:
     """
     threshold = ctx.options["threshold"]
     comparable = list(comparable_paragraphs(article, ctx.options["min-words"]))
+    lists = _lists(article)
+    in_list = [lists.get(index) for index, _, _ in comparable]
+    # an item's text without its marker ("2. Fetch" repeats "1. Fetch")
+    items = [
+        " ".join(_LIST_ITEM.sub("", seg.text, count=1).split()).casefold() if in_list[k] is not None else None
+        for k, (_, seg, _) in enumerate(comparable)
+    ]
     norms = [norm for _, _, norm in comparable]
     headings = [_heading(segment.text) for _, segment, _ in comparable]
     # Each paragraph is reported against the first earlier paragraph it
@@ -106,10 +160,21 @@ def duplicate_paragraph(article: Article, ctx: Context) -> Iterator[Problem]:
             choices = [stand_in(first)]
         else:
             choices = sorted({stand_in(c) for c in candidates.of(k)})
+        message: str | None = None
         for found in choices:
             if norm != norms[found] and _heading_and_its_paragraph(
                 (segment.text, headings[k]), (comparable[found][1].text, headings[found])
             ):
+                continue
+            if in_list[k] is not None or in_list[found] is not None:
+                # items of a list are alike by design ("- the `Build-Depends`
+                # field" / "- the `Build-Depends-Indep` field"); an item
+                # repeated word for word in its own list is a copy
+                if items[k] != items[found] or in_list[k] != in_list[found]:
+                    continue
+                message = "paragraph repeats the one at line {line} word for word"
+                break
+            if norm != norms[found] and _parallel(segment.text, comparable[found][1].text):
                 continue
             message = _copy_message(norm, norms[found], threshold)
             if message:

@@ -14,8 +14,13 @@ _TERMINAL = ".!?…:;\"”»’')]」』。！？"
 
 # What starts an item of a list: "(b) ", "b) ", "2. ", "iv) ", a bullet or a dash.
 _LIST_ITEM = regex.compile(r"[ \t\u00a0]*(?:\(?(?:\d{1,3}|[ivxlcIVXLC]{1,5}|\p{L})[.)]|[-–—•*▪·●◦‣])\s")
+# A Markdown list item: a bullet, or a number and "." or ")".
+_MARKDOWN_ITEM = regex.compile(r"[ \t]*(?:[-*+•]|\d{1,9}[.)])[ \t]")
 # The end of a list item before the last: "…; and", "…; или".
 _ITEM_END = regex.compile(r";\s*(?:\p{L}+\s+)?(\p{L}+)\s*$")
+# The end of a clause of a sentence set out one clause a paragraph (a
+# preamble: "Whereas …,", "принимая во внимание, …; и", "Da …,").
+_CLAUSE_END = regex.compile(r"[,;]\s*(?:\p{L}+\s*)?$")
 _INDENT = " \t\u00a0\u3000"
 
 # Segments that stand between two paragraphs and part them: a code block
@@ -54,6 +59,22 @@ def _link_alone(text: str) -> bool:
         return False
     rest = stripped[spans[1] :].split("\n", 1)[0]
     return not any(ch.isalnum() for ch in rest)
+
+
+def _table_row(text: str) -> bool:
+    """Is the last line of ``text`` a row of a pipe table?"""
+    last = text.rstrip().rsplit("\n", 1)[-1].strip()
+    return len(last) > 1 and last[0] == "|" and last[-1] == "|"
+
+
+def _clause(text: str, lang: str | None) -> bool:
+    """Does ``text`` end as a clause that a following one goes on: with a
+    comma or a semicolon, bar a conjunction ("…, and", "…; и")?"""
+    end = _CLAUSE_END.search(text)
+    if end is None:
+        return False
+    word = regex.search(r"(\p{L}+)\s*$", end.group())
+    return word is None or word.group(1).casefold() in list_conjunctions_of(lang)
 
 
 def _list_item_before_the_last(text: str, lang: str | None) -> bool:
@@ -105,20 +126,33 @@ def broken_sentence(article, ctx):
     comments, track = _leaks()
     prose = [s for s in article.segments if s.kind in ("paragraph", "title", "heading", "label", *_PARTING)]
     ended = ""  # how the paragraph before ``segment`` ended
+    clause = False  # whether it ended as a clause that this one goes on
+    run = False  # whether it was one of two clauses or more set out one a paragraph
     for segment, following in zip(prose, prose[1:]):
         if segment.kind != "paragraph":
-            ended = ""
+            ended, clause, run = "", False, False
             continue
         text = _without(segment.text, comments(segment.text, ctx.lang))
         text = "\n".join(line for line in text.split("\n") if not track.match(line)).rstrip()
         before, ended = ended, text[-1:]
+        after_clause, clause = clause, _clause(text, ctx.lang)
+        after_run, run = run, clause and (after_clause or _clause(following.text.rstrip(), ctx.lang))
         if following.kind != "paragraph":
             continue
         if not text or text[-1] in _TERMINAL or text.lstrip().startswith(("-", "*", "•")):
             continue
+        if _MARKDOWN_ITEM.match(text) or _table_row(text):
+            continue  # a list item, a table: no sentence runs on from them
         next_text = following.text.lstrip()
+        if _MARKDOWN_ITEM.match(next_text) or next_text.startswith("|"):
+            continue  # a lead-in to a list or a table: "It ensures the installation of" ⏎ "- …"
         if _list_item_before_the_last(text, ctx.lang) and (_LIST_ITEM.match(next_text) or before in (";", ":")):
             continue  # "(a) review the budget; and" ⏎ "(b) report …"
+        if _LIST_ITEM.match(text) and _LIST_ITEM.match(next_text):
+            continue  # "a) under this License, …, or" ⏎ "b) under the GNU GPL"
+        if run or after_run:
+            continue  # clauses set out one a paragraph ("Whereas …," ⏎ "whereas …,") and what they lead to
+
         if _link_alone(next_text) or _indent(following.text) > _indent(segment.text):
             continue  # a lead-in: "available at" ⏎ a link, an address set off
         last = regex.search(r"(\p{L}+)\W*$", text)
