@@ -61,6 +61,8 @@ def test_seed_reordered_agency_and_program_spelling(seed_findings):
             "The Central Intelligence Agency and the Defense Intelligence Agency met the United States Postal Service.",
             "The Federal Emergency Management Agency, the Federal Aviation Agency and the Central Intelligence Agency.",
         ),
+        # a body's name and a phrase after it (the prose collection)
+        page("The Free Software Foundation sells manuals. The Free Software Foundation on CD-ROM is new."),
         # one body, written the same way each time
         page("The Ministry of the Interior and Safety (MOIS) met. The Ministry of the Interior and Safety agreed."),
         # things defined beside an acronym are not bodies

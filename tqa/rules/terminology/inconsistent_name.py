@@ -250,13 +250,15 @@ def _compares_words(form: _Form) -> bool:
     return form.name.bounded and form.lang not in INFLECTED
 
 
-def _droppable(form: _Form) -> range:
+def _droppable(form: _Form) -> list[int]:
     """Where a word may be missing from a shorter form of the name: after
-    the head, leaving enough words to tell the body."""
+    the head, leaving enough words to tell the body, and not the one word
+    of a phrase after the head ("Free Software Foundation on CD-ROM" is
+    the Foundation and a medium)."""
     content, head = form.name.content, form.name.head
     if head < 0 or len(content) <= MIN_CONTENT_WORDS:
-        return range(0)
-    return range(head + 1, len(content))
+        return []
+    return [k for k in range(head + 1, len(content)) if not k == head + 1 == len(content) - 1]
 
 
 def _alike(word: str, other: str, similarity: float) -> bool:
