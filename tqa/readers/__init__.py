@@ -49,6 +49,16 @@ def read_document(path: str, split_settings: SplitSettings = SplitSettings()) ->
     return document_from_text(path, decode(path, data), split_settings)
 
 
+def source_text(path: str) -> SourceText:
+    """The text of ``path`` that findings' lines and columns count in: the
+    decoded file, or a Word document's visible paragraphs (reports read
+    back from a saved run show it). Raises InputError."""
+    data = load_bytes(path)
+    if reader_for(path) is word.READER or word.is_word_package(data):
+        return word.READER.read_bytes(path, data, SplitSettings()).source
+    return SourceText(decode(path, data))
+
+
 def document_from_text(path: str, content: str, split_settings: SplitSettings = SplitSettings()) -> Document:
     """Build the document of ``content`` as if read from ``path`` (whose
     suffix picks the reader)."""
@@ -60,6 +70,7 @@ def document_from_text(path: str, content: str, split_settings: SplitSettings = 
 __all__ = [
     "InputError",
     "read_document",
+    "source_text",
     "document_from_text",
     "is_supported",
     "reader_for",

@@ -33,7 +33,7 @@ import io
 import posixpath
 import zipfile
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from lxml import etree
 
@@ -248,6 +248,10 @@ class _Tags:
             setattr(self, attribute, f"{{{ns}}}{name}")
         self.del_ = f"{{{ns}}}del"
         self.ns = ns
+
+    if TYPE_CHECKING:  # the names set above
+
+        def __getattr__(self, name: str) -> str: ...
 
 
 _TRUE_OFF = ("0", "false", "off")
