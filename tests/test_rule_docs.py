@@ -79,7 +79,9 @@ def _word_example(rule, example):
     """A Word example (body XML, with the parts it needs after it): a failing
     one flags the marked text (⟦⟧: something not visible, reported where
     it stood), in order; a passing one flags nothing."""
-    found = [f for f in findings_of(word_xml(example.text), lang=example.lang, path="example.docx") if f.rule == rule.code]
+    found = [
+        f for f in findings_of(word_xml(example.text), lang=example.lang, path="example.docx") if f.rule == rule.code
+    ]
     found.sort(key=lambda f: (f.start, f.end))
     if example.fails:
         assert [f.text for f in found] == [example.text[a:b] for a, b in example.spans], [f.text for f in found]

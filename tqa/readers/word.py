@@ -541,9 +541,7 @@ class _Reader:
         found: dict[str, _Comment] = {}
         for comment in root.iterchildren(t.comment):
             paragraphs = list(comment.iter(t.p))
-            words = " ".join(
-                "".join(piece.text or "" for piece in p.iter(t.t)).strip() for p in paragraphs
-            ).strip()
+            words = " ".join("".join(piece.text or "" for piece in p.iter(t.t)).strip() for p in paragraphs).strip()
             para = paragraphs[-1].get(f"{{{_W14}}}paraId") or "" if paragraphs else ""
             found[comment.get(t.id) or ""] = _Comment(
                 comment.get(t.author) or "", comment.get(t.date) or "", " ".join(words.split()), para
@@ -609,9 +607,14 @@ class _Paragraph:
         """Adjacent runs with the same highlight or format change are one mark."""
         for k in range(len(self.marks) - 1, -1, -1):
             last = self.marks[k]
-            if last.kind == mark.kind and last.end == mark.start and (last.detail, last.author) == (
-                mark.detail,
-                mark.author,
+            if (
+                last.kind == mark.kind
+                and last.end == mark.start
+                and (last.detail, last.author)
+                == (
+                    mark.detail,
+                    mark.author,
+                )
             ):
                 self.marks[k] = ReviewMark(
                     last.kind, last.start, mark.end, last.author, last.date, last.text, last.detail

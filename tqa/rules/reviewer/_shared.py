@@ -136,7 +136,7 @@ def review_marks(article, ctx, kinds: tuple[str, ...]):
 
 
 def attribution(mark) -> str:
-    """" by Ann, 2024-05-02" as far as the mark says who and when."""
+    """ " by Ann, 2024-05-02" as far as the mark says who and when."""
     who = f" by {mark.author}" if mark.author else ""
     when = mark.date[:10] if mark.date else ""
     return f"{who}, {when}" if who and when else who or (f" on {when}" if when else "")
