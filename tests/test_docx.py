@@ -51,9 +51,9 @@ def findings(path: Path, **config):
 
 
 def read_xml(fragment: str):
-    from tqa.readers.word import READER
-    from tqa.readers.splitting import SplitSettings
     from tqa.model import SourceText
+    from tqa.readers.splitting import SplitSettings
+    from tqa.readers.word import READER
 
     return READER.read("x.docx", SourceText(word_xml(fragment)), SplitSettings())
 
