@@ -15,6 +15,45 @@ SCHEMA = Path(__file__).resolve().parent / "contract" / "report.schema.json"
 CLEAN = Path(__file__).resolve().parent / "fixtures" / "clean"
 
 
+WORD_NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" '
+    'xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"'
+)
+# part name, root element, content type of the parts a fragment may hold after its body
+_WORD_PARTS = (
+    ("comments", "w:comments", "wordprocessingml.comments+xml"),
+    ("commentsExtended", "w15:commentsEx", "wordprocessingml.commentsExtended+xml"),
+    ("footnotes", "w:footnotes", "wordprocessingml.footnotes+xml"),
+    ("endnotes", "w:endnotes", "wordprocessingml.endnotes+xml"),
+    ("styles", "w:styles", "wordprocessingml.styles+xml"),
+)
+
+
+def word_xml(fragment: str) -> str:
+    """A Flat OPC package (Word's "XML Document") of ``fragment``: body
+    content, then optionally ``<w:comments>…</w:comments>``,
+    ``<w15:commentsEx>``, ``<w:footnotes>``, ``<w:endnotes>``, ``<w:styles>``
+    elements, each made a part of its own."""
+    parts = []
+    for name, element, kind in _WORD_PARTS:
+        at = fragment.find(f"<{element}>")
+        if at != -1:
+            end = fragment.index(f"</{element}>", at) + len(element) + 3
+            body = fragment[at:end].replace(f"<{element}>", f"<{element} {WORD_NS}>", 1)
+            fragment = fragment[:at] + fragment[end:]
+            parts.append(
+                f'<pkg:part pkg:name="/word/{name}.xml" pkg:contentType="application/vnd.openxmlformats-officedocument.'
+                f'{kind}"><pkg:xmlData>{body}</pkg:xmlData></pkg:part>'
+            )
+    document = f"<w:document {WORD_NS}><w:body>{fragment}</w:body></w:document>"
+    return (
+        '<?xml version="1.0" standalone="yes"?><pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">'
+        '<pkg:part pkg:name="/word/document.xml" pkg:contentType="application/vnd.openxmlformats-officedocument.'
+        f'wordprocessingml.document.main+xml"><pkg:xmlData>{document}</pkg:xmlData></pkg:part>{"".join(parts)}</pkg:package>'
+    )
+
+
 def findings_of(text, lang=None, select=None, path="<text>.txt", **config):
     """All findings tqa reports on ``text``."""
     cfg = Config(lang=lang, **config)

@@ -164,7 +164,7 @@ SAMPLE_OF = {  # a small file of each format
 def test_every_registered_reader_has_a_format_and_suffixes():
     from tqa.readers import FORMATS, PLAIN, READERS, Reader, is_supported, reader_for
 
-    assert [reader.format for reader in FORMATS] == ["text", "markdown", "po", "xliff"]
+    assert [reader.format for reader in FORMATS] == ["text", "markdown", "po", "xliff", "docx"]
     claimed = []
     for reader in FORMATS:
         assert isinstance(reader, Reader)
@@ -179,7 +179,13 @@ def test_every_registered_reader_has_a_format_and_suffixes():
     assert sorted(claimed) == sorted(READERS)  # one table: no suffix twice, none outside a reader
     assert reader_for("notes.html") is PLAIN and not is_supported("notes.html") and PLAIN.format == "text"
     # what tqa fix must not touch, per format
-    assert {r.format: r.escaped for r in FORMATS} == {"text": "", "markdown": "", "po": '"\\\n', "xliff": "<>&\r"}
+    assert {r.format: r.escaped for r in FORMATS} == {
+        "text": "",
+        "markdown": "",
+        "po": '"\\\n',
+        "xliff": "<>&\r",
+        "docx": "",
+    }
 
 
 @pytest.mark.parametrize(

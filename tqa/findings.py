@@ -11,8 +11,7 @@ from functools import lru_cache
 
 from .model import Document, SourceText
 from .paths import inside_roots
-from .readers import InputError
-from .readers.base import load_text
+from .readers import InputError, source_text
 
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 
@@ -176,7 +175,7 @@ class RunResult:
             cwd = os.path.realpath(os.getcwd())
             if path in known[1] or ("\0" not in path and inside_roots(os.path.realpath(path), [cwd])):
                 try:
-                    self._sources[path] = SourceText(load_text(path))
+                    self._sources[path] = source_text(path)
                 except InputError:
                     pass
             else:

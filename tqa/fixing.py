@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from .escaping import display_path, terminal
 from .findings import Finding, RunResult
 from .readers import reader_for
-from .readers.base import InputError, decode, encode_like, load_text, read_regular
+from .readers.base import InputError, decode, encode_like, load_bytes, read_regular
+from .readers.word import FORMAT as WORD
+from .readers.word import is_word_package
 from .rules import all_rules
 
 
@@ -36,6 +38,7 @@ class FilePlan:
     after: str
     applied: list[Finding] = field(default_factory=list)
     left: list[Finding] = field(default_factory=list)
+    refused: str = ""  # why the file is not rewritten at all (its fixes are all left)
 
     def diff(self) -> str:
         """A unified diff for a terminal or a CI log: control characters of
@@ -45,6 +48,9 @@ class FilePlan:
             self.before.splitlines(keepends=True), self.after.splitlines(keepends=True), f"a/{name}", f"b/{name}"
         )
         return "".join(terminal(line.rstrip("\r\n"), keep_newlines=False) + "\n" for line in lines)
+
+
+WORD_REFUSED = "Word document: tqa fix reports but never rewrites .docx/.docm files; make these fixes in Word"
 
 
 def fixable(result: RunResult) -> dict[str, list[Finding]]:
@@ -59,8 +65,14 @@ def fixable(result: RunResult) -> dict[str, list[Finding]]:
 
 def plan(path: str, findings: list[Finding]) -> FilePlan:
     """The file's text with every applicable fix applied (nothing written).
-    Raises InputError when the file cannot be read again."""
-    text = load_text(path)
+    Raises InputError when the file cannot be read again. A Word document
+    is never rewritten: its text is spread over runs of XML that Word
+    keeps with much more than the text (revision ids, formatting,
+    signatures), and no rewrite here is proven to lose none of it."""
+    data = load_bytes(path)
+    if reader_for(path).format == WORD or is_word_package(data):
+        return FilePlan(path, "", "", left=list(findings), refused=WORD_REFUSED)
+    text = decode(path, data)
     unwritable = reader_for(path).escaped  # what the format escapes (PO, XLIFF; "" in text, Markdown)
     result = FilePlan(path, text, text)
     pieces: list[str] = []

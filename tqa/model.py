@@ -292,6 +292,28 @@ class Suppression:
     reason: str = ""  # the words after the rule names: why it is silenced
 
 
+@dataclass(frozen=True)
+class ReviewMark:
+    """Review residue still live in a document (a Word file's comments,
+    tracked changes, hidden text, highlighter marks): what the reviewer
+    rules report, whatever the format that kept it.
+
+    ``start``/``end`` is the span of the document's text it covers (the
+    commented words, an insertion); text that is not visible (a deletion,
+    hidden text) covers nothing: ``start == end`` where it stands, and its
+    words are in ``text``."""
+
+    # comment | insertion | deletion | move-from | move-to | formatting | hidden | highlight
+    kind: str
+    start: int
+    end: int
+    author: str = ""
+    date: str = ""  # as the file gives it (ISO 8601 in Word)
+    text: str = ""  # a comment's words; deleted, moved-away or hidden text
+    detail: str = ""  # a highlight's colour; what a formatting change changed
+    resolved: bool = False  # a comment marked done
+
+
 @dataclass
 class Document:
     """One input file, split into articles."""
@@ -301,6 +323,8 @@ class Document:
     articles: list[Article] = field(default_factory=list)
     format: str = "text"
     suppressions: list[Suppression] = field(default_factory=list)
+    # live review residue, in the order of ``start`` (formats that keep it: Word)
+    review: list[ReviewMark] = field(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -42,6 +42,8 @@ def fix(
     for path, findings in sorted(fixing.fixable(result).items()):
         try:
             file_plan = fixing.plan(path, findings)
+            if file_plan.refused:
+                stderr().print(terminal(f"{path}: {file_plan.refused} ({len(file_plan.left)} left)"), markup=False)
             if file_plan.applied and not dry_run:
                 fixing.write(file_plan)
         except (InputError, OSError) as exc:

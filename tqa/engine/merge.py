@@ -124,6 +124,7 @@ def _deduplicate(scored: list[tuple[Finding, int]]) -> list[Finding]:
         high = bisect.bisect_right(starts, finding.start)
         covered = any(
             k.end >= finding.end
+            and _inside(finding, k)
             and (
                 k.rule == finding.rule
                 or (spec > specificity and (k.rule not in own_kind_only or k.category == finding.category))
@@ -137,6 +138,16 @@ def _deduplicate(scored: list[tuple[Finding, int]]) -> list[Finding]:
             longest = max(longest, finding.end - finding.start)
             kept.append(finding)
     return kept
+
+
+def _inside(finding: Finding, other: Finding) -> bool:
+    """Is ``finding`` (which starts inside ``other``'s span and ends by its
+    end) inside it? A finding of no width (text deleted, hidden) at either
+    edge of another is beside it, not inside: a tracked replacement is an
+    insertion and, just after it, a deletion."""
+    if finding.start < finding.end:
+        return True
+    return other.start < finding.start < other.end or other.start == other.end == finding.start
 
 
 @lru_cache(maxsize=1)

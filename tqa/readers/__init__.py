@@ -15,12 +15,12 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from ..model import Document, SourceText
-from . import markdown, po, text, xliff
-from .base import InputError, load_bytes, load_text
+from . import markdown, po, text, word, xliff
+from .base import InputError, decode, load_bytes
 from .interface import BytesReader, CatalogReader, Reader, SegmentReader
 from .splitting import SplitSettings
 
-FORMATS: tuple[Reader, ...] = (text.READER, markdown.READER, po.READER, xliff.READER)
+FORMATS: tuple[Reader, ...] = (text.READER, markdown.READER, po.READER, xliff.READER, word.READER)
 
 # suffix (lowercase, with its dot) -> the reader of its files
 READERS: dict[str, Reader] = {suffix: reader for reader in FORMATS for suffix in reader.suffixes}
@@ -39,12 +39,24 @@ def is_supported(path: str) -> bool:
 def read_document(path: str, split_settings: SplitSettings = SplitSettings()) -> Document:
     """Load ``path`` and build its document; raises InputError."""
     reader = reader_for(path)
+    data = load_bytes(path)
+    if not isinstance(reader, BytesReader) and word.is_word_package(data):
+        reader = word.READER  # a Word file under another name: its content says what it is
     if isinstance(reader, BytesReader):  # the format decodes its own bytes
-        data = load_bytes(path)
         if not data.strip():
             raise InputError(path, "empty file, nothing to check")
         return reader.read_bytes(path, data, split_settings)
-    return document_from_text(path, load_text(path), split_settings)
+    return document_from_text(path, decode(path, data), split_settings)
+
+
+def source_text(path: str) -> SourceText:
+    """The text of ``path`` that findings' lines and columns count in: the
+    decoded file, or a Word document's visible paragraphs (reports read
+    back from a saved run show it). Raises InputError."""
+    data = load_bytes(path)
+    if reader_for(path) is word.READER or word.is_word_package(data):
+        return word.READER.read_bytes(path, data, SplitSettings()).source
+    return SourceText(decode(path, data))
 
 
 def document_from_text(path: str, content: str, split_settings: SplitSettings = SplitSettings()) -> Document:
@@ -58,6 +70,7 @@ def document_from_text(path: str, content: str, split_settings: SplitSettings = 
 __all__ = [
     "InputError",
     "read_document",
+    "source_text",
     "document_from_text",
     "is_supported",
     "reader_for",

@@ -118,3 +118,31 @@ def word_comment_spans(text: str, lang: str | None) -> list[tuple[int, int]]:
             limit = min(limit, labels[k + 1].start())
         spans.append((label.start(), label.end() + _comment_end(text[label.end() : limit], own)))
     return spans
+
+
+def review_marks(article, ctx, kinds: tuple[str, ...]):
+    """The live review marks (``Document.review``) of ``kinds`` that stand in
+    ``article``: from its start to the next article's (what comes before
+    the first article belongs to it)."""
+    document = ctx.document
+    if document is None or not document.review:
+        return
+    starts = sorted(a.start for a in document.articles)
+    low = article.start if starts and article.start > starts[0] else -1
+    high = min((s for s in starts if s > article.start), default=None)
+    for mark in document.review:
+        if mark.kind in kinds and low <= mark.start and (high is None or mark.start < high):
+            yield mark
+
+
+def attribution(mark) -> str:
+    """ " by Ann, 2024-05-02" as far as the mark says who and when."""
+    who = f" by {mark.author}" if mark.author else ""
+    when = mark.date[:10] if mark.date else ""
+    return f"{who}, {when}" if who and when else who or (f" on {when}" if when else "")
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """``text`` on one line, shortened, in quotes."""
+    text = " ".join(text.split())
+    return f"“{text[: limit - 1]}…”" if len(text) > limit else f"“{text}”"
