@@ -15,12 +15,12 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from ..model import Document, SourceText
-from . import markdown, po, text, xliff
+from . import html, markdown, po, text, xliff
 from .base import InputError, load_bytes, load_text
 from .interface import BytesReader, CatalogReader, Reader, SegmentReader
 from .splitting import SplitSettings
 
-FORMATS: tuple[Reader, ...] = (text.READER, markdown.READER, po.READER, xliff.READER)
+FORMATS: tuple[Reader, ...] = (text.READER, markdown.READER, po.READER, xliff.READER, html.READER)
 
 # suffix (lowercase, with its dot) -> the reader of its files
 READERS: dict[str, Reader] = {suffix: reader for reader in FORMATS for suffix in reader.suffixes}
