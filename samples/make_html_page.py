@@ -61,7 +61,7 @@ HEAD = """<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="description" content="Home Blog Page 3 &#8211; of of utilisation">
 <title>Blog &#8211; Page 3 &#8211; Тарату: KazUnite</title>
-<link rel="stylesheet" id="jetpack-css" href="https://kazunite.kz/wp-content/plugins/jetpack/css/jetpack.css" media="all">
+<link rel="stylesheet" id="jetpack-css" href="/wp-content/plugins/jetpack/css/jetpack.css" media="all">
 <style id="sharedaddy-inline-css">
 .sd-title { font-weight: bold; } /* Тарату: */
 .sd-content ul li a::after { content: "Share this article"; }
@@ -87,7 +87,8 @@ if (a < b && b > c) { console.log("</p> Добавлено примечание 
 <li class="menu-item"><a href="/contacts/">Contacts</a></li></ul></nav>
 </header>
 <div id="content" class="site-content">
-<div class="breadcrumbs" aria-label="breadcrumb"><a href="https://kazunite.kz/">Home</a> <a href="https://kazunite.kz/blog/">Blog</a> <span class="breadcrumb_last" aria-current="page">Page 3</span></div>
+<div class="breadcrumbs" aria-label="breadcrumb"><a href="/">Home</a> <a href="/blog/">Blog</a>
+<span class="breadcrumb_last" aria-current="page">Page 3</span></div>
 <div id="primary" class="content-area">
 <main id="main" class="site-main">
 <header class="page-header"><h1 class="page-title">Blog</h1></header>
@@ -148,7 +149,7 @@ def build() -> str:
         out.append('<div class="entry-content">\n')
         for number, segment in enumerate(body):
             if number == 1:
-                out.append(f'<!-- wp:paragraph --><img src="/img/{post}.jpg" alt="Тарату: of of"><!-- /wp:paragraph -->\n')
+                out.append(f'<!-- wp:image --><img src="/img/{post}.jpg" alt="Тарату: of of"><!-- /wp:image -->\n')
             text = escape(segment.text)
             if segment.text.isupper():
                 text = f"<strong>{text}</strong>"

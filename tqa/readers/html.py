@@ -64,7 +64,9 @@ _MARKUP = re.compile(
     )""",
     re.S | re.X,
 )
-_ATTRIBUTE = re.compile(r"""([^\t\n\f\r />"'=][^\t\n\f\r />"'=]*)(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]*)))?""")
+_ATTRIBUTE = re.compile(
+    r"""([^\t\n\f\r />"'=][^\t\n\f\r />"'=]*)(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]*)))?"""
+)
 _WANTED = ("class", "id", "role", "aria-label", "aria-hidden", "hidden", "lang", "style", "xml:lang")
 _REFERENCE = re.compile(r"&(?:#[xX]([0-9A-Fa-f]+);?|#([0-9]+);?|([A-Za-z][A-Za-z0-9]*;?))")
 _SPACES = re.compile(r"[ \t\n\r\f]+")
@@ -151,6 +153,51 @@ def _attributes(raw: str) -> dict[str, str]:
     return found
 
 
+@dataclass(frozen=True)
+class _Traits:
+    """What an element's tag and attributes say of its contents."""
+
+    lang: str | None
+    skip: bool  # never text (a skipped tag, hidden, a skip class)
+    chrome: bool  # page chrome kept with its article (share widget, breadcrumb)
+    furniture: bool  # menus, sidebars… (not read outside an article)
+    furniture_outside: bool  # furniture only outside an article and <main> (<header>, <footer>)
+    article: bool
+    main: bool
+
+
+def _traits(name: str, raw: str, s: _Structure) -> _Traits:
+    attributes = _attributes(raw) if "=" in raw or "hidden" in raw else {}
+    tokens = attributes.get("class", "").lower().split() + attributes.get("id", "").lower().split()
+    leading = [_leading(t) for t in tokens]
+    role = attributes.get("role", "").lower().strip()
+    label = attributes.get("aria-label", "").strip().lower()
+    skip = (
+        name in s.skip_tags
+        or "hidden" in attributes
+        or attributes.get("aria-hidden", "").strip().lower() == "true"
+        or _HIDDEN_STYLE.search(attributes.get("style", "")) is not None
+        or any(t in s.skip_classes for t in tokens)
+    )
+    chrome = label in s.chrome_aria or any(t in s.chrome_classes for t in tokens + leading)
+    part = name in s.furniture_tags and name in s.article_parts
+    furniture = (
+        (name in s.furniture_tags and not part)
+        or role in s.furniture_roles
+        or any(t in s.furniture_classes for t in tokens)
+        or any(t in s.furniture_prefixes for t in leading)
+    )
+    return _Traits(
+        lang=attributes.get("lang") or attributes.get("xml:lang"),
+        skip=skip,
+        chrome=chrome,
+        furniture=furniture,
+        furniture_outside=part,
+        article=name in s.article_tags or any(t in s.article_classes for t in tokens),
+        main=name in s.main_tags or role in s.main_roles or any(t in s.main_classes for t in tokens),
+    )
+
+
 @dataclass
 class _Open:
     name: str
@@ -158,7 +205,6 @@ class _Open:
     container: int  # the article element this one is in (its number), or -1
     main: bool
     heading: bool
-    lang: str | None
 
 
 @dataclass
@@ -188,6 +234,7 @@ class _Walker:
         self.containers = 0
         self.has_main = False
         self.stack: list[_Open] = []
+        self.traits: dict[tuple[str, str], _Traits] = {}  # pages repeat their tags: each read once
         # the text being gathered: pieces, offsets (in ``text``), widths of references
         self.pieces: list[str] = []
         self.at: list[int] = []  # where each piece starts in ``text`` (a piece is contiguous there)
@@ -337,7 +384,6 @@ class _Walker:
 
     # --- elements
     def start(self, name: str, raw: str, at: int, end: int) -> None:
-        s = self.structure
         if name == "br":
             self.line_break(at, end - at)
             return
@@ -353,51 +399,31 @@ class _Walker:
             parent = self.stack[-1] if self.stack else None
         if len(self.stack) >= MAX_DEPTH:
             return
-        attributes = _attributes(raw) if "=" in raw or "hidden" in raw else {}
+        key = (name, raw)
+        traits = self.traits.get(key)
+        if traits is None:
+            traits = self.traits[key] = _traits(name, raw, self.structure)
         if name == "html" and self.page_lang is None:
-            self.page_lang = language_code(attributes.get("lang") or attributes.get("xml:lang"))
-        mode = parent.mode if parent else _TEXT
-        container = parent.container if parent else -1
-        main = parent.main if parent else False
-        lang = attributes.get("lang")
-        tokens = attributes.get("class", "").lower().split() + attributes.get("id", "").lower().split()
-        role = attributes.get("role", "").lower().strip()
+            self.page_lang = language_code(traits.lang)
+        if parent is None:
+            mode, container, main = _TEXT, -1, False
+        else:
+            mode, container, main = parent.mode, parent.container, parent.main
         if mode != _SKIP:
-            if (
-                name in s.skip_tags
-                or "hidden" in attributes
-                or attributes.get("aria-hidden", "").lower() == "true"
-                or _HIDDEN_STYLE.search(attributes.get("style", ""))
-                or any(t in s.skip_classes for t in tokens)
-            ):
+            if traits.skip:
                 mode = _SKIP
             elif mode == _TEXT:
-                if self._is_chrome(tokens, attributes.get("aria-label", "")):
+                if traits.chrome:
                     mode = _CHROME
-                elif self._is_furniture(name, role, tokens, container >= 0 or main):
+                elif traits.furniture or (traits.furniture_outside and container < 0 and not main):
                     mode = _FURNITURE
-        if mode == _TEXT and container < 0 and (name in s.article_tags or any(t in s.article_classes for t in tokens)):
+        if mode == _TEXT and container < 0 and traits.article:
             container = self.containers
             self.containers += 1
-            self.container_langs[container] = language_code(lang)
-        if not main and (name in s.main_tags or role in s.main_roles or any(t in s.main_classes for t in tokens)):
-            main = True
-            self.has_main = True
-        self.stack.append(_Open(name, mode, container, main, name in _HEADINGS, lang))
-
-    def _is_chrome(self, tokens: list[str], label: str) -> bool:
-        s = self.structure
-        if label and label.strip().lower() in s.chrome_aria:
-            return True
-        return any(t in s.chrome_classes or _leading(t) in s.chrome_classes for t in tokens)
-
-    def _is_furniture(self, name: str, role: str, tokens: list[str], in_content: bool) -> bool:
-        s = self.structure
-        if name in s.furniture_tags and not (in_content and name in s.article_parts):
-            return True
-        if role in s.furniture_roles:
-            return True
-        return any(t in s.furniture_classes or _leading(t) in s.furniture_prefixes for t in tokens)
+            self.container_langs[container] = language_code(traits.lang)
+        if traits.main and not main:
+            main = self.has_main = True
+        self.stack.append(_Open(name, mode, container, main, name in _HEADINGS))
 
     def end(self, name: str) -> None:
         if name == "br":  # </br> is read as <br>
@@ -508,6 +534,7 @@ def articles_of(walker: _Walker, settings: SplitSettings) -> list[Article]:
     blocks = walker.blocks
     if walker.containers:
         groups: dict[int, list[Segment]] = {}
+        headings: dict[int, _Block] = {}  # the first title heading of each article
         order: list[int] = []
         pending: list[Segment] = []  # chrome before the first article
         last = -1
@@ -518,18 +545,24 @@ def articles_of(walker: _Walker, settings: SplitSettings) -> list[Article]:
                     pending = []
                     order.append(block.container)
                 groups[block.container].append(block.segment)
+                if block.heading in _TITLE_HEADINGS and block.container not in headings:
+                    headings[block.container] = block
                 last = block.container
             elif block.chrome or block.segment.kind == "comment":
                 if last >= 0:
                     groups[last].append(block.segment)
                 else:
                     pending.append(block.segment)
-        result = []
-        for index, container in enumerate(order):
+        result: list[Article] = []
+        for container in order:
             segments = groups[container]
-            title = _title(segments, [b for b in blocks if b.container == container])
             if not any(s.is_prose for s in segments):
                 continue
+            heading = headings.get(container)
+            title = None
+            if heading is not None:
+                heading.segment.kind = "title"
+                title = heading.segment.text.strip()
             result.append(
                 Article(
                     index=len(result),
@@ -551,14 +584,6 @@ def articles_of(walker: _Walker, settings: SplitSettings) -> list[Article]:
     if len(articles) == 1 and articles[0].title is None and walker.page_title:
         articles[0].title = walker.page_title
     return articles
-
-
-def _title(segments: list[Segment], blocks: list[_Block]) -> str | None:
-    for block in blocks:
-        if block.heading in _TITLE_HEADINGS:
-            block.segment.kind = "title"
-            return block.segment.text.strip()
-    return None
 
 
 def read_markup(
@@ -583,7 +608,9 @@ def _read(path: str, source: SourceText, settings: SplitSettings) -> Document:
 
 # --- the encoding
 
-_META = re.compile(rb"<meta[^>]{0,1000}?charset[\t\n\f\r ]*=[\t\n\f\r ]*[\"']?[\t\n\f\r ]*([A-Za-z0-9._:\-]{1,40})", re.I)
+_META = re.compile(
+    rb"<meta[^>]{0,1000}?charset[\t\n\f\r ]*=[\t\n\f\r ]*[\"']?[\t\n\f\r ]*([A-Za-z0-9._:\-]{1,40})", re.I
+)
 _COMMENT = re.compile(rb"<!--.*?(?:-->|\Z)", re.S)
 # what HTML allows a page to declare (codecs' names): text encodings only,
 # never a Python codec that decompresses or evaluates (zlib, base64, …)
