@@ -7,7 +7,8 @@ and ``read(path, source, split_settings) -> Document``. Plain text and
 Markdown give segments that the listing-page splitter
 (``tqa.readers.splitting``) groups into articles; catalogs (PO, XLIFF)
 build their one article themselves. ``FORMATS`` registers them; a suffix
-no reader claims is read as plain text.
+no reader claims is read as plain text. WordPress exports are told by
+their content (``.xml`` is every XML format's suffix): ``reader_of``.
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from ..model import Document, SourceText
-from . import html, markdown, po, text, xliff
-from .base import InputError, load_bytes, load_text
+from . import html, markdown, po, text, wxr, xliff
+from .base import InputError, load_bytes, load_text, read_head
 from .interface import BytesReader, CatalogReader, Reader, SegmentReader
 from .splitting import SplitSettings
 
-FORMATS: tuple[Reader, ...] = (text.READER, markdown.READER, po.READER, xliff.READER, html.READER)
+FORMATS: tuple[Reader, ...] = (text.READER, markdown.READER, po.READER, xliff.READER, html.READER, wxr.READER)
 
 # suffix (lowercase, with its dot) -> the reader of its files
 READERS: dict[str, Reader] = {suffix: reader for reader in FORMATS for suffix in reader.suffixes}
@@ -32,13 +33,35 @@ def reader_for(path: str) -> Reader:
     return READERS.get(PurePath(path).suffix.lower(), PLAIN)
 
 
+# suffixes whose files are looked into: a WordPress export is an .xml file
+SNIFFED_SUFFIXES = frozenset({".xml"})
+
+
+def reader_of(path: str, head: bytes) -> Reader:
+    """The reader of ``path`` whose content starts with ``head``."""
+    if PurePath(path).suffix.lower() in SNIFFED_SUFFIXES and wxr.sniff(head):
+        return wxr.READER
+    return reader_for(path)
+
+
 def is_supported(path: str) -> bool:
     return PurePath(path).suffix.lower() in READERS
+
+
+def recognised(path: str) -> bool:
+    """Is ``path``, of a suffix no reader claims, a format told by content
+    (a folder walk checks it)? Reads its first bytes (never blocks)."""
+    return PurePath(path).suffix.lower() in SNIFFED_SUFFIXES and wxr.sniff(read_head(path))
 
 
 def read_document(path: str, split_settings: SplitSettings = SplitSettings()) -> Document:
     """Load ``path`` and build its document; raises InputError."""
     reader = reader_for(path)
+    if PurePath(path).suffix.lower() in SNIFFED_SUFFIXES:
+        data = load_bytes(path)
+        reader = reader_of(path, data[:8192])
+        if isinstance(reader, BytesReader):
+            return reader.read_bytes(path, data, split_settings)
     if isinstance(reader, BytesReader):  # the format decodes its own bytes
         data = load_bytes(path)
         if not data.strip():
@@ -60,6 +83,8 @@ __all__ = [
     "read_document",
     "document_from_text",
     "is_supported",
+    "recognised",
+    "reader_of",
     "reader_for",
     "Reader",
     "BytesReader",

@@ -481,8 +481,28 @@ def walk(
 ) -> _Walker:
     """Read the markup ``text[start:end]``; offsets are ``base`` + index (or
     ``mapping[index]``)."""
-    end = len(text) if end is None else end
     walker = _Walker(text, base, mapping, structure)
+    _run(walker, start, len(text) if end is None else end)
+    return walker
+
+
+def fragment_segments(
+    text: str, start: int, end: int, mapping: Sequence[int] | None, settings: SplitSettings
+) -> list[Segment]:
+    """The segments of ``text[start:end]``, markup that is all one
+    article's (a CMS post's body): chrome in it is read as label lines, and
+    a blank line in its text ends a paragraph, as WordPress shows it. With
+    ``mapping``, character ``i`` of ``text`` stands at ``mapping[i]`` in the
+    file (one more entry: where the markup ends)."""
+    walker = _Walker(text, 0, mapping, _structure(settings.chrome_classes, settings.skip_classes))
+    walker.autop = True
+    walker.stack.append(_Open("body", _TEXT, 0, True, False))
+    _run(walker, start, end)
+    return [block.segment for block in walker.blocks]
+
+
+def _run(walker: _Walker, start: int, end: int) -> None:
+    text = walker.text
     search = _MARKUP.search
     at = start
     while at < end:
@@ -518,7 +538,6 @@ def walk(
             continue
         walker.start(name, raw or "", m_start, m_end)
     walker.flush()
-    return walker
 
 
 def _raw_end(text: str, name: str, at: int, end: int) -> int:
