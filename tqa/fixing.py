@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 
 from .escaping import display_path, terminal
 from .findings import Finding, RunResult
-from .readers import reader_for
-from .readers.base import InputError, decode, encode_like, load_text, read_regular
+from .readers import reader_of
+from .readers.base import InputError, decode, encode_like, load_bytes, read_regular
 from .rules import all_rules
 
 
@@ -60,8 +60,10 @@ def fixable(result: RunResult) -> dict[str, list[Finding]]:
 def plan(path: str, findings: list[Finding]) -> FilePlan:
     """The file's text with every applicable fix applied (nothing written).
     Raises InputError when the file cannot be read again."""
-    text = load_text(path)
-    unwritable = reader_for(path).escaped  # what the format escapes (PO, XLIFF; "" in text, Markdown)
+    data = load_bytes(path)
+    reader = reader_of(path, data[:8192])
+    text = _text_of(reader, path, data)
+    unwritable = reader.escaped  # what the format escapes (PO, XLIFF, HTML; "" in text, Markdown)
     result = FilePlan(path, text, text)
     pieces: list[str] = []
     at = 0
@@ -85,6 +87,12 @@ def plan(path: str, findings: list[Finding]) -> FilePlan:
     return result
 
 
+def _text_of(reader, path: str, data: bytes) -> str:
+    """The text the reader read (an HTML page decodes itself: <meta charset>)."""
+    text_of = getattr(reader, "text_of", None)
+    return text_of(path, data) if text_of is not None else decode(path, data)
+
+
 def write(file_plan: FilePlan) -> None:
     """Write the fixed text over the file, atomically, keeping its encoding
     (and byte-order mark); refuses when the file changed since it was read."""
@@ -94,6 +102,9 @@ def write(file_plan: FilePlan) -> None:
         original = read_regular(file_plan.path)
     except ValueError as exc:  # no longer a regular file, or grown past the limit
         raise InputError(file_plan.path, str(exc)) from None
-    if decode(file_plan.path, original) != file_plan.before:
+    reader = reader_of(file_plan.path, original[:8192])
+    if _text_of(reader, file_plan.path, original) != file_plan.before:
         raise InputError(file_plan.path, "changed while tqa fix ran; nothing written (run it again)")
-    write_atomic_bytes(os.path.realpath(file_plan.path), encode_like(original, file_plan.after), durable=True)
+    encode = getattr(reader, "encode", None)  # a web page keeps its declared charset
+    data = encode(original, file_plan.after) if encode is not None else encode_like(original, file_plan.after)
+    write_atomic_bytes(os.path.realpath(file_plan.path), data, durable=True)
