@@ -39,7 +39,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from html.entities import html5 as _HTML5
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from ..model import Article, Document, OffsetRuns, Segment, SourceText
 from ..text.resources import load
@@ -225,6 +225,7 @@ class _Walker:
         self.text = text
         self.base = base
         self.mapping = mapping  # file offset of each character of ``text`` (WXR bodies with escaped markup)
+        self.mapped_widths: Mapping[int, int] = {}
         self.structure = structure
         self.blocks: list[_Block] = []
         self.comments: list[Segment] = []
@@ -360,9 +361,11 @@ class _Walker:
 
     def _mapped(self, text: str, pieces: list[str], ats: list[int], widths: dict[int, int], lead: int) -> Segment:
         """A segment of markup that was itself decoded from the file (an
-        escaped WXR body): ``mapping`` gives each input character's offset."""
+        escaped WXR body): ``mapping`` gives each input character's offset,
+        ``mapped_widths`` the file length of those written as references."""
         mapping = self.mapping
         assert mapping is not None
+        below = self.mapped_widths
         n = len(text)
         offsets: list[int] = []
         file_widths: dict[int, int] = {}
@@ -371,13 +374,13 @@ class _Walker:
             for k in range(len(piece)):
                 index = pos + k - lead
                 if 0 <= index < n:
-                    start = at + k
-                    width = widths.get(index, 1)
+                    start = at + k if len(piece) > 1 else at
+                    last = start + widths.get(index, 1) - 1  # the last input character it is written with
                     offset = mapping[start]
-                    after = mapping[start + width]  # the caller gives one more offset: the end
+                    width = mapping[last] + below.get(last, 1) - offset
                     offsets.append(offset)
-                    if after - offset != 1:
-                        file_widths[index] = after - offset
+                    if width != 1:
+                        file_widths[index] = width
             pos += len(piece)
         end = offsets[-1] + file_widths.get(n - 1, 1)
         return Segment(text, offsets[0], offsets=offsets, end_offset=end, wide=file_widths or None)
@@ -487,14 +490,20 @@ def walk(
 
 
 def fragment_segments(
-    text: str, start: int, end: int, mapping: Sequence[int] | None, settings: SplitSettings
+    text: str,
+    start: int,
+    end: int,
+    mapping: Sequence[int] | None,
+    settings: SplitSettings,
+    mapped_widths: Mapping[int, int] | None = None,
 ) -> list[Segment]:
     """The segments of ``text[start:end]``, markup that is all one
     article's (a CMS post's body): chrome in it is read as label lines, and
     a blank line in its text ends a paragraph, as WordPress shows it. With
     ``mapping``, character ``i`` of ``text`` stands at ``mapping[i]`` in the
-    file (one more entry: where the markup ends)."""
+    file, written there with ``mapped_widths.get(i, 1)`` characters."""
     walker = _Walker(text, 0, mapping, _structure(settings.chrome_classes, settings.skip_classes))
+    walker.mapped_widths = mapped_widths or {}
     walker.autop = True
     walker.stack.append(_Open("body", _TEXT, 0, True, False))
     _run(walker, start, end)

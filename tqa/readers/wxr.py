@@ -54,20 +54,22 @@ class _Post:
         self.lang: str | None = None
 
 
-def _decoded(text: str, start: int, end: int) -> tuple[str, list[int] | None, int]:
+def _decoded(text: str, start: int, end: int) -> tuple[str, list[int] | None, int, dict[int, int]]:
     """The character data of ``text[start:end]`` (CDATA sections and XML
-    references): (the text, each character's offset plus one for the end,
-    or None when it is ``text[first:…]`` verbatim, and that first offset)."""
+    references): (the text; each character's offset, or None when the text
+    is ``text[first:…]`` verbatim; that first offset; the length in the file
+    of each character written as a reference)."""
     raw = text[start:end]
     stripped = raw.strip()
     if stripped.startswith("<![CDATA[") and stripped.endswith("]]>") and stripped.count("<![CDATA[") == 1:
         first = start + raw.index("<![CDATA[") + 9
         last = start + raw.rindex("]]>")
-        return text[first:last], None, first
+        return text[first:last], None, first, {}
     if "&" not in raw and "<![CDATA[" not in raw:
-        return raw, None, start
+        return raw, None, start, {}
     pieces: list[str] = []
     offsets: list[int] = []
+    widths: dict[int, int] = {}
     at = start
     while at < end:
         if text.startswith("<![CDATA[", at):
@@ -82,18 +84,18 @@ def _decoded(text: str, start: int, end: int) -> tuple[str, list[int] | None, in
             hexa, decimal, name = match.groups()
             value = _NAMED[name] if name else chr(min(int(hexa, 16) if hexa else int(decimal), 0x10FFFF))
             pieces.append(value)
+            widths[len(offsets)] = match.end() - at
             offsets.append(at)
             at = match.end()
             continue
         pieces.append(text[at])
         offsets.append(at)
         at += 1
-    offsets.append(min(at, end))
-    return "".join(pieces), offsets, start
+    return "".join(pieces), offsets, start, widths
 
 
 def _title_segment(text: str, span: tuple[int, int]) -> Segment | None:
-    value, offsets, first = _decoded(text, *span)
+    value, offsets, first, widths = _decoded(text, *span)
     lead = len(value) - len(value.lstrip())
     body = value.strip()
     if not body:
@@ -101,15 +103,16 @@ def _title_segment(text: str, span: tuple[int, int]) -> Segment | None:
     if offsets is None:
         return Segment(body, first + lead, "title")
     chars = offsets[lead : lead + len(body)]
-    end = offsets[lead + len(body)]
-    return Segment(body, chars[0], "title", offsets=chars, end_offset=end)
+    wide = {k - lead: w for k, w in widths.items() if lead <= k < lead + len(body)}
+    end = chars[-1] + wide.get(len(body) - 1, 1)
+    return Segment(body, chars[0], "title", offsets=chars, end_offset=end, wide=wide or None)
 
 
 def _body(text: str, span: tuple[int, int], settings: SplitSettings) -> list[Segment]:
-    value, offsets, first = _decoded(text, *span)
+    value, offsets, first, widths = _decoded(text, *span)
     if offsets is None:
         return fragment_segments(text, first, first + len(value), None, settings)
-    return fragment_segments(value, 0, len(value), offsets, settings)
+    return fragment_segments(value, 0, len(value), offsets, settings, widths)
 
 
 def read_export(path: str, data: bytes, source: SourceText, settings: SplitSettings) -> Document:
