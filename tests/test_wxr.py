@@ -107,7 +107,9 @@ def test_bodies_in_every_form(tmp_path, body, text):
 
 def test_post_language_and_the_channels(tmp_path):
     content = export(
-        item("Titel", "<![CDATA[<p>Text.</p>]]>", extra='<category domain="language" nicename="de">Deutsch</category>\n'),
+        item(
+            "Titel", "<![CDATA[<p>Text.</p>]]>", extra='<category domain="language" nicename="de">Deutsch</category>\n'
+        ),
         item("Title", "<![CDATA[<p>Text.</p>]]>"),
         item("menu", "", kind="nav_menu_item"),
         lang="ru-RU",
@@ -142,7 +144,9 @@ def test_folder_walks_find_exports_by_content(tmp_path, tqa):
         (export(item("T", "x")).replace("</channel>", ""), "not well-formed"),
         (export(item("T", "x")).replace("UTF-8", "windows-1251"), "only UTF-8"),
         (
-            export(item("T", '<![CDATA[<p>x</p>]]>')).replace("<channel>", '<!DOCTYPE rss SYSTEM "file:///etc/passwd"><channel>'),
+            export(item("T", "<![CDATA[<p>x</p>]]>")).replace(
+                "<channel>", '<!DOCTYPE rss SYSTEM "file:///etc/passwd"><channel>'
+            ),
             "",
         ),
     ],

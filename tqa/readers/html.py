@@ -342,6 +342,8 @@ class _Walker:
         if self.mapping is not None:
             return self._mapped(text, pieces, ats, widths, lead)
         base = self.base
+        if len(pieces) == 1 and not widths:  # one run of text: a slice of the file
+            return Segment(text, base + ats[0] + lead)
         runs = OffsetRuns()
         contiguous, expected, pos = True, -1, 0
         for piece, at in zip(pieces, ats):
