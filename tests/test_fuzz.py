@@ -175,10 +175,15 @@ def check_segments(path: str) -> None:
             assert len(segment.offsets) == len(segment.text), where
             for index, (char, offset) in enumerate(zip(segment.text, segment.offsets)):
                 assert 0 <= offset < len(text), f"{where}: character {index} at {offset}"
-                # the character itself, or the escape that stands for it (\n, &amp;, a CR of CRLF)
-                assert text[offset] == char or text[offset] in "\\&\r" or index in segment.escaped, (
-                    f"{where}: character {index} {char!r} maps to {text[offset]!r} at {offset}"
-                )
+                # the character itself, or the escape that stands for it (\n, &amp;, a CR of CRLF);
+                # on a web page, a reference or a <br> (``wide``), or a space for the white space shown as one
+                assert (
+                    text[offset] == char
+                    or text[offset] in "\\&\r"
+                    or index in segment.escaped
+                    or index in (segment.wide or {})
+                    or (document.format in ("html", "wxr") and char == " " and text[offset] in " \t\n\r\f")
+                ), f"{where}: character {index} {char!r} maps to {text[offset]!r} at {offset}"
     for suppression in document.suppressions:
         assert 0 <= suppression.at <= suppression.at_end <= len(text), (path, suppression)
 

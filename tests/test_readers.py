@@ -158,18 +158,20 @@ SAMPLE_OF = {  # a small file of each format
         '<body><trans-unit id="1"><source>Hello</source><target>Привет</target></trans-unit></body>'
         "</file></xliff>\n"
     ),
+    "html": "<!DOCTYPE html>\n<html lang=en><body><h1>Title</h1><p>Body text.</p></body></html>\n",
 }
 
 
 def test_every_registered_reader_has_a_format_and_suffixes():
     from tqa.readers import FORMATS, PLAIN, READERS, Reader, is_supported, reader_for
 
-    assert [reader.format for reader in FORMATS] == ["text", "markdown", "po", "xliff", "docx"]
+    assert [reader.format for reader in FORMATS] == ["text", "markdown", "po", "xliff", "html", "wxr", "docx"]
     claimed = []
     for reader in FORMATS:
         assert isinstance(reader, Reader)
         assert isinstance(reader.format, str) and reader.format
-        assert isinstance(reader.suffixes, tuple) and reader.suffixes
+        # a WordPress export is told by its content, whatever its name
+        assert isinstance(reader.suffixes, tuple) and (reader.suffixes or reader.format == "wxr")
         assert all(s.startswith(".") and s == s.lower() for s in reader.suffixes)
         assert isinstance(reader.escaped, str)
         for suffix in reader.suffixes:
@@ -177,13 +179,15 @@ def test_every_registered_reader_has_a_format_and_suffixes():
             assert reader_for(f"dir/file{suffix.upper()}") is reader and is_supported(f"file{suffix}")
         claimed += reader.suffixes
     assert sorted(claimed) == sorted(READERS)  # one table: no suffix twice, none outside a reader
-    assert reader_for("notes.html") is PLAIN and not is_supported("notes.html") and PLAIN.format == "text"
+    assert reader_for("notes.rst") is PLAIN and not is_supported("notes.rst") and PLAIN.format == "text"
     # what tqa fix must not touch, per format
     assert {r.format: r.escaped for r in FORMATS} == {
         "text": "",
         "markdown": "",
         "po": '"\\\n',
         "xliff": "<>&\r",
+        "html": "<>&",
+        "wxr": "<>&]",
         "docx": "",
     }
 
@@ -199,7 +203,8 @@ def test_every_registered_reader_has_a_format_and_suffixes():
         (".pot", "po"),
         (".xlf", "xliff"),
         (".XLIFF", "xliff"),
-        (".html", "text"),
+        (".html", "html"),
+        (".HTM", "html"),
     ],
 )
 def test_document_format_is_the_readers(suffix, fmt, tmp_path):

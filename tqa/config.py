@@ -21,6 +21,8 @@ names the file, never silently ignored.
     enabled = true
     labels = ["Teilen mit"]           # more boundary labels
     max-title-length = 300
+    chrome-classes = ["my-share-bar"]  # web pages: more page chrome, read as label lines
+    skip-classes = ["ad-slot"]        # web pages: never read
 
     [tool.tqa.rules.share-label]      # rule options
     labels = ["Жіберу"]
@@ -81,7 +83,7 @@ _TOP_KEYS = {
     "glossaries",
     "builtin-glossary",
 }
-_SPLIT_KEYS = {"enabled", "labels", "max-title-length"}
+_SPLIT_KEYS = {"enabled", "labels", "max-title-length", "chrome-classes", "skip-classes"}
 
 
 class ConfigError(Exception):
@@ -457,4 +459,16 @@ def _split(table: dict[str, Any], fail) -> SplitSettings:
         raise fail("split.labels must be a list of strings")
     if not isinstance(length, int) or isinstance(length, bool) or length < 1:
         raise fail("split.max-title-length must be a positive integer")
-    return SplitSettings(enabled=enabled, extra_labels=tuple(labels), max_title_length=length)
+    classes = {}
+    for key in ("chrome-classes", "skip-classes"):
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise fail(f"split.{key} must be a list of class names")
+        classes[key] = tuple(v.strip().lower() for v in value)
+    return SplitSettings(
+        enabled=enabled,
+        extra_labels=tuple(labels),
+        max_title_length=length,
+        chrome_classes=classes["chrome-classes"],
+        skip_classes=classes["skip-classes"],
+    )

@@ -21,10 +21,9 @@ from dataclasses import dataclass, field
 
 from .escaping import display_path, terminal
 from .findings import Finding, RunResult
-from .readers import reader_for
+from .readers import reader_of
 from .readers.base import InputError, decode, encode_like, load_bytes, read_regular
 from .readers.word import FORMAT as WORD
-from .readers.word import is_word_package
 from .rules import all_rules
 
 
@@ -70,10 +69,11 @@ def plan(path: str, findings: list[Finding]) -> FilePlan:
     keeps with much more than the text (revision ids, formatting,
     signatures), and no rewrite here is proven to lose none of it."""
     data = load_bytes(path)
-    if reader_for(path).format == WORD or is_word_package(data):
+    reader = reader_of(path, data)
+    if reader.format == WORD:
         return FilePlan(path, "", "", left=list(findings), refused=WORD_REFUSED)
-    text = decode(path, data)
-    unwritable = reader_for(path).escaped  # what the format escapes (PO, XLIFF; "" in text, Markdown)
+    text = _text_of(reader, path, data)
+    unwritable = reader.escaped  # what the format escapes (PO, XLIFF, HTML; "" in text, Markdown)
     result = FilePlan(path, text, text)
     pieces: list[str] = []
     at = 0
@@ -97,6 +97,12 @@ def plan(path: str, findings: list[Finding]) -> FilePlan:
     return result
 
 
+def _text_of(reader, path: str, data: bytes) -> str:
+    """The text the reader read (an HTML page decodes itself: <meta charset>)."""
+    text_of = getattr(reader, "text_of", None)
+    return text_of(path, data) if text_of is not None else decode(path, data)
+
+
 def write(file_plan: FilePlan) -> None:
     """Write the fixed text over the file, atomically, keeping its encoding
     (and byte-order mark); refuses when the file changed since it was read."""
@@ -106,6 +112,9 @@ def write(file_plan: FilePlan) -> None:
         original = read_regular(file_plan.path)
     except ValueError as exc:  # no longer a regular file, or grown past the limit
         raise InputError(file_plan.path, str(exc)) from None
-    if decode(file_plan.path, original) != file_plan.before:
+    reader = reader_of(file_plan.path, original)
+    if _text_of(reader, file_plan.path, original) != file_plan.before:
         raise InputError(file_plan.path, "changed while tqa fix ran; nothing written (run it again)")
-    write_atomic_bytes(os.path.realpath(file_plan.path), encode_like(original, file_plan.after), durable=True)
+    encode = getattr(reader, "encode", None)  # a web page keeps its declared charset
+    data = encode(original, file_plan.after) if encode is not None else encode_like(original, file_plan.after)
+    write_atomic_bytes(os.path.realpath(file_plan.path), data, durable=True)

@@ -16,7 +16,7 @@ import zlib
 from array import array
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 
 class SourceText:
@@ -223,6 +223,9 @@ class Segment:
     meta: dict | None = None
     # indexes of characters written as two-character escapes (\n, \") in the file
     escaped: frozenset[int] = frozenset()
+    # index -> length in the file of a character written as a longer
+    # reference (an HTML ``&nbsp;``, a ``<br>`` read as a line break)
+    wide: Mapping[int, int] | None = None
 
     @property
     def end(self) -> int:
@@ -245,7 +248,12 @@ class Segment:
         """A problem on characters ``i..j`` of this segment. ``related``
         holds file offsets in this file, or (path, offset) in another."""
         start = self.source_offset(i)
-        end = self.source_offset(j - 1) + (2 if j - 1 in self.escaped else 1) if j > i else start
+        if j <= i:
+            end = start
+        elif self.wide and j - 1 in self.wide:
+            end = self.source_offset(j - 1) + self.wide[j - 1]
+        else:
+            end = self.source_offset(j - 1) + (2 if j - 1 in self.escaped else 1)
         places = tuple(r if isinstance(r, tuple) else (None, r) for r in related)
         return Problem(start, end, message, suggestion, places)
 

@@ -11,7 +11,7 @@ from typing import Iterable
 from ..config import Config
 from ..findings import FileError
 from ..paths import inside_roots
-from ..readers import is_supported
+from ..readers import SNIFFED_SUFFIXES, is_supported, recognised
 from ..readers.base import special_kind
 
 
@@ -47,10 +47,13 @@ def discover(paths: Iterable[str], config: Config, notes: list[str] | None = Non
                 )
                 for name in sorted(names):
                     full = os.path.join(folder, name)
+                    # a WordPress export is an .xml file: told by its first bytes, once admitted
+                    sniffed = not is_supported(full) and os.path.splitext(name)[1].lower() in SNIFFED_SUFFIXES
                     if (
-                        is_supported(full)
+                        (sniffed or is_supported(full))
                         and not config.is_excluded(full)
                         and _admit(full, roots, config, errors, notes) == "file"
+                        and (not sniffed or recognised(full))
                     ):
                         files.append(full)
         elif kind == "file" and not config.is_excluded(path):

@@ -134,6 +134,26 @@ def read_regular(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
         os.close(fd)
 
 
+def read_head(path: str, size: int = 8192) -> bytes:
+    """The first ``size`` bytes of the regular file ``path`` (b"" for
+    anything else, or when it cannot be read): enough to tell a format by
+    its content. Opened as ``read_regular`` opens, so a FIFO never blocks."""
+    try:
+        if special_kind(os.stat(path).st_mode) is not None:
+            return b""
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError:
+        return b""
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return b""
+        return os.read(fd, size)
+    except OSError:
+        return b""
+    finally:
+        os.close(fd)
+
+
 def load_text(path: str) -> str:
     """Read and decode a file, turning every OS failure into an InputError."""
     return decode(path, load_bytes(path))

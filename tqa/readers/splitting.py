@@ -41,6 +41,10 @@ class SplitSettings:
     extra_labels: tuple[str, ...] = field(default_factory=tuple)
     max_title_length: int = 300
     min_boundaries: int = 2
+    # web pages: more class names of page chrome (read as label lines) and of
+    # elements never read (data/html_structure.yaml has the shipped ones)
+    chrome_classes: tuple[str, ...] = ()
+    skip_classes: tuple[str, ...] = ()
 
 
 def _is_title_like(segment: Segment, settings: SplitSettings) -> bool:

@@ -14,7 +14,9 @@ def hard_line_break(article, ctx):
     Copying from PDFs or e-mails leaves line breaks mid-sentence
     (``drinking water in`` / ``more than 10 countries``). Files wrapped
     throughout, Markdown (where a single line break is a soft wrap), lists
-    and lines ending in a colon stay silent. The fix joins the lines.
+    and lines ending in a colon stay silent. The fix joins the lines. On
+    web pages (and WordPress exports) a ``<br>`` mid-sentence is the same
+    defect; ``tqa fix`` leaves a tag to the translator.
 
     Fails (en):
         Title⏎⏎One single-line paragraph here.⏎⏎Another single-line paragraph.⏎⏎A study of drinking water in⟦⏎⟧more than 10 countries was done. → " "
@@ -23,7 +25,7 @@ def hard_line_break(article, ctx):
         Title⏎⏎The list:⏎- one⏎- two
     """
     document = ctx.document
-    if document.format != "text" or _hard_wrapped(document):
+    if document.format not in ("text", "html", "wxr") or _hard_wrapped(document):
         return
     for segment in article.paragraphs:
         if segment.kind != "paragraph" or "\n" not in segment.text:

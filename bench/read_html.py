@@ -1,0 +1,53 @@
+"""How long reading a web page takes: a 200 KB page (the sample page's
+articles repeated inside its markup) decoded and read into articles, on one
+core, best of several runs. The budget (issue 20) is 30 ms.
+
+    python bench/read_html.py [--size 200000] [--runs 15]
+
+Measured (2 shared cores, Python 3.11): see bench/READERS-HTML.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tqa.readers import html  # noqa: E402
+from tqa.readers.splitting import SplitSettings  # noqa: E402
+
+
+def page_of_size(size: int) -> bytes:
+    page = (ROOT / "samples" / "kazunite-blog-page-3.html").read_text(encoding="utf-8")
+    first = page.index("<article")
+    last = page.rindex("</article>") + len("</article>")
+    articles = page[first:last]
+    copies = max(1, round((size - (len(page) - len(articles))) / len(articles.encode("utf-8"))))
+    return (page[:first] + "\n".join([articles] * copies) + page[last:]).encode("utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", type=int, default=200_000)
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    data = page_of_size(args.size)
+    settings = SplitSettings()
+    times = []
+    for _ in range(args.runs):
+        started = time.perf_counter()
+        document = html.READER.read_bytes("page.html", data, settings)
+        times.append(time.perf_counter() - started)
+    segments = sum(len(a.segments) for a in document.articles)
+    print(
+        f"{len(data) / 1000:.0f} KB page: {len(document.articles)} articles, {segments} segments; "
+        f"best {min(times) * 1000:.1f} ms, median {sorted(times)[len(times) // 2] * 1000:.1f} ms ({args.runs} runs)"
+    )
+
+
+if __name__ == "__main__":
+    main()
