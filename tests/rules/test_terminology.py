@@ -365,3 +365,34 @@ def test_a_glossary_named_by_the_config_and_again_on_the_command_line_is_read_on
     )
     run = tqa("check", "a.txt", "--lang", "en", "-q", "--glossary", "glossaries/bodies.yaml", cwd=tmp_path)
     assert run.code == 1 and run.err == "" and "Ministry of the Interior and Safety" in run.out
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        # a lower-case word of the sentence is no part of the name (the prose collection)
+        (
+            "Die XML-Datei mittels Extensible Stylesheet Language Transformation (XSLT) umwandeln. "
+            "Die Extensible Stylesheet Language Transformation (XSLT) ist ein Standard.",
+            "de",
+        ),
+        (
+            "File a bug against the Work-Needing and Prospective Packages list (WNPP). "
+            "The Work-Needing and Prospective Packages (WNPP) pseudo-package collects them.",
+            "en",
+        ),
+    ],
+)
+def test_acronym_drift_takes_no_sentence_words_into_the_name(text, lang):
+    assert not [f for f in findings_of(text, lang=lang, builtin_glossary=False) if f.rule == "TQA403"]
+
+
+def test_acronym_drift_still_finds_a_drifting_expansion_after_lower_case_words():
+    text = (
+        "Sie nutzen sichere Dienste wie Secure Shell (SSH). Viele nutzen Secure Shell (SSH).\n\n"
+        "Andere nutzen die Secure Socket Host (SSH)."
+    )
+    found = [
+        f.text for f in findings_of("A\n\n" + text + "\n", lang="de", builtin_glossary=False) if f.rule == "TQA403"
+    ]
+    assert found == ["Secure Socket Host"]

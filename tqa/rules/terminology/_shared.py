@@ -44,7 +44,10 @@ def expansion_before(text: str, paren: int, acronym: str) -> tuple[int, str] | N
     the shortest: "Debian Social Contract and ⟦Debian Free Software
     Guidelines⟧ (DFSG)", "Sogar wenn Sie sichere Dienste wie ⟦Secure Shell⟧
     (SSH)". Initials that spell one letter only name no expansion ("NMU
-    process is explained in … (NMU)")."""
+    process is explained in … (NMU)"), and a name holds no lower-case word
+    but short ones ("XML-Datei mittels Extensible Stylesheet Language
+    Transformation (XSLT)" and "… Prospective Packages list (WNPP)" name
+    none)."""
     words = list(NAME_WORD.finditer(text, max(0, paren - 160), paren))
     if not words or text[words[-1].end() : paren].strip():
         return None
@@ -58,6 +61,8 @@ def expansion_before(text: str, paren: int, acronym: str) -> tuple[int, str] | N
         gap = text[words[start].end() : words[start + 1].start()] if start + 1 < len(words) else ""
         if gap.strip(" \t\u00a0"):  # punctuation inside: the name cannot run on across it
             break
+        if word[:1].islower() and len(word) > 3:
+            break  # a name's lower-case words are short ones (of, and, für): "XML-Datei mittels …", "… list"
         if (
             word[:1].isupper()
             and word[:1].casefold() == acronym[:1].casefold()
