@@ -205,9 +205,15 @@ def duplicate_paragraph(article: Article, ctx: Context) -> Iterator[Problem]:
     Passes (en):
         Offices⏎⏎The ministry opened a new office in Astana on Monday morning.⏎⏎The agency closed its old office in Almaty on Friday evening after the audit.
         Seminar⏎⏎Digital government policy for Central Asia and the Caucasus⏎⏎The seminar on digital government policy for Central Asia and the Caucasus was held in Astana.
+        Permissions⏎⏎For the file, each corresponding permission allows following actions.⏎⏎- read the file⏎- write the file⏎⏎For the directory, each corresponding permission allows following actions.⏎⏎- list the directory⏎- add files to it
+        Options⏎⏎`--force-bzip2`⏎⏎Override the detection of the compression algorithm: this option makes the tool use bzip2.⏎⏎`--force-gzip`⏎⏎Override the detection of the compression algorithm: this option makes the tool use gzip.
+
+    Passes (ru):
+        Слияние⏎⏎Если у вас две версии исходного кода, можно выполнить 2-стороннее слияние при помощи `imediff`(1).⏎⏎Если у вас три версии исходного кода, можно выполнить 3-стороннее слияние при помощи `imediff`(1).
 
     Passes (kk):
         Семинар⏎⏎Орталық Азия мен Кавказ елдері үшін цифрлық үкімет саясаты туралы семинар⏎⏎Астанада Орталық Азия мен Кавказ елдері үшін цифрлық үкімет саясаты туралы семинар өтті.
+        Builder⏎⏎Мүмкіндіктері:⏎⏎Git жүйесімен интеграция⏎⏎Clang негізіндегі автотолықтыру, семантикалық түспен ерекшелеу және диагностика⏎⏎Python негізіндегі автотолықтыру, семантикалық түспен ерекшелеу және диагностика
     """
     threshold = ctx.options["threshold"]
     comparable = list(comparable_paragraphs(article, ctx.options["min-words"]))
