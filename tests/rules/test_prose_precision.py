@@ -612,3 +612,46 @@ def test_lettered_items_of_two_lists_are_not_copies():
     ru = "Дать заметное уведомление с каждой копией {} о том, что в ней используется Библиотека."
     text = f"# Заголовок\n\nа) {ru.format('кода')}\n\nб) {ru.format('кода')}\n"
     assert flagged(text, "ru", "TQA301", path="a.md") == [f"б) {ru.format('кода')}"]
+
+
+# A sentence that runs on past a code block keeps its bracket open across
+# it (Markdown holds no code block inside a paragraph); a bracket that opens
+# no sentence after the block, or closes nothing after one, is still reported.
+@pytest.mark.parametrize(
+    "lang,before,after",
+    [
+        ("en", "It logs both the `dpkg` call (e.g.", ") and the results of each call."),
+        ("ru", "Протоколируются все вызовы `dpkg` (например", "), и их результаты."),
+        ("kk", "Барлық `dpkg` шақырулары жазылады (мысалы", "), және олардың нәтижелері."),
+        ("de", "Es protokolliert den Aufruf von `dpkg` (z.B.", ") und die Ergebnisse."),
+    ],
+)
+def test_a_bracket_runs_on_past_a_code_block(lang, before, after):
+    block = "```\n2005-12-30 18:10:33 install hello\n```"
+    assert flagged(f"# Title\n\n{before}\n\n{block}\n\n{after}\n", lang, "TQA706", path="a.md") == []
+    assert flagged(f"# Title\n\n{before}\n\nNext.\n\n{block}\n\n{after}\n", lang, "TQA706", path="a.md") == ["(", ")"]
+    assert flagged(f"# Title\n\n{before} done.\n\n{block}\n\nThe end.\n", lang, "TQA706", path="a.md") == ["("]
+    assert flagged(f"# Title\n\nThe start.\n\n{block}\n\n{after}\n", lang, "TQA706", path="a.md") == [")"]
+
+
+# A code span that ends a character early in the source leaves its closer
+# outside; a key named by its bracket; a smiley inside brackets.
+@pytest.mark.parametrize(
+    "lang,clean,defect,found",
+    [
+        ("en", "| match archive | `~A{bullseye,bookworm,sid`} |", "| match archive | `~Abullseye`} |", "}"),
+        ("de", "| passt auf Archiv | `~A{bullseye,bookworm,sid`} |", "Das Archiv `~A` passt} hier.", "}"),
+        ("ru", "Вы можете использовать клавишу [, чтобы раскрыть все подгруппы.", "См. раздел [Структура файлов.", "["),
+        ("kk", "Барлық топтарды ашу үшін [ пернесін басыңыз.", "[Файлдар құрылымы бөлімін қараңыз.", "["),
+        ("en", "Press the ] key to collapse the group.", "See the section [Layout of files.", "["),
+        (
+            "de",
+            "L10n-Diskussionen führen auf jener Liste oft zu Flame-Wars (also Vorsicht :) ).",
+            "L10n-Diskussionen führen auf jener Liste oft zu Flame-Wars :) ).",
+            ")",
+        ),
+    ],
+)
+def test_code_span_closers_keys_and_smileys(lang, clean, defect, found):
+    assert flagged(f"# Title\n\n{clean}\n", lang, "TQA706", path="a.md") == []
+    assert flagged(f"# Title\n\n{defect}\n", lang, "TQA706", path="a.md") == [found]
