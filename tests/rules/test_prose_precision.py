@@ -655,3 +655,22 @@ def test_a_bracket_runs_on_past_a_code_block(lang, before, after):
 def test_code_span_closers_keys_and_smileys(lang, clean, defect, found):
     assert flagged(f"# Title\n\n{clean}\n", lang, "TQA706", path="a.md") == []
     assert flagged(f"# Title\n\n{defect}\n", lang, "TQA706", path="a.md") == [found]
+
+
+# A short table cell is a value (a list of formats, a size), not prose; a
+# cell that says something in a sentence, and prose, are still checked.
+@pytest.mark.parametrize(
+    "lang,row,defect",
+    [
+        ("en", "| `unoconv` | V:12 | 686 | MSWord→text,TeX | convert MSWord files to plain text |", "plain text,then"),
+        ("de", "| `a2ps` | V:1 | 2132 | text → ps,html,rtf | Konvertieren von ASCII-Text |", "den Text,dann"),
+        ("ru", "| `outguess` | V:0 | 230 | jpeg,png | универсальный инструмент |", "простой текст,затем"),
+        ("kk", "| `outguess` | V:0 | 230 | jpeg,png | әмбебап құрал |", "қарапайым мәтін,содан"),
+    ],
+)
+def test_short_table_cells_are_values(lang, row, defect):
+    table = f"| a | b | c | d | e |\n| --- | --- | --- | --- | --- |\n{row}"
+    assert flagged(f"# Title\n\n{table}\n", lang, "TQA704", path="a.md") == []
+    wordy = table.replace(" |\n", " |\n", 1).rsplit("|", 2)[0] + f"| converts it into {defect} prints it |"
+    assert flagged(f"# Title\n\n{wordy}\n", lang, "TQA704", path="a.md") == [","]
+    assert flagged(f"# Title\n\nThe tool converts {defect} prints.\n", lang, "TQA704", path="a.md") == [","]
