@@ -432,3 +432,245 @@ def test_a_step_repeated_in_nested_lists_of_other_items(lang, step):
     procedure = f"1. First procedure\n   1. {step}\n   2. Fetch\n2. Second procedure\n   1. {step}\n   2. Fetch\n"
     assert flagged(f"Title\n\n{procedure}", lang, "TQA301") == []
     assert len(flagged(f"Title\n\n1. First procedure\n   1. {step}\n   2. {step}\n", lang, "TQA301")) == 1
+
+
+# A caution or a "see also" repeated under each heading, or the same default
+# stated in each entry of a reference, is deliberate; the same short sentence
+# pasted twice in one section, or a long paragraph pasted twice anywhere, is
+# a copy.
+SECTION_REPEATS = {
+    "en": (
+        "Use of apt-pinning by a novice user is sure call for major troubles. You must avoid it.",
+        "The ministry said on Monday that the new office in Astana would open in the spring of next year, "
+        "after the audit of the old building and the move of its forty staff members from Almaty, and that "
+        "the budget for the move had already been approved by the government.",
+    ),
+    "ru": (
+        "Если эта опция отсутствует, в качестве его значения по-умолчанию принимается `false`.",
+        "Министерство сообщило в понедельник, что новый офис в Астане откроется весной следующего года, после "
+        "проверки старого здания и переезда сорока сотрудников из Алматы, и что бюджет переезда уже утверждён "
+        "правительством, а работы начнутся в январе, как только подрядчик подпишет договор с ведомством.",
+    ),
+    "kk": (
+        "Бұл опция көрсетілмесе, оның әдепкі мәні ретінде `false` қабылданады және ол өзгермейді.",
+        "Министрлік дүйсенбіде Астанадағы жаңа кеңсе келесі жылдың көктемінде ашылатынын хабарлады: ескі ғимарат "
+        "тексерілгеннен кейін және Алматыдағы қырық қызметкер көшкеннен кейін ашылады, ал көшу бюджетін үкімет "
+        "бекітіп қойған, жұмыстар қаңтарда мердігер шартқа қол қойған соң басталады, деп хабарлады ведомство өкілі. "
+        "Бюджет көлемі әлі жарияланған жоқ.",
+    ),
+    "de": (
+        "Die Verwendung von apt-pinning durch einen unerfahrenen Benutzer wird sicher große Probleme hervorrufen.",
+        "Das Ministerium teilte am Montag mit, dass das neue Büro in Astana im Frühjahr des nächsten Jahres "
+        "eröffnet werde, nach der Prüfung des alten Gebäudes und dem Umzug der vierzig Mitarbeiter aus Almaty, "
+        "und dass das Budget für den Umzug bereits von der Regierung genehmigt worden sei.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SECTION_REPEATS))
+def test_a_box_repeated_in_each_section_is_deliberate(lang):
+    box, long_ = SECTION_REPEATS[lang]
+    headed = f"# Title\n\n## One\n\n#### Warning\n\n{box}\n\n## Two\n\n#### Warning\n\n{box}\n"
+    assert flagged(headed, lang, "TQA301", path="a.md") == []
+    entries = f"# Title\n\n`--one`\n\n{long_[:60]} один.\n\n{box}\n\n`--two`\n\n{long_[:60]} два.\n\n{box}\n"
+    assert flagged(entries, lang, "TQA301", path="a.md") == []
+    assert flagged(f"# Title\n\n## One\n\n{box}\n\n{long_}\n\n{box}\n", lang, "TQA301", path="a.md") == [box]
+    assert flagged(f"# Title\n\n## One\n\n{long_}\n\n## Two\n\n{long_}\n", lang, "TQA301", path="a.md") == [long_]
+
+
+# A short paragraph that leads into a code block, a table or a list is a
+# row of a reference: two of them differ in a word by design. Among prose,
+# the same sentence revised is a copy.
+@pytest.mark.parametrize(
+    "lang,first,second",
+    [
+        (
+            "en",
+            "You can shutdown the system under the normal multiuser mode from the commandline.",
+            "You can shutdown the system under the single-user mode from the commandline.",
+        ),
+        (
+            "ru",
+            "Кроме этого документа также очень важно прочитать следующую документацию по теме:",
+            "Кроме этого документа также важно прочитать следующую документацию по теме:",
+        ),
+        (
+            "kk",
+            "Жүйені әдеттегі көп пайдаланушылы режимде пәрмен жолынан өшіруге болады.",
+            "Жүйені бір пайдаланушылы режимде пәрмен жолынан өшіруге болады.",
+        ),
+        (
+            "de",
+            "Sie können das System im normalen Mehrbenutzermodus auf der Befehlszeile herunterfahren mittels:",
+            "Sie können das System im Einzelbenutzermodus auf der Befehlszeile herunterfahren mittels:",
+        ),
+    ],
+)
+def test_lead_ins_to_code_tables_and_lists_are_rows(lang, first, second):
+    for block in ("```\n# shutdown -h {}\n```", "| a | b |\n| --- | --- |\n| {} | 2 |", "- one {}\n- two"):
+        text = f"# Title\n\n{first}\n\n{block.format(1)}\n\n{second}\n\n{block.format(2)}\n"
+        assert flagged(text, lang, "TQA301", path="a.md") == []
+    # as sentences among prose, the second is a revised copy
+    first, second = (p.removesuffix(":") + "." if p.endswith(":") else p for p in (first, second))
+    prose = f"# Title\n\n{first}\n\n{second}\n"
+    assert flagged(prose, lang, "TQA301", path="a.md") == [second]
+    # pasted twice word for word, a lead-in is still a copy
+    text = f"# Title\n\n{first}\n\n```\nx\n```\n\n{first}\n\n```\ny\n```\n"
+    assert flagged(text, lang, "TQA301", path="a.md") == [first]
+
+
+@pytest.mark.parametrize(
+    "lang,rows,other",
+    [
+        (
+            "kk",
+            [
+                "Clang негізіндегі автотолықтыру, семантикалық түспен ерекшелеу және диагностика",
+                "Git жүйесімен интеграция",
+            ],
+            "Python негізіндегі автотолықтыру, семантикалық түспен ерекшелеу және диагностика",
+        ),
+        (
+            "en",
+            ["Autocompletion, semantic highlighting and diagnostics based on Clang", "Integration with Git"],
+            "Autocompletion, semantic highlighting and diagnostics based on Python",
+        ),
+        (
+            "ru",
+            ["Автодополнение, семантическая подсветка и диагностика на основе Clang", "Интеграция с Git"],
+            "Автодополнение, семантическая подсветка и диагностика на основе Python",
+        ),
+    ],
+)
+def test_a_run_of_rows_without_full_stops(lang, rows, other):
+    text = f"# Title\n\nFeatures:\n\n{rows[1]}\n\n{rows[0]}\n\n{other}\n\nMore text follows here.\n"
+    assert flagged(text, lang, "TQA301", path="a.md") == []
+    # one row without its full stop among prose is a copy that lost it
+    prose = f"# Title\n\n{rows[0]} today.\n\nMore text follows here, in a sentence.\n\n{other} today\n"
+    assert flagged(prose, lang, "TQA301", path="a.md") == [f"{other} today"]
+
+
+# Two sentences that each name a term in code or a number the other lacks
+# state different facts; two drafts of one sentence keep the facts.
+@pytest.mark.parametrize(
+    "lang,first,second,revised",
+    [
+        (
+            "en",
+            "If you have two versions of a source code, you can perform 2-way merge interactively using "
+            "`imediff`(1) by the following steps.",
+            "If you have three versions of a source code, you can perform 3-way merge interactively using "
+            "`imediff`(1) by the following steps.",
+            "If you have two versions of a source code, you may perform 2-way merge interactively using "
+            "`imediff`(1) with the following steps.",
+        ),
+        (
+            "ru",
+            "Описание: Это устаревшая опция; вместо нее используйте `APT::AutoRemove::RecommendsImportant`. "
+            "Установка этой опции в значение `true` дает тот же эффект.",
+            "Описание: Это устаревшая опция; вместо нее используйте `APT::AutoRemove::SuggestsImportant`. "
+            "Установка этой опции в значение `true` дает тот же эффект.",
+            "Описание: Это устаревшая опция; вместо неё используйте `APT::AutoRemove::RecommendsImportant`. "
+            "Установка этой опции в значение `true` даёт такой же эффект.",
+        ),
+        (
+            "kk",
+            "Семинар 2021 жылы Астанада өтті, оған Орталық Азия мен Кавказдың жеті елінен алпыс мемлекеттік "
+            "қызметші қатысты.",
+            "Семинар 2022 жылы Астанада өтті, оған Орталық Азия мен Кавказдың жеті елінен алпыс мемлекеттік "
+            "қызметші қатысты.",
+            "Семинар 2021 жылы Астанада өтті, оған Орталық Азия мен Кавказдың жеті елінен алпыс мемлекеттік "
+            "қызметкер қатысты.",
+        ),
+        (
+            "de",
+            "Der Befehl `ed`(1) kann alle Vorkommen von `VON_REGEX` in der Datei durch `NACH_TEXT` ersetzen, "
+            "wie im folgenden Beispiel gezeigt wird.",
+            "Der Befehl `vim`(1) kann alle Vorkommen von `VON_REGEX` in der Datei durch `NACH_TEXT` ersetzen, "
+            "wie im folgenden Beispiel gezeigt wird.",
+            "Der Befehl `ed`(1) kann sämtliche Vorkommen von `VON_REGEX` in der Datei durch `NACH_TEXT` ersetzen, "
+            "wie im folgenden Beispiel gezeigt.",
+        ),
+    ],
+)
+def test_sentences_about_different_terms_are_parallel(lang, first, second, revised):
+    assert flagged(f"# Title\n\n{first}\n\n{second}\n", lang, "TQA301", path="a.md") == []
+    assert flagged(f"# Title\n\n{first}\n\n{revised}\n", lang, "TQA301", path="a.md") == [revised]
+
+
+def test_lettered_items_of_two_lists_are_not_copies():
+    item = (
+        "Give prominent notice with each copy of the {} that the Library is used in it and that the Library "
+        "and its use are covered by this License."
+    )
+    text = (
+        f"# Title\n\n3. Object Code.\n\nYou may convey such object code if you do both:\n\n"
+        f"a) {item.format('object code')}\n\nb) Accompany it.\n\n4. Combined Works.\n\n"
+        f"You may convey a Combined Work if you do each:\n\na) {item.format('Combined Work')}\n\nb) Accompany it.\n"
+    )
+    assert flagged(text, "en", "TQA301", path="a.md") == []
+    ru = "Дать заметное уведомление с каждой копией {} о том, что в ней используется Библиотека."
+    text = f"# Заголовок\n\nа) {ru.format('кода')}\n\nб) {ru.format('кода')}\n"
+    assert flagged(text, "ru", "TQA301", path="a.md") == [f"б) {ru.format('кода')}"]
+
+
+# A sentence that runs on past a code block keeps its bracket open across
+# it (Markdown holds no code block inside a paragraph); a bracket that opens
+# no sentence after the block, or closes nothing after one, is still reported.
+@pytest.mark.parametrize(
+    "lang,before,after",
+    [
+        ("en", "It logs both the `dpkg` call (e.g.", ") and the results of each call."),
+        ("ru", "Протоколируются все вызовы `dpkg` (например", "), и их результаты."),
+        ("kk", "Барлық `dpkg` шақырулары жазылады (мысалы", "), және олардың нәтижелері."),
+        ("de", "Es protokolliert den Aufruf von `dpkg` (z.B.", ") und die Ergebnisse."),
+    ],
+)
+def test_a_bracket_runs_on_past_a_code_block(lang, before, after):
+    block = "```\n2005-12-30 18:10:33 install hello\n```"
+    assert flagged(f"# Title\n\n{before}\n\n{block}\n\n{after}\n", lang, "TQA706", path="a.md") == []
+    assert flagged(f"# Title\n\n{before}\n\nNext.\n\n{block}\n\n{after}\n", lang, "TQA706", path="a.md") == ["(", ")"]
+    assert flagged(f"# Title\n\n{before} done.\n\n{block}\n\nThe end.\n", lang, "TQA706", path="a.md") == ["("]
+    assert flagged(f"# Title\n\nThe start.\n\n{block}\n\n{after}\n", lang, "TQA706", path="a.md") == [")"]
+
+
+# A code span that ends a character early in the source leaves its closer
+# outside; a key named by its bracket; a smiley inside brackets.
+@pytest.mark.parametrize(
+    "lang,clean,defect,found",
+    [
+        ("en", "| match archive | `~A{bullseye,bookworm,sid`} |", "| match archive | `~Abullseye`} |", "}"),
+        ("de", "| passt auf Archiv | `~A{bullseye,bookworm,sid`} |", "Das Archiv `~A` passt} hier.", "}"),
+        ("ru", "Вы можете использовать клавишу [, чтобы раскрыть все подгруппы.", "См. раздел [Структура файлов.", "["),
+        ("kk", "Барлық топтарды ашу үшін [ пернесін басыңыз.", "[Файлдар құрылымы бөлімін қараңыз.", "["),
+        ("en", "Press the ] key to collapse the group.", "See the section [Layout of files.", "["),
+        (
+            "de",
+            "L10n-Diskussionen führen auf jener Liste oft zu Flame-Wars (also Vorsicht :) ).",
+            "L10n-Diskussionen führen auf jener Liste oft zu Flame-Wars :) ).",
+            ")",
+        ),
+    ],
+)
+def test_code_span_closers_keys_and_smileys(lang, clean, defect, found):
+    assert flagged(f"# Title\n\n{clean}\n", lang, "TQA706", path="a.md") == []
+    assert flagged(f"# Title\n\n{defect}\n", lang, "TQA706", path="a.md") == [found]
+
+
+# A short table cell is a value (a list of formats, a size), not prose; a
+# cell that says something in a sentence, and prose, are still checked.
+@pytest.mark.parametrize(
+    "lang,row,defect",
+    [
+        ("en", "| `unoconv` | V:12 | 686 | MSWord→text,TeX | convert MSWord files to plain text |", "plain text,then"),
+        ("de", "| `a2ps` | V:1 | 2132 | text → ps,html,rtf | Konvertieren von ASCII-Text |", "den Text,dann"),
+        ("ru", "| `outguess` | V:0 | 230 | jpeg,png | универсальный инструмент |", "простой текст,затем"),
+        ("kk", "| `outguess` | V:0 | 230 | jpeg,png | әмбебап құрал |", "қарапайым мәтін,содан"),
+    ],
+)
+def test_short_table_cells_are_values(lang, row, defect):
+    table = f"| a | b | c | d | e |\n| --- | --- | --- | --- | --- |\n{row}"
+    assert flagged(f"# Title\n\n{table}\n", lang, "TQA704", path="a.md") == []
+    wordy = table.replace(" |\n", " |\n", 1).rsplit("|", 2)[0] + f"| converts it into {defect} prints it |"
+    assert flagged(f"# Title\n\n{wordy}\n", lang, "TQA704", path="a.md") == [","]
+    assert flagged(f"# Title\n\nThe tool converts {defect} prints.\n", lang, "TQA704", path="a.md") == [","]

@@ -37,8 +37,31 @@ def _heading(text: str) -> bool:
     return "\n" not in text.strip() and not _SENTENCE_END.search(text) and word_count(text) <= HEADING_WORDS
 
 
-# A list item: a bullet, or a number and "." or ")" (Markdown's markers).
-_LIST_ITEM = regex.compile(r"[ \t]*(?:[-*+•]|\d{1,9}[.)])[ \t]")
+# A list item: a bullet, or a number and "." or ")" (Markdown's markers), or
+# a letter and ")" ("a) Give prominent notice…", "б) …": clauses of a law).
+_LIST_ITEM = regex.compile(r"[ \t]*(?:[-*+•]|\d{1,9}[.)]|\p{L}\))[ \t]")
+
+# A paragraph of fewer words than this that leads into a code block, a table
+# or a list, or stands in a run of such paragraphs with no full stop, is a
+# row of a reference ("For the file, each … permission allows following
+# actions." / "For the directory, …" before their lists, "Clang негізіндегі
+# автотолықтыру" / "Python негізіндегі …"): rows differ in a word or two by
+# design, so a row is compared word for word only. A news paragraph pasted
+# twice and revised is prose among prose.
+ROW_WORDS = 20
+
+# Across sections (a heading, or the term of a reference entry, between the
+# two), only a paragraph of this many words repeated word for word is a
+# copy: a caution, a "see also" or a default repeated in each section is
+# deliberate; a news paragraph of forty words pasted twice is not.
+ACROSS_SECTIONS_WORDS = 40
+
+# The term of a reference entry: one line of code spans, with at most two
+# words outside them and no full stop ("`?or(p1, p2)`, `p1 | p2`",
+# "Опция: `APT::Get::List-Cleanup`", "`--force-gzip`").
+_CODE = regex.compile(r"`[^`\n]+`")
+_LETTERS = regex.compile(r"\p{L}+")
+_NUMBER = regex.compile(r"\d+")
 
 # A word set off as a term: in code or in quotes.
 _MARKED = regex.compile(r"[`«»“”„\"]")
@@ -62,6 +85,59 @@ def _lists(article: Article) -> dict[int, int]:
         else:
             open_lists = {}
     return lists
+
+
+def _term(text: str) -> bool:
+    if "\n" in text.strip() or _SENTENCE_END.search(text) or not _CODE.search(text):
+        return False
+    return len(_LETTERS.findall(_CODE.sub(" ", text))) <= 2
+
+
+def _sections(article: Article) -> list[int]:
+    """Per segment of ``article``, the section it stands in: a heading, or
+    the term line of a reference entry, opens the next one."""
+    sections: list[int] = []
+    section = 0
+    for segment in article.segments:
+        if segment.kind == "heading" or (segment.kind == "paragraph" and _term(segment.text)):
+            section += 1
+        sections.append(section)
+    return sections
+
+
+def _rows(article: Article) -> set[int]:
+    """The segments of ``article`` that are rows of a reference: paragraphs
+    of fewer than ``ROW_WORDS`` words that lead into a code block, a table or
+    a list, or that end with no full stop next to another such paragraph (a
+    run of rows: "Clang негізіндегі автотолықтыру" / "Python негізіндегі…")."""
+    segments = [(i, s) for i, s in enumerate(article.segments) if s.kind != "comment"]
+    short = [s.kind == "paragraph" and word_count(s.text) < ROW_WORDS for _, s in segments]
+    stopless = [short[n] and not _SENTENCE_END.search(s.text) for n, (_, s) in enumerate(segments)]
+    rows: set[int] = set()
+    for n, (index, _) in enumerate(segments):
+        if not short[n]:
+            continue
+        after = segments[n + 1][1] if n + 1 < len(segments) else None
+        leads_into = after is not None and (
+            after.kind == "code"
+            or (after.kind == "paragraph" and bool(_LIST_ITEM.match(after.text) or after.text.lstrip().startswith("|")))
+        )
+        in_run = stopless[n] and ((n > 0 and stopless[n - 1]) or (n + 1 < len(segments) and stopless[n + 1]))
+        if leads_into or in_run:
+            rows.add(index)
+    return rows
+
+
+def _different_facts(a: str, b: str) -> bool:
+    """Does each of ``a`` and ``b`` name a term in code or a number that the
+    other lacks ("2-way merge" / "3-way merge", "`ed`(1)" / "`vim`(1)")?
+    Two drafts of one sentence state the same facts in other words; two
+    sentences about different things are parallel, not copies."""
+    for pattern in (_CODE, _NUMBER):
+        fa, fb = set(pattern.findall(a)), set(pattern.findall(b))
+        if fa - fb and fb - fa:
+            return True
+    return False
 
 
 def _one_slot_changed(a: str, b: str) -> bool:
@@ -111,7 +187,13 @@ def duplicate_paragraph(article: Article, ctx: Context) -> Iterator[Problem]:
     Option ``threshold`` is the chrF score (0–100, best direction) from which
     two paragraphs count as copies. A short heading (one line, no full stop)
     whose words a longer paragraph takes up is no copy of it; repeated word
-    for word, it is.
+    for word, it is. A paragraph of fewer than 20 words that leads into a
+    code block, a table or a list, or one of a run of such paragraphs with no
+    full stop, is a row of a reference: rows differ in a word or two by design, and are copies only
+    word for word. Two paragraphs that each name a term in code or a number the
+    other lacks are parallel, not copies. Paragraphs under different
+    headings, or in different entries of a reference, are copies only when
+    repeated word for word at 40 words or more.
 
     Fails (en):
         Plastic⏎⏎In short, it is not enough for a package to be recyclable; it needs other measures to be green.⏎⏎⟦In a word, it is not enough for a package to be recyclable; it needs other measures to be green. Will we follow?⟧ → ∅
@@ -123,9 +205,15 @@ def duplicate_paragraph(article: Article, ctx: Context) -> Iterator[Problem]:
     Passes (en):
         Offices⏎⏎The ministry opened a new office in Astana on Monday morning.⏎⏎The agency closed its old office in Almaty on Friday evening after the audit.
         Seminar⏎⏎Digital government policy for Central Asia and the Caucasus⏎⏎The seminar on digital government policy for Central Asia and the Caucasus was held in Astana.
+        Permissions⏎⏎For the file, each corresponding permission allows following actions.⏎⏎- read the file⏎- write the file⏎⏎For the directory, each corresponding permission allows following actions.⏎⏎- list the directory⏎- add files to it
+        Options⏎⏎`--force-bzip2`⏎⏎Override the detection of the compression algorithm: this option makes the tool use bzip2.⏎⏎`--force-gzip`⏎⏎Override the detection of the compression algorithm: this option makes the tool use gzip.
+
+    Passes (ru):
+        Слияние⏎⏎Если у вас две версии исходного кода, можно выполнить 2-стороннее слияние при помощи `imediff`(1).⏎⏎Если у вас три версии исходного кода, можно выполнить 3-стороннее слияние при помощи `imediff`(1).
 
     Passes (kk):
         Семинар⏎⏎Орталық Азия мен Кавказ елдері үшін цифрлық үкімет саясаты туралы семинар⏎⏎Астанада Орталық Азия мен Кавказ елдері үшін цифрлық үкімет саясаты туралы семинар өтті.
+        Builder⏎⏎Мүмкіндіктері:⏎⏎Git жүйесімен интеграция⏎⏎Clang негізіндегі автотолықтыру, семантикалық түспен ерекшелеу және диагностика⏎⏎Python негізіндегі автотолықтыру, семантикалық түспен ерекшелеу және диагностика
     """
     threshold = ctx.options["threshold"]
     comparable = list(comparable_paragraphs(article, ctx.options["min-words"]))
@@ -138,14 +226,20 @@ def duplicate_paragraph(article: Article, ctx: Context) -> Iterator[Problem]:
     ]
     norms = [norm for _, _, norm in comparable]
     headings = [_heading(segment.text) for _, segment, _ in comparable]
+    sections = _sections(article)
+    section = [sections[index] for index, _, _ in comparable]
+    words = [word_count(segment.text) for _, segment, _ in comparable]
+    rows = _rows(article)
+    row = [index in rows for index, _, _ in comparable]
     # Each paragraph is reported against the first earlier paragraph it
     # copies, among those not reported themselves (they stand for their
     # first). Those earlier paragraphs copy none of each other, and whether
-    # two paragraphs are copies depends on their texts alone; so a word-for-
-    # word copy copies what the first paragraph of its text copies (or that
-    # paragraph), and any other copy is among the candidates of the band
-    # index (``tqa.nearduplicates``), which finds them in linear time.
-    first_of_text: dict[str, int] = {}
+    # two paragraphs are copies depends on their texts and sections alone;
+    # so a word-for-word copy copies what the first paragraph of its text
+    # copies (or that paragraph), or else what the first of its text in its
+    # section copies, and any other copy is among the candidates of the
+    # band index (``tqa.nearduplicates``), which finds them in linear time.
+    first_of_text: dict[tuple[str, int | None], int] = {}  # (text, section or None for any) -> first paragraph
     original: list[int | None] = []  # per paragraph: the one it copies, None when it copies none
     candidates = _WithinArticle(norms)
 
@@ -155,10 +249,12 @@ def duplicate_paragraph(article: Article, ctx: Context) -> Iterator[Problem]:
         return c if copied is None else copied
 
     for k, (_, segment, norm) in enumerate(comparable):
-        first = first_of_text.setdefault(norm, k)
+        first = first_of_text.setdefault((norm, None), k)
         if first != k:
-            choices = [stand_in(first)]
+            in_section = first_of_text.setdefault((norm, section[k]), k)
+            choices = sorted({stand_in(c) for c in (first, in_section) if c != k})
         else:
+            first_of_text[norm, section[k]] = k
             choices = sorted({stand_in(c) for c in candidates.of(k)})
         message: str | None = None
         for found in choices:
@@ -174,8 +270,16 @@ def duplicate_paragraph(article: Article, ctx: Context) -> Iterator[Problem]:
                     continue
                 message = "paragraph repeats the one at line {line} word for word"
                 break
-            if norm != norms[found] and _parallel(segment.text, comparable[found][1].text):
-                continue
+            if section[k] != section[found]:
+                if norm != norms[found] or words[k] < ACROSS_SECTIONS_WORDS:
+                    continue
+            elif norm != norms[found]:
+                if row[k] or row[found]:
+                    continue
+                if _parallel(segment.text, comparable[found][1].text) or _different_facts(
+                    segment.text, comparable[found][1].text
+                ):
+                    continue
             message = _copy_message(norm, norms[found], threshold)
             if message:
                 break
