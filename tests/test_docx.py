@@ -11,8 +11,10 @@ Word's flat XML or ZIP parts written as ECMA-376 says."""
 
 import io
 import json
+import struct
 import subprocess
 import sys
+import tracemalloc
 import zipfile
 from pathlib import Path
 
@@ -306,6 +308,27 @@ def test_highlight_is_a_note_only_where_house_style_says(tmp_path):
     assert rules({"is_note": False}) == []
 
 
+def test_run_shading_in_a_highlighter_colour_is_a_highlight_other_shading_is_not():
+    # LibreOffice writes its highlighting as run shading (w:shd), not w:highlight
+    fragment = (
+        p(r("Әкімдік", '<w:shd w:val="clear" w:color="auto" w:fill="FFFF00"/>'), r(" жобаны қолдады."))
+        + p(r("Код: ", '<w:shd w:val="clear" w:fill="D9D9D9"/>'), r("print()", '<w:shd w:val="clear" w:fill="auto"/>'))
+        + p(r("Weiß auf Schwarz", '<w:shd w:val="clear" w:fill="000000"/>'))
+        + p(r("solid", '<w:shd w:val="solid" w:color="00FF00" w:fill="FFFFFF"/>'))
+        + p(r("striped", '<w:shd w:val="pct25" w:color="auto" w:fill="FFFF00"/>'))
+        + '<w:tbl><w:tr><w:tc><w:tcPr><w:shd w:val="clear" w:fill="FFFF00"/></w:tcPr>'
+        + p(r("Ячейка"))
+        + "</w:tc></w:tr></w:tbl>"
+        + p(r("both", '<w:highlight w:val="cyan"/><w:shd w:val="clear" w:fill="FFFF00"/>'))
+    )
+    document = read_xml(fragment)
+    assert [(m.kind, document.text[m.start : m.end], m.detail) for m in document.review] == [
+        ("highlight", "Әкімдік", "yellow"),
+        ("highlight", "solid", "green"),  # a solid pattern shows its colour, not its fill
+        ("highlight", "both", "cyan"),  # Word's own highlight wins
+    ]
+
+
 # -- text rules read the visible text as in a .txt -------------------------------
 
 
@@ -379,6 +402,43 @@ def test_a_zip_bomb_is_refused_before_it_is_expanded(tmp_path):
     assert path.stat().st_size < 1 << 20
     with pytest.raises(InputError, match="ZIP bomb"):
         read_document(str(path))
+
+
+def _understated(parts: dict[str, bytes], name: str, stated: int) -> bytes:
+    """A ZIP whose headers (local and central) say part ``name`` expands to
+    ``stated`` bytes, whatever it really expands to."""
+    data = bytearray(_zip(parts))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as package:
+        offset = package.getinfo(name).header_offset
+    struct.pack_into("<I", data, offset + 22, stated)  # local file header: uncompressed size
+    at = data.find(b"PK\x01\x02")
+    while at != -1:  # central directory entries
+        length = struct.unpack_from("<H", data, at + 28)[0]
+        if bytes(data[at + 46 : at + 46 + length]) == name.encode():
+            struct.pack_into("<I", data, at + 24, stated)
+        at = data.find(b"PK\x01\x02", at + 4)
+    return bytes(data)
+
+
+def test_a_zip_whose_headers_understate_the_size_is_never_expanded_past_them(tmp_path):
+    document = (
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        + b" " * (200 << 20)
+        + b"</w:body></w:document>"
+    )
+    path = tmp_path / "liar.docx"
+    path.write_bytes(
+        _understated({"[Content_Types].xml": b"<Types/>", "word/document.xml": document}, "word/document.xml", 1000)
+    )
+    assert path.stat().st_size < 1 << 20
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match="damaged Word document: word/document.xml cannot be unpacked"):
+            read_document(str(path))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 << 20  # 200 MiB of spaces, never inflated in memory
 
 
 def test_a_run_goes_on_past_bad_word_files(tmp_path):

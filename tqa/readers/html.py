@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from html.entities import html5 as _HTML5
 from typing import Mapping, Sequence
@@ -52,6 +52,7 @@ from .splitting import SplitSettings, split
 ESCAPED = "<>&"
 
 MAX_DEPTH = 400  # open elements tracked; deeper ones are read as inline text
+_TRAITS_KEPT = 4096  # distinct (tag, attributes) remembered
 
 _MARKUP = re.compile(
     r"""<(?:
@@ -107,6 +108,10 @@ class _Structure:
     furniture_classes: frozenset[str]
     furniture_prefixes: frozenset[str]
     skip_classes: frozenset[str]
+    # what each (tag, attributes) says, kept across the pages and posts read
+    # with this structure: an export's posts repeat the same few tags, and
+    # reading them again was a fifth of an export's time (bench/READERS-HTML.md)
+    traits: dict[tuple[str, str], "_Traits"] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 @lru_cache(maxsize=16)
@@ -235,7 +240,7 @@ class _Walker:
         self.containers = 0
         self.has_main = False
         self.stack: list[_Open] = []
-        self.traits: dict[tuple[str, str], _Traits] = {}  # pages repeat their tags: each read once
+        self.traits = structure.traits  # pages repeat their tags: each read once
         # the text being gathered: pieces, offsets (in ``text``), widths of references
         self.pieces: list[str] = []
         self.at: list[int] = []  # where each piece starts in ``text`` (a piece is contiguous there)
@@ -407,7 +412,11 @@ class _Walker:
         key = (name, raw)
         traits = self.traits.get(key)
         if traits is None:
-            traits = self.traits[key] = _traits(name, raw, self.structure)
+            traits = _traits(name, raw, self.structure)
+            if len(raw) <= 512:  # kept after the file is read: long attributes (data URIs) are not
+                if len(self.traits) >= _TRAITS_KEPT:  # a page of ever new attributes: memory stays bounded
+                    self.traits.clear()
+                self.traits[key] = traits
         if name == "html" and self.page_lang is None:
             self.page_lang = language_code(traits.lang)
         if parent is None:

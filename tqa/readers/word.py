@@ -47,6 +47,7 @@ SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
 MAX_PARTS = 10_000  # entries of a package; Word writes a few dozen
 MAX_PART_BYTES = 128 * 1024 * 1024  # one XML part, uncompressed
 MAX_TOTAL_BYTES = 256 * 1024 * 1024  # the parts read, uncompressed
+_INFLATE_CHUNK = 1 << 20
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: .doc, or an encrypted .docx
 _ZIP = b"PK\x03\x04"
@@ -152,15 +153,23 @@ class _ZipPackage(_Package):
         left = min(MAX_PART_BYTES, MAX_TOTAL_BYTES - self.read_bytes)
         if info.file_size > left:
             raise InputError(self.path, _bomb(name))
+        # The sizes a ZIP states may lie, so what a part expands to is counted
+        # as it is inflated, a chunk at a time: zipfile inflates up to the
+        # size asked for before it cuts at the stated size, so one big read
+        # would expand a lying part in memory before refusing it.
+        chunks: list[bytes] = []
+        size = 0
         try:
             with self.zip.open(info) as stream:
-                data = stream.read(left + 1)  # the sizes a ZIP states may lie: what it expands to counts
+                while chunk := stream.read(_INFLATE_CHUNK):
+                    size += len(chunk)
+                    if size > left:
+                        raise InputError(self.path, _bomb(name))
+                    chunks.append(chunk)
         except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
             raise InputError(self.path, f"damaged Word document: {name} cannot be unpacked ({exc})") from None
-        if len(data) > left:
-            raise InputError(self.path, _bomb(name))
-        self.read_bytes += len(data)
-        return self.parse(name, data)
+        self.read_bytes += size
+        return self.parse(name, b"".join(chunks))
 
 
 def _bomb(name: str) -> str:
@@ -240,7 +249,7 @@ class _Tags:
         for name in (
             "p r t tab ptab br cr noBreakHyphen sym delText ins moveFrom moveTo hyperlink smartTag customXml "
             "fldSimple sdt sdtContent dir bdo commentRangeStart commentRangeEnd commentReference footnoteReference "
-            "endnoteReference pPr rPr pStyle rStyle outlineLvl vanish highlight rPrChange pPrChange tbl tr tc "
+            "endnoteReference pPr rPr pStyle rStyle outlineLvl vanish highlight shd fill rPrChange pPrChange tbl tr tc "
             "tblPr trPr tcPr tblPrChange trPrChange tcPrChange txbxContent body id author date val type "
             "footnote endnote comment char"
         ).split():
@@ -255,6 +264,28 @@ class _Tags:
 
 
 _TRUE_OFF = ("0", "false", "off")
+
+# Word's highlighter colours (ECMA-376 ST_HighlightColor) by the RGB of their
+# solid fill. LibreOffice writes its highlighting as a run's shading (w:shd,
+# unless "export as highlighting" is set), so a run shaded solid in one of
+# these colours reads as that highlight; other shading is layout, not a note.
+# Black is left out: a black fill is a style (white on black), not a marker.
+_HIGHLIGHT_FILLS = {
+    "FFFF00": "yellow",
+    "00FF00": "green",
+    "00FFFF": "cyan",
+    "FF00FF": "magenta",
+    "0000FF": "blue",
+    "FF0000": "red",
+    "000080": "darkBlue",
+    "008080": "darkCyan",
+    "008000": "darkGreen",
+    "800080": "darkMagenta",
+    "800000": "darkRed",
+    "808000": "darkYellow",
+    "808080": "darkGray",
+    "C0C0C0": "lightGray",
+}
 
 
 class _Reader:
@@ -474,6 +505,11 @@ class _Reader:
             mark = props.find(t.highlight)
             if mark is not None and (mark.get(t.val) or "none") != "none":
                 colour = mark.get(t.val) or ""
+            elif mark is None:
+                shading = props.find(t.shd)
+                if shading is not None and (shading.get(t.val) or "clear") in ("clear", "solid"):
+                    fill = (shading.get(t.val) == "solid" and shading.get(f"{{{t.ns}}}color")) or shading.get(t.fill)
+                    colour = _HIGHLIGHT_FILLS.get((fill or "").upper(), "")
             formatting = props.find(t.rPr_change)
         gone = change is not None and change[0] in ("deletion", "move-from")
         pieces: list[str] = []
