@@ -33,6 +33,7 @@ from typing import Sequence
 
 import regex
 
+from ..model import Article
 from .quantities import quantities
 from .resources import load
 from .sentences import sentence_spans
@@ -322,3 +323,30 @@ def align_paragraphs(
 ) -> Alignment:
     """The alignment of two texts given as their paragraphs."""
     return align_sentences(split_sentences(source), split_sentences(target), source_lang, target_lang)
+
+
+def align_articles(original: Article, translation: Article) -> Alignment:
+    """The alignment of two articles of the model: their paragraphs (titles,
+    headings, paragraphs; ``Sentence.para`` indexes ``Article.paragraphs``)."""
+    source = [s.text for s in original.paragraphs]
+    target = [s.text for s in translation.paragraphs]
+    return align_paragraphs(
+        source, target, original.lang or guess_language(source), translation.lang or guess_language(target)
+    )
+
+
+_KAZAKH_LETTER = regex.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+
+
+def guess_language(paragraphs: Sequence[str]) -> str | None:
+    """The language of a text too short to be identified, as far as its
+    letters tell: Kazakh's own letters, else Russian for Cyrillic; None for
+    the rest (numbers are then read both ways)."""
+    text = " ".join(paragraphs[:50])
+    letters = [ch for ch in text if ch.isalpha()][:2000]
+    if not letters:
+        return None
+    cyrillic = sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff")
+    if cyrillic * 2 < len(letters):
+        return None
+    return "kk" if _KAZAKH_LETTER.search(text) else "ru"

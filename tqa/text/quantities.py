@@ -166,7 +166,7 @@ def _calendar(lang: str | None) -> tuple[regex.Pattern | None, dict[str, int], r
 
     month = None
     if months:
-        name = rf"(?P<month>{words(months)})\b\.?"
+        name = rf"(?P<month>{words(months)})\b"
         day = r"(?P<day>[0-3]?\d)(?:-?(?:го|е|ші|шы|і|ы)|st|nd|rd|th|\.)?"
         day2 = day.replace("<day>", "<day2>")
         month = regex.compile(rf"(?<![\d.])(?:{day}[ \u00a0]{name}|{name}[ \u00a0]{day2}\b(?!:)|{name})", regex.I)
