@@ -133,7 +133,9 @@ def names_of(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def _anchors(text: str, lang: str | None, target_lang: str | None, source_side: bool) -> tuple[frozenset[str], frozenset[str]]:
+def _anchors(
+    text: str, lang: str | None, target_lang: str | None, source_side: bool
+) -> tuple[frozenset[str], frozenset[str]]:
     """(strong, weak) anchors of a sentence: strong ones (numbers, links)
     cost when one side lacks them, weak ones (names, acronyms, quotation
     marks) only count when shared."""
@@ -207,7 +209,9 @@ _STRONG_MATCH, _WEAK_MATCH, _STRONG_MISS = 1.2, 0.6, 0.8
 _MOST_CREDITED = 4
 
 
-def _cost(src: _Side, tgt: _Side, i0: int, i1: int, j0: int, j1: int, ratio: float, variance: float, prior: float) -> float:
+def _cost(
+    src: _Side, tgt: _Side, i0: int, i1: int, j0: int, j1: int, ratio: float, variance: float, prior: float
+) -> float:
     ls, lt = src.prefix[i1] - src.prefix[i0], tgt.prefix[j1] - tgt.prefix[j0]
     if not ls or not lt:
         # a sentence left out or added: its rarity is the whole cost (Gale

@@ -101,7 +101,10 @@ def _words(lang: str | None) -> tuple[regex.Pattern | None, dict[str, int], rege
         for word in words:
             scales[word.casefold()] = int(factor)
     scale = (
-        regex.compile(r"[ \u00a0\u202f]?(" + "|".join(map(regex.escape, sorted(scales, key=len, reverse=True))) + r")\b\.?", regex.I)
+        regex.compile(
+            r"[ \u00a0\u202f]?(" + "|".join(map(regex.escape, sorted(scales, key=len, reverse=True))) + r")\b\.?",
+            regex.I,
+        )
         if scales
         else None
     )

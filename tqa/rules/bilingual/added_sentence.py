@@ -15,7 +15,9 @@ from ._shared import pair_of
     "omission",
     "warning",
     options={
-        "min-words": Option(int, 4, "Shorter sentences of the translation (a credit, a dateline) are not reported.", bounds=(1, 100)),
+        "min-words": Option(
+            int, 4, "Shorter sentences of the translation (a credit, a dateline) are not reported.", bounds=(1, 100)
+        ),
     },
 )
 def added_sentence(article: Article, ctx: Context) -> Iterator[Problem]:

@@ -15,7 +15,9 @@ from ._shared import line_of_original, pair_of, short
     "omission",
     "warning",
     options={
-        "min-words": Option(int, 4, "Shorter sentences of the original (bylines, 'Фото: Акорда.') may go untranslated.", bounds=(1, 100)),
+        "min-words": Option(
+            int, 4, "Shorter sentences of the original (bylines, 'Фото: Акорда.') may go untranslated.", bounds=(1, 100)
+        ),
     },
 )
 def omitted_sentence(article: Article, ctx: Context) -> Iterator[Problem]:
@@ -58,10 +60,15 @@ def omitted_sentence(article: Article, ctx: Context) -> Iterator[Problem]:
         at = _place(pair, first, k)
         paras = {pair.alignment.source[i].para for i in left}
         whole = all(
-            sum(1 for s in pair.alignment.source if s.para == p) == sum(1 for i in left if pair.alignment.source[i].para == p)
+            sum(1 for s in pair.alignment.source if s.para == p)
+            == sum(1 for i in left if pair.alignment.source[i].para == p)
             for p in paras
         )
-        what = "paragraph" if whole and len(paras) == 1 else ("paragraphs" if whole else ("sentences" if len(left) > 1 else "sentence"))
+        what = (
+            "paragraph"
+            if whole and len(paras) == 1
+            else ("paragraphs" if whole else ("sentences" if len(left) > 1 else "sentence"))
+        )
         where = line_of_original(pair, left[0])
         message = f"{what} of the original (line {where}) not translated: «{short(pair.source_text(left))}»"
         yield at(message, [pair.source_place(left[0])])

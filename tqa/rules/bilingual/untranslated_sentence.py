@@ -51,8 +51,14 @@ def untranslated_sentence(article: Article, ctx: Context) -> Iterator[Problem]:
             related = [pair.source_place(bead.source[0])] if bead.source else []
             where = f" (line {line_of_original(pair, bead.source[0])})" if bead.source else ""
             if bead.source and _key(text) == _key(source):
-                yield pair.target_problem(j, 0, len(text), f"sentence is the original's{where}, not translated", related)
-            elif source_script != target_script and _main_script(text) == source_script and _share(text, source_script) > 0.6:
+                yield pair.target_problem(
+                    j, 0, len(text), f"sentence is the original's{where}, not translated", related
+                )
+            elif (
+                source_script != target_script
+                and _main_script(text) == source_script
+                and _share(text, source_script) > 0.6
+            ):
                 yield pair.target_problem(j, 0, len(text), f"sentence still in the original's script{where}", related)
 
 
