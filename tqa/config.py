@@ -184,8 +184,7 @@ class Config:
         for translation, original in self.sources.items():
             match = _source_pattern(translation).fullmatch(relative)
             if match is not None:
-                wanted = regex.sub(r"\{(\w+)\}", lambda m: match.group(m.group(1)) or "", original)
-                return str(self.root / wanted), False
+                return str(self.root / _filled(original, match.groupdict())), False
         return None
 
     def is_excluded(self, path: str) -> bool:
@@ -193,6 +192,10 @@ class Config:
             return False
         rel = self.relative(path)
         return any(glob_match(rel, pattern) for pattern in self.exclude)
+
+
+def _filled(pattern: str, parts: dict[str, str]) -> str:
+    return regex.sub(r"\{(\w+)\}", lambda m: parts.get(m.group(1)) or "", pattern)
 
 
 def _source_pattern(pattern: str):

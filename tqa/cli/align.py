@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from io import StringIO
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 from rich.console import Console
@@ -55,7 +55,7 @@ def align(
             f"{original} has {len(source_doc.articles)} articles and {translation} {len(target_doc.articles)}: "
             "they are paired one by one"
         )
-    units = []
+    units: list[dict[str, Any]] = []
     for source, target in zip(source_doc.articles, target_doc.articles):
         alignment = align_articles(source, target)
         for bead in alignment.beads:
@@ -80,7 +80,7 @@ def align(
         left = " ".join(f"{p['line']}: {p['text']}" for p in unit["source"]) or "—"
         right = " ".join(f"{p['line']}: {p['text']}" for p in unit["target"]) or "—"
         style = "bold red" if unit["kind"] in ("1-0", "0-1") else None
-        table.add_row(Text(unit["kind"], style=style or ""), Text(terminal(left)), Text(terminal(right)))
+        table.add_row(Text(str(unit["kind"]), style=style or ""), Text(terminal(left)), Text(terminal(right)))
         table.add_row("", "", "")
     buffer = StringIO()
     Console(file=buffer, width=_width(), highlight=False, color_system=None).print(table)

@@ -60,7 +60,7 @@ def name_missing(article: Article, ctx: Context) -> Iterator[Problem]:
         near_words = [w for j in near_target for w in _WORD.findall(alignment.target[j].text)]
         for i in bead.source:
             text = alignment.source[i].text
-            for start, end, word in names_of(text):
+            for start, _end, word in names_of(text):
                 if not _CYRILLIC.search(word) or len(word) < 3 or text[start - 1 : start] in _OPENING_QUOTES:
                     continue
                 if _rendered(word, near_words, article.lang):
