@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...model import Article, Problem
-from ...text.quantities import DateMention, dates
+from ...text.quantities import DateMention, dates, quantities
 from .. import Context, rule
 from ._shared import line_of_original, near_beads, pair_of
 
 
-@rule("TQA924", "date-changed", "number", "error")
+@rule("TQA924", "date-changed", "number", "error", hides_inside=False)
 def date_changed(article: Article, ctx: Context) -> Iterator[Problem]:
     """Day, month or weekday of the original changed in the translation (``3 марта`` → ``March 4``).
 
@@ -50,11 +50,18 @@ def date_changed(article: Article, ctx: Context) -> Iterator[Problem]:
             continue
         near_source, _ = near_beads(pair, k)
         around = [d for i in near_source for d in src[i]]
+        # "3 и 4 июля" = "July 3 and 4": a day the original writes as a bare
+        # number before a month it names
+        numbers = {
+            v for i in near_source for q in quantities(alignment.source[i].text, pair.source_lang) for v in q.values
+        }
         for j in bead.target:
             for mention in tgt[j]:
                 kind = _kind(mention)
                 same_kind = [(i, d) for i, d in own if _kind(d) == kind]
                 if not same_kind or any(_same(mention, d) for d in around):
+                    continue
+                if kind == "day" and str(mention.day) in numbers and any(d.month == mention.month for d in around):
                     continue
                 i, d = same_kind[0]
                 text = alignment.target[j].text[mention.start : mention.end]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator
 
 import regex
 
 from ...model import Article, Problem
 from ...text.alignment import names_of, translated_name
+from ...text.resources import load
 from ...text.transliteration import latin, same_name
 from .. import Context, rule
 from ._shared import line_of_original, near_beads, pair_of
@@ -17,7 +19,7 @@ _CYRILLIC = regex.compile(r"\p{Cyrillic}")
 _OPENING_QUOTES = "«„“\"'"
 
 
-@rule("TQA925", "name-missing", "terminology", "warning")
+@rule("TQA925", "name-missing", "terminology", "warning", hides_inside=False)
 def name_missing(article: Article, ctx: Context) -> Iterator[Problem]:
     """Name of a person or place in the original with no transliterated counterpart in the translation.
 
@@ -63,6 +65,8 @@ def name_missing(article: Article, ctx: Context) -> Iterator[Problem]:
             for start, _end, word in names_of(text):
                 if not _CYRILLIC.search(word) or len(word) < 3 or text[start - 1 : start] in _OPENING_QUOTES:
                     continue
+                if _adjective().search(word):
+                    continue  # Актюбинской области: the Aktobe region
                 if _rendered(word, near_words, article.lang):
                     continue
                 if target_words is None:
@@ -75,6 +79,11 @@ def name_missing(article: Article, ctx: Context) -> Iterator[Problem]:
                     f" (transliterated: {latin(word)})"
                 )
                 yield pair.target_problem(j, 0, len(alignment.target[j].text), message, [pair.source_place(i)])
+
+
+@lru_cache(maxsize=1)
+def _adjective():
+    return regex.compile(load("alignment")["adjective_endings"])
 
 
 def _rendered(word: str, words: list[str], lang: str | None) -> bool:

@@ -10,7 +10,7 @@ from .. import Context, rule
 from ._shared import line_of_original, near_beads, pair_of
 
 
-@rule("TQA923", "number-changed", "number", "error")
+@rule("TQA923", "number-changed", "number", "error", hides_inside=False)
 def number_changed(article: Article, ctx: Context) -> Iterator[Problem]:
     """Number of the original changed or lost in the translation (``120 млрд`` → ``12 billion``).
 
@@ -48,14 +48,18 @@ def number_changed(article: Article, ctx: Context) -> Iterator[Problem]:
         return
     alignment = pair.alignment
     source_lang, target_lang = pair.source_lang, pair.target_lang
-    src = [_numbers(s.text, source_lang) for s in alignment.source]
-    tgt = [_numbers(s.text, target_lang) for s in alignment.target]
+    # every number counts as a counterpart, a day of a date too ("3 и 4
+    # июля" = "July 3 and 4"); the days of dates are not reported here
+    src_all = [quantities(s.text, source_lang) for s in alignment.source]
+    tgt_all = [quantities(s.text, target_lang) for s in alignment.target]
+    src = [_numbers(s.text, source_lang, q) for s, q in zip(alignment.source, src_all)]
+    tgt = [_numbers(s.text, target_lang, q) for s, q in zip(alignment.target, tgt_all)]
     for k, bead in enumerate(alignment.beads):
         if not bead.source or not bead.target:
             continue  # omissions and additions are reported as such
         near_source, near_target = near_beads(pair, k)
-        around_source = {v for i in near_source for q in src[i] for v in q.values}
-        around_target = {v for j in near_target for q in tgt[j] for v in q.values}
+        around_source = {v for i in near_source for q in src_all[i] for v in q.values}
+        around_target = {v for j in near_target for q in tgt_all[j] for v in q.values}
         lost = [(i, q) for i in bead.source for q in src[i] if not q.spelled and q.values.isdisjoint(around_target)]
         changed = [(j, q) for j in bead.target for q in tgt[j] if not q.spelled and q.values.isdisjoint(around_source)]
         if not lost:
@@ -76,12 +80,12 @@ def number_changed(article: Article, ctx: Context) -> Iterator[Problem]:
             yield pair.target_problem(j, 0, len(alignment.target[j].text), message, [pair.source_place(wanted[0][0])])
 
 
-def _numbers(text: str, lang: str | None) -> list[Quantity]:
-    """The numbers of a sentence but the days of its dates (``date-changed``'s)."""
-    if not any(ch.isdigit() for ch in text) and lang is None:
+def _numbers(text: str, lang: str | None, found: list[Quantity]) -> list[Quantity]:
+    """The numbers of a sentence (``found``) but the days of its dates (``date-changed``'s)."""
+    if not found:
         return []
     days = [(d.start, d.end) for d in dates(text, lang) if d.day is not None]
-    return [q for q in quantities(text, lang) if not any(s < q.end and q.start < e for s, e in days)]
+    return [q for q in found if not any(s < q.end and q.start < e for s, e in days)]
 
 
 def _spellable(q: Quantity) -> bool:

@@ -14,7 +14,7 @@ _LETTER = regex.compile(r"\p{L}")
 _WORD = regex.compile(r"\p{L}{2,}")
 
 
-@rule("TQA926", "untranslated-sentence", "untranslated", "error")
+@rule("TQA926", "untranslated-sentence", "untranslated", "error", hides_inside=True)
 def untranslated_sentence(article: Article, ctx: Context) -> Iterator[Problem]:
     """Sentence of the translation that is still the original's (copied, or in the original's script).
 
