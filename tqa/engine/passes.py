@@ -116,7 +116,7 @@ def _first_pass(path: str, setup: RunSetup, report: bool, document: Document | N
             except Exception as exc:  # noqa: BLE001 - the rules still run, without a language
                 errors.append(internal_error(path, "identifying the language", exc))
                 detect = False  # one line for the file: the next article would fail alike
-    if report:
+    if report and document.original is None:  # (a caller may hand a document with its original)
         document.original = _original_of(document, setup, errors)
     prepared = prepare_corpus_rules(document, setup, errors)
     raw = _article_findings(document, setup, errors) if report else None

@@ -185,6 +185,7 @@ class _Side:
         self.weak = [a[1] for a in anchors]
         # an edge at position i: sentence i-1 ends its paragraph
         self.edge = [True] + [i == self.n or sentences[i].para != sentences[i - 1].para for i in range(1, self.n + 1)]
+        self._groups: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
         self.edges_before = [0]  # edges at positions 0..i-1
         for flag in self.edge:
             self.edges_before.append(self.edges_before[-1] + flag)
@@ -195,9 +196,13 @@ class _Side:
     def anchors(self, i0: int, i1: int) -> tuple[frozenset[str], frozenset[str]]:
         if i1 - i0 == 1:
             return self.strong[i0], self.weak[i0]
-        strong: frozenset[str] = frozenset().union(*self.strong[i0:i1])
-        weak: frozenset[str] = frozenset().union(*self.weak[i0:i1])
-        return strong, weak
+        key = (i0, i1)
+        found = self._groups.get(key)
+        if found is None:  # each group of sentences is met by several paths
+            strong: frozenset[str] = frozenset().union(*self.strong[i0:i1])
+            weak: frozenset[str] = frozenset().union(*self.weak[i0:i1])
+            found = self._groups[key] = (strong, weak)
+        return found
 
     def inner_edges(self, i0: int, i1: int) -> int:
         return self.edges_before[i1] - self.edges_before[i0 + 1]
@@ -261,7 +266,7 @@ def align_sentences(
     # the diagonal follows a translation that splits sentences throughout;
     # an omission or a long addition moves the path off it, and a path that
     # touches the band's edge is looked for again in a band twice as wide
-    width = 8
+    width = 6
     while True:
         path, touched = _best_path(src, tgt, ratio, variance, width)
         if not touched or width >= max(n, m):

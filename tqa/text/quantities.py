@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import regex
 
+from .memo import text_cache
 from .resources import load
 
 
@@ -120,6 +121,7 @@ def _words(lang: str | None) -> tuple[regex.Pattern | None, dict[str, int], rege
 _CLOCK_12 = regex.compile(r"[ \u00a0]?(?:(?P<pm>p\.\s?m\.|pm\b|PM\b)|(?P<am>a\.\s?m\.|am\b|AM\b))")
 
 
+@text_cache(maxsize=4096)  # the alignment and two rules read the numbers of each sentence
 def quantities(text: str, lang: str | None) -> list[Quantity]:
     """The numbers of ``text`` with their values, scale words applied
     (``1,2 млн`` = 1200000), and the number words up to ten (``spelled``)."""
@@ -180,6 +182,7 @@ def _calendar(lang: str | None) -> tuple[regex.Pattern | None, dict[str, int], r
 _NUMERIC_DATE = regex.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?![\d])")
 
 
+@text_cache(maxsize=4096)
 def dates(text: str, lang: str | None) -> list[DateMention]:
     """Days of months (``3 марта``, ``March 3``, ``3.03.2024``), months
     alone (``в марте``) and weekdays of ``text``."""

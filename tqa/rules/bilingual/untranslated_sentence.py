@@ -66,22 +66,22 @@ def _key(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
 
 
-def _script(ch: str) -> str:
-    if regex.match(r"\p{Cyrillic}", ch):
-        return "Cyrillic"
-    if regex.match(r"\p{Latin}", ch):
-        return "Latin"
-    return "other"
+_SCRIPTS = {"Cyrillic": regex.compile(r"\p{Cyrillic}"), "Latin": regex.compile(r"\p{Latin}")}
+
+
+def _counts(text: str) -> dict[str, int]:
+    """Letters of ``text`` per script (Cyrillic, Latin, other)."""
+    counts = {name: len(pattern.findall(text)) for name, pattern in _SCRIPTS.items()}
+    counts["other"] = len(_LETTER.findall(text)) - sum(counts.values())
+    return counts
 
 
 def _main_script(text: str) -> str:
-    counts: dict[str, int] = {}
-    for ch in _LETTER.findall(text):
-        script = _script(ch)
-        counts[script] = counts.get(script, 0) + 1
-    return max(counts, key=lambda s: counts[s]) if counts else "other"
+    counts = _counts(text)
+    return max(counts, key=lambda s: counts[s]) if any(counts.values()) else "other"
 
 
 def _share(text: str, script: str) -> float:
-    letters = _LETTER.findall(text)
-    return sum(1 for ch in letters if _script(ch) == script) / len(letters) if letters else 0.0
+    counts = _counts(text)
+    total = sum(counts.values())
+    return counts[script] / total if total else 0.0
