@@ -2,6 +2,7 @@
 by that rule, each "Passes" example is not. The docs are the spec."""
 
 import inspect
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ from conftest import ROOT, findings_of, word_xml
 from tqa.rules import BLOCKS, CATEGORIES, SEVERITIES, all_rules, marked_example
 
 GLOSSARY = str(ROOT / "glossaries" / "central-asia-public-bodies.yaml")
+
+PAIRED = " ⇔ "
 
 RULES = all_rules()
 CASES = [(r, ex) for r in RULES for ex in r.examples]
@@ -44,15 +47,20 @@ def test_codes_and_names_are_unique():
     CASES,
     ids=[f"{r.name}-{'fail' if e.fails else 'pass'}-{e.lang}-{i}" for i, (r, e) in enumerate(CASES)],
 )
-def test_documented_example(rule, example):
+def test_documented_example(rule, example, tmp_path):
     if example.text.startswith("<w:"):  # a Word document's XML: its visible text differs from the example's
         _word_example(rule, example)
         return
     # A one-paragraph example stands inside a small article so that it is not
     # taken for the title; an example with blank lines is a whole document.
     catalog = example.text.startswith(("msgid", "#"))
-    whole = "\n\n" in example.text or catalog
-    text = f"{example.text}\n" if whole else f"№ 1\n\n{example.text}\n"
+    # A rule that compares a translation with its original gives the
+    # original first: "ORIGINAL ⇔ TRANSLATION" (the marks are in the translation).
+    original, paired, translation = example.text.partition(PAIRED)
+    if not paired:
+        original, translation = None, example.text
+    whole = "\n\n" in translation or catalog
+    text = f"{translation}\n" if whole else f"№ 1\n\n{translation}\n"
     path = "example.po" if catalog else "<text>.txt"
     # Terminology examples use the regional glossary they are written for. A
     # passing example stays silent with the built-in glossary on too (the
@@ -60,10 +68,14 @@ def test_documented_example(rule, example):
     # glossary alone, as a built-in entry may give its span to another rule
     # (near-variant takes "Eurasian Economical Union" before acronym-drift).
     config = dict(glossaries=[GLOSSARY], builtin_glossary=not example.fails)
+    if original is not None:
+        source = tmp_path / "original.txt"
+        source.write_text(f"{original}\n" if whole else f"№ 1\n\n{original}\n", encoding="utf-8")
+        config["source_files"] = {os.path.realpath(path): str(source)}
     found = [f for f in findings_of(text, lang=example.lang, path=path, **config) if f.rule == rule.code]
     if example.fails:
         # the example pins what is flagged and what is suggested
-        shift = 0 if whole else len("№ 1\n\n")
+        shift = (0 if whole else len("№ 1\n\n")) - (len(original) + len(PAIRED) if original is not None else 0)
         flagged = sorted((f.start - shift, min(f.end - shift, len(example.text)), f.suggestion) for f in found)
         # on failure, the line the docs would hold for what the rule does now
         does = marked_example(example.text, [(a, b) for a, b, _ in flagged], [s for _, _, s in flagged])

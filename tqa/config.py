@@ -24,6 +24,9 @@ names the file, never silently ignored.
     chrome-classes = ["my-share-bar"]  # web pages: more page chrome, read as label lines
     skip-classes = ["ad-slot"]        # web pages: never read
 
+    [tool.tqa.sources]                # the original each translation is checked against
+    "en/{name}.md" = "ru/{name}.md"   # ({path}: any subfolders; originals stay inside the project)
+
     [tool.tqa.rules.share-label]      # rule options
     labels = ["Жіберу"]
 
@@ -82,6 +85,7 @@ _TOP_KEYS = {
     "rules",
     "glossaries",
     "builtin-glossary",
+    "sources",
 }
 _SPLIT_KEYS = {"enabled", "labels", "max-title-length", "chrome-classes", "skip-classes"}
 
@@ -106,6 +110,10 @@ class Config:
     path: str | None = None  # where it was read from
     root: Path = field(default_factory=Path.cwd)  # globs are relative to this
     follow_external_symlinks: bool = False  # read files that symlinks outside the checked folders lead to
+    # translation path pattern -> its original's ("en/{name}.md" = "ru/{name}.md"): [tool.tqa.sources]
+    sources: dict[str, str] = field(default_factory=dict)
+    # real path of a translation -> its original, as named on the command line (--source)
+    source_files: dict[str, str] = field(default_factory=dict)
     # one line each for stderr: what the config let tqa read outside its project
     notes: list[str] = field(default_factory=list, repr=False, compare=False)
 
@@ -165,11 +173,44 @@ class Config:
                 return lang
         return self.lang
 
+    def original_of(self, path: str) -> tuple[str, bool] | None:
+        """The original that the file ``path`` translates, and whether the
+        user named it (``--source``) rather than a pattern of the config
+        made it (then it must stand inside the project); None: no original."""
+        named = self.source_files.get(os.path.realpath(path))
+        if named is not None:
+            return named, True
+        if not self.sources:
+            return None
+        relative = self.relative(path)
+        for translation, original in self.sources.items():
+            match = _source_pattern(translation).fullmatch(relative)
+            if match is not None:
+                return str(self.root / _filled(original, match.groupdict())), False
+        return None
+
     def is_excluded(self, path: str) -> bool:
         if not self.exclude:
             return False
         rel = self.relative(path)
         return any(glob_match(rel, pattern) for pattern in self.exclude)
+
+
+def _filled(pattern: str, parts: dict[str, str]) -> str:
+    return regex.sub(r"\{(\w+)\}", lambda m: parts.get(m.group(1)) or "", pattern)
+
+
+def _source_pattern(pattern: str):
+    """A path pattern of ``[tool.tqa.sources]`` as a regex: ``{name}`` is
+    any run of characters but ``/``, ``{path}`` any run with them."""
+    parts, at = [], 0
+    for match in regex.finditer(r"\{(\w+)\}", pattern):
+        parts.append(regex.escape(pattern[at : match.start()]))
+        name = match.group(1)
+        parts.append(f"(?P<{name}>.+?)" if name == "path" else f"(?P<{name}>[^/]+)")
+        at = match.end()
+    parts.append(regex.escape(pattern[at:]))
+    return regex.compile("".join(parts))
 
 
 _ALLOW_KEYS = ("allow-paths", "allow-texts", "allow-patterns")
@@ -380,7 +421,27 @@ def parse_config(
                 raise fail(f"rules.{key}.{option} {problem}")
         config.rule_options[rule.code] = dict(options)
     config.split = _split(_table(data, "split", fail), fail)
+    config.sources = _sources(_table(data, "sources", fail), fail)
     return config
+
+
+def _sources(table: dict[str, Any], fail) -> dict[str, str]:
+    """``[tool.tqa.sources]``: a translation's path pattern = its original's;
+    the original's pattern may use only the translation's placeholders."""
+    sources = {}
+    for translation, original in table.items():
+        if not isinstance(original, str) or not original:
+            raise fail(f"sources.{translation} must be a path pattern (a string)")
+        names = set(regex.findall(r"\{(\w+)\}", translation))
+        unknown = set(regex.findall(r"\{(\w+)\}", original)) - names
+        if unknown:
+            raise fail(f"sources.{translation}: {{{sorted(unknown)[0]}}} is not in the translation's pattern")
+        if len(names) != len(regex.findall(r"\{(\w+)\}", translation)):
+            raise fail(f"sources.{translation}: a placeholder stands twice")
+        if PurePath(original).is_absolute() or ".." in PurePath(original).parts:
+            raise fail(f"sources.{translation}: the original's pattern must stay inside the project, not {original!r}")
+        sources[translation] = original
+    return sources
 
 
 def _glossaries(value: Any, root: Path, config: Config, fail) -> list[str]:

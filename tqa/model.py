@@ -333,6 +333,12 @@ class Document:
     suppressions: list[Suppression] = field(default_factory=list)
     # live review residue, in the order of ``start`` (formats that keep it: Word)
     review: list[ReviewMark] = field(default_factory=list)
+    # the original this file translates (``tqa check --source``, the
+    # ``[tool.tqa.sources]`` patterns), read with it; what rules that
+    # compare the two have worked out of it (the alignment of each
+    # article), kept here so that each rule does not work it out again
+    original: "Document | None" = None
+    paired: dict = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:

@@ -6,6 +6,7 @@
 - ``tqa report``: render a saved JSON report again (HTML for editors);
 - ``tqa rules``: list the rules, or show one rule's documentation;
 - ``tqa score``: BLEU, chrF and TER against a reference;
+- ``tqa align``: a translation aligned with its original, sentence by sentence;
 - ``tqa glossary check|import|export|suggest``: glossaries.
 
 What they share: ``output`` (standard output and ``error:`` lines, the
@@ -21,7 +22,7 @@ import sys
 import typer
 
 from .. import __version__
-from . import baseline, check, fix, glossary, report, rules, score
+from . import align, baseline, check, fix, glossary, report, rules, score
 from .output import EXIT_CLEAN, EXIT_INTERRUPTED, EXIT_PIPE, crashed, drop_stdout, flush_stdout, write_stdout
 
 __all__ = ["app", "main"]
@@ -58,6 +59,7 @@ app.command("fix")(fix.fix)
 app.command()(report.report)
 app.command()(rules.rules)
 app.command()(score.score)
+app.command()(align.align)
 app.add_typer(glossary.glossary_app, name="glossary")
 
 

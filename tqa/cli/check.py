@@ -4,6 +4,7 @@ the replay of a run's reports from the cache."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -72,6 +73,12 @@ def check(
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="One line per finding, no context and no summary."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Force colour on or off."),
+    source: Optional[Path] = typer.Option(
+        None,
+        "--source",
+        metavar="ORIGINAL",
+        help="The original the one translation named is checked against (omissions, numbers, dates, names).",
+    ),
 ) -> None:
     """Check translated files and report what is wrong, article by article."""
     from ..engine import timed
@@ -81,8 +88,14 @@ def check(
     if update_baseline and baseline is None:
         fail("--update-baseline needs --baseline FILE")
     config = configure(paths, config_file, lang, select, ignore, fail_on, glossary, follow_links)
+    if source is not None:
+        if len(paths) != 1 or Path(paths[0]).is_dir():
+            fail("--source ORIGINAL goes with one translation file (for whole trees: [tool.tqa.sources] in the config)")
+        config.source_files[os.path.realpath(paths[0])] = str(source)
     known = _load_baseline(baseline) if baseline is not None else None
-    cache = None if no_cache else result_cache(config, cache_dir)
+    # a translation's findings depend on its original too, which the cache's keys do not hold
+    paired = bool(config.source_files or config.sources)
+    cache = None if no_cache or paired else result_cache(config, cache_dir)
     files, errors, reported = discover(paths, config, _changed(changed_since))
     replay = None
     if cache is not None and known is None and all(f.value in REPLAYABLE for f, _ in reports):

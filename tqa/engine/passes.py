@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from ..config import Config
 from ..findings import INTERNAL, FileError, Finding, describe_exception, internal_error, portable_path
 from ..model import Article, Document, Problem
+from ..paths import is_inside
 from ..readers import InputError, read_document
 from ..readers.splitting import SplitSettings
 from ..rules import Context, Rule, find_rule
@@ -115,6 +116,8 @@ def _first_pass(path: str, setup: RunSetup, report: bool, document: Document | N
             except Exception as exc:  # noqa: BLE001 - the rules still run, without a language
                 errors.append(internal_error(path, "identifying the language", exc))
                 detect = False  # one line for the file: the next article would fail alike
+    if report and document.original is None:  # (a caller may hand a document with its original)
+        document.original = _original_of(document, setup, errors)
     prepared = prepare_corpus_rules(document, setup, errors)
     raw = _article_findings(document, setup, errors) if report else None
     memo.forget()  # the rules' text caches served this file
@@ -125,6 +128,8 @@ def _article_findings(document: Document, setup: RunSetup, errors: list[FileErro
     """(finding, specificity) of every article rule on every article."""
     raw: list[tuple[Finding, int]] = []
     by_path = {document.path: document}
+    if document.original is not None:  # the rules' related places point into it
+        by_path[document.original.path] = document.original
     rules = [rule for rule in setup.rules if rule.scope == "article"]
     portable = portable_path(document.path)
     contexts: dict[str | None, list[Context]] = {}  # per language: the articles of a file mostly share one
@@ -143,6 +148,29 @@ def _article_findings(document: Document, setup: RunSetup, errors: list[FileErro
             except Exception as exc:  # noqa: BLE001 - reported, and the exit code says so
                 errors.append(_rule_error(rule, document.path, exc))
     return raw
+
+
+def _original_of(document: Document, setup: RunSetup, errors: list[FileError]) -> Document | None:
+    """The original ``document`` translates, read and its articles'
+    languages told, or None. An original that cannot be read is one error
+    line for the pair, and the translation is checked on its own."""
+    named = setup.config.original_of(document.path)
+    if named is None:
+        return None
+    path, by_user = named
+    if not by_user and not is_inside(os.path.realpath(path), os.path.realpath(setup.config.root), hidden=False):
+        # a config in the checked tree names only originals in its project
+        errors.append(FileError(document.path, f"original {path} is outside the project; checked on its own"))
+        return None
+    try:
+        original = read_document(path, setup.split)
+    except InputError as exc:
+        errors.append(FileError(document.path, f"original {path}: {exc.message}; checked on its own"))
+        return None
+    for article in original.articles:
+        # the configured language is the translation's: the original's is told from its text
+        article.lang = _detect_language(article, setup.detection)
+    return original
 
 
 def prepare_corpus_rules(document: Document, setup: RunSetup, errors: list[FileError]) -> dict[str, object]:

@@ -43,6 +43,7 @@ CATEGORIES = (
     "untranslated",
     "number",
     "markup",
+    "omission",
 )
 SEVERITIES = ("error", "warning", "info")
 
@@ -103,6 +104,14 @@ PRECEDENCE = {
     "TQA904": 75,
     "TQA911": 70,
     "TQA912": 70,
+    # against the original: a sentence left in the original's language
+    # explains the foreign words and the wrong language inside it
+    "TQA921": 75,
+    "TQA922": 75,
+    "TQA923": 80,
+    "TQA924": 82,
+    "TQA925": 60,
+    "TQA926": 95,
 }
 
 

@@ -102,3 +102,81 @@ def with_severity(problem, severity):
     from dataclasses import replace
 
     return replace(problem, severity=severity)
+
+
+class Pair:
+    """An article of a translation with the article of its original and
+    their alignment (``tqa.text.alignment``), for the rules that compare a
+    translated article with its original."""
+
+    def __init__(self, original, source, translation, alignment) -> None:
+        self.original = original  # the original's Document
+        self.source = source  # its Article
+        self.translation = translation  # the translated Article
+        self.alignment = alignment
+        self.source_paragraphs = source.paragraphs
+        self.target_paragraphs = translation.paragraphs
+        from ...text.alignment import guess_language
+
+        # the languages the alignment read the two in (told, or guessed from the letters)
+        self.source_lang = source.lang or guess_language([s.text for s in self.source_paragraphs])
+        self.target_lang = translation.lang or guess_language([s.text for s in self.target_paragraphs])
+
+    def source_offset(self, index: int, at: int = 0) -> int:
+        """File offset (in the original) of character ``at`` of source sentence ``index``."""
+        sentence = self.alignment.source[index]
+        return self.source_paragraphs[sentence.para].source_offset(sentence.start + at)
+
+    def source_place(self, index: int) -> tuple[str, int]:
+        """The original's path and the offset of source sentence ``index``: a related place."""
+        return self.original.path, self.source_offset(index)
+
+    def target_problem(self, index: int, i: int, j: int, message: str, related=()):
+        """A problem on characters ``i..j`` of target sentence ``index``."""
+        sentence = self.alignment.target[index]
+        segment = self.target_paragraphs[sentence.para]
+        return segment.problem(sentence.start + i, sentence.start + j, message, related=related)
+
+    def source_text(self, indexes) -> str:
+        return " ".join(self.alignment.source[k].text for k in indexes)
+
+    def target_text(self, indexes) -> str:
+        return " ".join(self.alignment.target[k].text for k in indexes)
+
+
+def pair_of(article, ctx) -> Pair | None:
+    """The pair of ``article`` with its original, aligned once per article
+    for all the rules; None when the file has no original or the two do not
+    have the same number of articles to pair one by one."""
+    document = ctx.document
+    original = getattr(document, "original", None) if document is not None else None
+    if original is None:
+        return None
+    if article.index in document.paired:
+        return document.paired[article.index]
+    pair = None
+    if len(original.articles) == len(document.articles) and article.index < len(original.articles):
+        from ...text.alignment import align_articles
+
+        source = original.articles[article.index]
+        pair = Pair(original, source, article, align_articles(source, article))
+    document.paired[article.index] = pair
+    return pair
+
+
+def short(text: str, limit: int = 80) -> str:
+    """``text`` on one line, cut to ``limit`` characters for a message."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def near_beads(pair: Pair, k: int, reach: int = 1) -> tuple[list[int], list[int]]:
+    """Source and target sentences of bead ``k`` and of the ``reach`` beads
+    on either side: where a counterpart is looked for, so that a sentence
+    the aligner put one bead off is not a defect."""
+    beads = pair.alignment.beads[max(0, k - reach) : k + reach + 1]
+    return [i for b in beads for i in b.source], [j for b in beads for j in b.target]
+
+
+def line_of_original(pair: Pair, index: int) -> int:
+    return pair.original.source.position(pair.source_offset(index))[0]
