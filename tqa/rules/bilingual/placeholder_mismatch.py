@@ -59,23 +59,25 @@ class _Arguments:
         self.tokens.setdefault(key, token)
 
 
-def _printf(text: str, python: bool, guessing: bool = False) -> _Arguments | None:
-    """The arguments of a printf string; None when ``guessing`` (the entry
-    has no flag) and the text is no format string: a ``%`` that starts no
-    directive, or only directives with a space flag (``100% done``)."""
+def _printf(text: str, python: bool, guessing: bool = False, whole: bool = False) -> _Arguments | None:
+    """The arguments of a printf string; None when the text is no format
+    string and ``whole`` (a source: msgfmt checks nothing against a msgid
+    that is none, such as strftime's ``%a %b %e``) or ``guessing`` (the
+    entry has no flag): a ``%`` that starts no directive, or, guessing,
+    a directive with a space flag (``100% done``)."""
     args = _Arguments()
     numbered = unnumbered = 0
     types = _PYTHON_TYPES if python else _C_TYPES
     covered = 0
     for m in PRINTF.finditer(text):
         token = m.group(0)
-        if guessing and (" " in token[1:] or text.count("%", covered, m.start())):
+        if (guessing and " " in token[1:]) or ((guessing or whole) and text.count("%", covered, m.start())):
             return None
         covered = m.end()
         conv = m.group("conv")
         if conv == "%":
             continue
-        size = regex.match(r"%(?:\d+\$)?(?:\([^)]*\))?[-+ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(\w*)", token)
+        size = regex.match(r"%(?:\d+\$)?(?:\([^)]*\))?[-+ #0'I]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(\w*)", token)
         length = size.group(1)[:-1] if size and not python else ""
         kind = (length + " " if length else "") + types.get(conv, conv)
         if m.group("name") is not None:
@@ -86,7 +88,9 @@ def _printf(text: str, python: bool, guessing: bool = False) -> _Arguments | Non
         else:
             unnumbered += 1
             args.add(unnumbered, kind, token)
-    if guessing and (text.count("%", covered) or not args.types):
+    if (guessing or whole) and text.count("%", covered):
+        return None
+    if guessing and not args.types:
         return None
     if numbered and unnumbered:
         args.invalid = "numbered (%1$s) and unnumbered (%s) placeholders mixed"
@@ -122,9 +126,9 @@ def _named(text: str, pattern) -> _Arguments:
     return args
 
 
-def _arguments(text: str, syntax: str, guessing: bool) -> _Arguments | None:
+def _arguments(text: str, syntax: str, guessing: bool, whole: bool = False) -> _Arguments | None:
     if syntax in ("printf", "python"):
-        return _printf(text, syntax == "python", guessing)
+        return _printf(text, syntax == "python", guessing, whole)
     if syntax == "brace":
         return _brace(text)
     return _named(text, _patterns()[syntax])
@@ -277,7 +281,7 @@ def _guessed(source: str) -> dict[str, str]:
 
 def _compare(segment, meta, syntax: str, guessing: bool):
     source = source_for(meta)
-    wanted = _arguments(source, syntax, guessing)
+    wanted = _arguments(source, syntax, guessing, whole=True)
     if wanted is None or (not wanted.types and guessing):
         return
     got = _arguments(segment.text, syntax, False)
