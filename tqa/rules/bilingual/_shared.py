@@ -7,8 +7,8 @@ import unicodedata
 import regex
 
 PRINTF = regex.compile(
-    r"%(?:(?P<pos>\d+)\$)?(?:\((?P<name>[^)\s]{1,40})\))?[-+ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
-    r"(?:hh|h|ll|l|L|z|j|t|q|I64)?(?P<conv>[diouxXeEfFgGaAcsSrpn%])"
+    r"%(?:(?P<pos>\d+)\$)?(?:\((?P<name>[^)\s]{1,40})\))?[-+ #0'I]*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
+    r"(?:hh|h|ll|l|L|z|j|t|q|I64)?(?P<conv>[diouxXeEfFgGaAcCsSrpn%@])"
 )
 
 
@@ -96,6 +96,22 @@ def comparable_pieces(text: str):
         end = len(text) if cut is None else cut.start()
         yield unicodedata.normalize("NFKC", PRINTF.sub(" ", text[at:end] if at or end < len(text) else text))
         at = end
+
+
+# Digits of any script (Arabic-Indic ٢, Persian ۲, Devanagari २, Thai ๒…)
+# and the Arabic decimal and thousands separators (٢٫٥ is 2.5, ١٬٥٠٠ 1,500).
+_NATIVE_NUMERAL = regex.compile(r"(?![0-9])\p{Nd}|[\u066b\u066c]")
+_NATIVE_SEPARATORS = {"\u066b": ".", "\u066c": ","}
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with every script's digits written 0-9, one character for
+    one (offsets stay), Arabic separators as ``.`` and ``,``."""
+    if text.isascii():
+        return text
+    return _NATIVE_NUMERAL.sub(
+        lambda m: _NATIVE_SEPARATORS.get(m.group()) or str(unicodedata.decimal(m.group(), 0)), text
+    )
 
 
 def with_severity(problem, severity):

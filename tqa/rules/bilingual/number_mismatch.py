@@ -8,7 +8,7 @@ import regex
 
 from ...model import Article, Problem
 from .. import Context, rule
-from ._shared import comparable_pieces, number_values, report_whole, source_for, translated_entries
+from ._shared import ascii_digits, comparable_pieces, number_values, report_whole, source_for, translated_entries
 
 # A number stands apart from Latin, Cyrillic or Greek letters ("A4" is a
 # name); in Chinese and Japanese it touches its counter word (8バイト).
@@ -23,7 +23,8 @@ def number_mismatch(article: Article, ctx: Context) -> Iterator[Problem]:
     """Number of the source missing in the translation (``2,400`` → ``2 300``).
 
     Numbers are compared by value, whatever the locale writes:
-    ``1,500`` = ``1 500`` = ``1.500``; a time ``6 p.m.`` may become ``18:00``;
+    ``1,500`` = ``1 500`` = ``1.500``, in any script's digits and
+    separators (Arabic ``٢٫٥`` = ``2.5``, Persian ``۱۵``, Devanagari ``१५``); a time ``6 p.m.`` may become ``18:00``;
     in the translation a number may touch letters (``6h``, ``18ч``).
     Placeholders do not count. A number up to ten may be spelled out
     (``7 days`` → ``sju dagar``), so it is missing only when the
@@ -40,6 +41,15 @@ def number_mismatch(article: Article, ctx: Context) -> Iterator[Problem]:
     Passes (de):
         msgid "It costs 1,500 tenge and 2.5 hours."⏎msgstr "Es kostet 1.500 Tenge und 2,5 Stunden."
         msgid "6 p.m."⏎msgstr "18 Uhr"
+    Passes (ar):
+        msgid "Version 2.5 of 15 files"⏎msgstr "الإصدار ٢٫٥ من ١٥ ملفًا"
+        msgid "1,500 files"⏎msgstr "١٬٥٠٠ ملف"
+    Fails (ar):
+        msgid "Version 2.5"⏎msgstr "⟦الإصدار ٢٫٦⟧"
+    Passes (fa):
+        msgid "15 files"⏎msgstr "۱۵ پرونده"
+    Passes (hi):
+        msgid "15 files"⏎msgstr "१५ फ़ाइलें"
     Passes (cs):
         msgid "6 a.m."⏎msgstr "6h ráno"
     Passes (nl):
@@ -56,10 +66,11 @@ def number_mismatch(article: Article, ctx: Context) -> Iterator[Problem]:
         got: set[str] = set()
         any_number = False
         for piece in comparable_pieces(segment.text):
-            for m in _DIGITS.finditer(piece):
+            for m in _DIGITS.finditer(ascii_digits(piece)):
                 got |= number_values(m.group())
                 any_number = True
         for piece in comparable_pieces(raw):
+            piece = ascii_digits(piece)
             for match in _NUMBER.finditer(piece):
                 values = number_values(match.group()) | _clock_values(match.group(), piece, match.end())
                 if not values.isdisjoint(got):
