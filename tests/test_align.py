@@ -16,9 +16,10 @@ from tqa.text.quantities import dates, quantities
 from tqa.text.transliteration import latin, same_name
 
 sys.path.insert(0, str(ROOT / "bench"))
-from align_accuracy import alignment_of, findings_by_unit, read_pairs  # noqa: E402
+from align_accuracy import HELD_OUT, alignment_of, findings_by_unit, read_pairs  # noqa: E402
 
 PAIRS = read_pairs()
+HELD_OUT_PAIRS = read_pairs(HELD_OUT)
 
 
 @pytest.mark.parametrize(
@@ -34,6 +35,8 @@ PAIRS = read_pairs()
         ("Қарағанды", "Karaganda"),
         ("в Астане".split()[1], "Astana"),
         ("Андреевой", "Andreeva"),
+        ("Ковалёва", "Kovalev"),  # ё written е, as most English and Russian text does
+        ("Ковалёв", "Kovalyov"),
     ],
 )
 def test_a_name_is_found_in_the_ways_newsrooms_transliterate_it(original, translated):
@@ -63,6 +66,9 @@ def test_latin_spells_the_passport_way():
         ("1,2 Billionen", "de", ["1200000000000"]),
         ("at 6 p.m.", "en", ["t18:00"]),
         ("в 18:00", "ru", ["t18:00"]),
+        ("at 2:30 p.m.", "en", ["t14:30"]),
+        ("at 11:05 am", "en", ["t11:05"]),
+        ("в 2:30", "ru", ["t2:30"]),
         ("東京で3人", "ja", ["3"]),
     ],
 )
@@ -85,6 +91,14 @@ def test_numbers_are_read_by_value(text, lang, values):
 def test_dates_agree_across_languages(text, lang, day, month):
     found = [d for d in dates(text, lang) if d.day is not None]
     assert [(d.day, d.month) for d in found] == [(day, month)]
+
+
+@pytest.mark.parametrize(
+    "text,lang,weekday",
+    [("по средам", "ru", 3), ("on Wednesdays", "en", 3), ("сәрсенбіде", "kk", 3), ("mittwochs", "de", 3)],
+)
+def test_weekdays_in_the_plural(text, lang, weekday):
+    assert [d.weekday for d in dates(text, lang)] == [weekday]
 
 
 def test_the_verb_may_is_no_month():
@@ -128,6 +142,22 @@ def test_the_labelled_pairs_are_aligned():
 
 @pytest.mark.parametrize("pair", [p for p in PAIRS if p.clean], ids=lambda p: p.name)
 def test_a_clean_pair_stays_silent(pair, tmp_path):
+    assert not findings_by_unit(pair, str(tmp_path))
+
+
+def test_the_held_out_pairs_are_aligned():
+    right = total = 0
+    for pair in HELD_OUT_PAIRS:
+        predicted = [(b.source, b.target) for b in alignment_of(pair).beads]
+        gold = pair.gold()
+        right += sum(1 for bead in gold if bead in predicted)
+        total += len(gold)
+    assert len(HELD_OUT_PAIRS) >= 30
+    assert right / total >= 0.95
+
+
+@pytest.mark.parametrize("pair", [p for p in HELD_OUT_PAIRS if p.clean], ids=lambda p: p.name)
+def test_a_held_out_clean_pair_stays_silent(pair, tmp_path):
     assert not findings_by_unit(pair, str(tmp_path))
 
 

@@ -131,7 +131,11 @@ def quantities(text: str, lang: str | None) -> list[Quantity]:
         end = match.end()
         if match.group("clock"):
             hours, minutes = match.group("clock").split(":")
-            found.append(Quantity(match.start(), end, frozenset((f"t{int(hours)}:{minutes}",))))
+            hour = int(hours)
+            after = _CLOCK_12.match(text, end) if lang == "en" and 1 <= hour <= 12 else None
+            if after is not None:  # 2:30 p.m. = 14:30
+                hour, end = hour % 12 + (12 if after.group("pm") else 0), after.end()
+            found.append(Quantity(match.start(), end, frozenset((f"t{hour}:{minutes}",))))
             continue
         token = match.group("num")
         values = readings(token, lang)

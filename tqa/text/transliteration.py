@@ -100,7 +100,14 @@ def same_name(original: str, translated: str) -> bool:
     perhaps in a case form)? Compared folded, the original cut to the
     translation's length (its ending may be a case ending), one letter in
     six may differ."""
-    a, b = folded(original), folded(translated)
+    if "ё" in original or "Ё" in original:
+        # ё is written е in most Russian text and in English: Ковалёв = Kovalev = Kovalyov
+        plain = original.replace("ё", "е").replace("Ё", "Е")
+        return _same_folded(folded(plain), folded(translated)) or _same_folded(folded(original), folded(translated))
+    return _same_folded(folded(original), folded(translated))
+
+
+def _same_folded(a: str, b: str) -> bool:
     if len(b) < 2 or len(a) < 2:
         return a == b and bool(a)
     if a == b:
