@@ -61,32 +61,42 @@ def article_pair(units: list[Unit], words: int, shift: int) -> tuple[list[str], 
     return [" ".join(p) for p in source if p], [" ".join(p) for p in target if p]
 
 
+def _spread(times: list[float]) -> str:
+    """Median and best of CPU times: on a shared machine the others' load
+    slows a run down (caches, frequency) however little CPU it is given."""
+    ordered = sorted(times)
+    return f"{ordered[len(ordered) // 2] * 1000:.1f} ms median, {ordered[0] * 1000:.1f} ms best"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000, 10000])
     parser.add_argument("--words", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=50, help="runs of the one pair timed")
     args = parser.parse_args()
     units = [u for p in read_pairs() if p.source_lang == "ru" for u in p.units]
     source, target = article_pair(units, args.words, 0)
-    start = time.process_time()
-    for _ in range(20):
+    times = []
+    for _ in range(args.repeat):
+        start = time.process_time()
         alignment = align_paragraphs(source, target, "ru", "en")
-    align_ms = (time.process_time() - start) / 20 * 1000
+        times.append(time.process_time() - start)
     print(
         f"one pair: {sum(len(p.split()) for p in target)} words, {len(alignment.source)} + "
-        f"{len(alignment.target)} sentences: align {align_ms:.1f} ms"
+        f"{len(alignment.target)} sentences: align {_spread(times)}"
     )
     config = Config(lang="en", select=["TQA92"])
     original = document_from_text("original.txt", "\n\n".join(source) + "\n")
     for article in original.articles:
         article.lang = "ru"
-    start = time.process_time()
-    for _ in range(20):
+    times = []
+    for _ in range(args.repeat):
+        start = time.process_time()
         translation = document_from_text("translation.txt", "\n\n".join(target) + "\n")
         translation.original = original
         result = check_documents([translation], config, RunResult())
-    check_ms = (time.process_time() - start) / 20 * 1000
-    print(f"one pair: align and check {check_ms:.1f} ms ({len(result.findings)} findings)")
+        times.append(time.process_time() - start)
+    print(f"one pair: align and check {_spread(times)} ({len(result.findings)} findings)")
     for size in args.sizes:
         pairs = [article_pair(units, args.words, k) for k in range(min(size, 50))]
         start = time.process_time()

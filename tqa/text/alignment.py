@@ -99,15 +99,19 @@ def length_ratio(source_lang: str | None, target_lang: str | None) -> float:
 
 
 @lru_cache(maxsize=8)
-def _translated_names(target_lang: str | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _translated_names(target_lang: str | None) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The table's stems by their first letter, longest first."""
     table = _settings()["translated_names"].get(target_lang or "en") or {}
-    return tuple(sorted(((k, tuple(v)) for k, v in table.items()), key=lambda kv: -len(kv[0])))
+    by_letter: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for stem, renders in sorted(((k, tuple(v)) for k, v in table.items()), key=lambda kv: -len(kv[0])):
+        by_letter.setdefault(stem[:1], []).append((stem, renders))
+    return {letter: tuple(stems) for letter, stems in by_letter.items()}
 
 
 def translated_name(word: str, target_lang: str | None) -> tuple[str, ...] | None:
     """The target words a capitalised word of the original is translated
     by (``Москвы`` → ``Moscow``), when it is one the table knows."""
-    for stem, renders in _translated_names(target_lang):
+    for stem, renders in _translated_names(target_lang).get(word[:1], ()):
         if word.startswith(stem) and (len(word) - len(stem) <= 4 or stem.isupper() and word == stem):
             if stem.isupper() and word != stem:
                 continue

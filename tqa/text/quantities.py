@@ -178,8 +178,16 @@ def _calendar(lang: str | None) -> tuple[regex.Pattern | None, dict[str, int], r
         name = rf"(?P<month>{words(months)})\b"
         day = r"(?P<day>[0-3]?\d)(?:-?(?:го|е|ші|шы|і|ы)|st|nd|rd|th|\.)?"
         day2 = day.replace("<day>", "<day2>")
-        month = regex.compile(rf"(?<![\d.])(?:{day}[ \u00a0]{name}|{name}[ \u00a0]{day2}\b(?!:)|{name})", regex.I)
-    weekday = regex.compile(rf"\b(?P<weekday>{words(days)})\b", regex.I) if days else None
+        # a date starts with a digit or a month's first letter: the other
+        # places are passed over at once, not tried against every month
+        first = "".join(sorted({regex.escape(w[0]) for w in months} | {regex.escape(w[0].upper()) for w in months}))
+        month = regex.compile(
+            rf"(?<![\d.])(?=[\d{first}])(?:{day}[ \u00a0]{name}|{name}[ \u00a0]{day2}\b(?!:)|{name})", regex.I
+        )
+    weekday = None
+    if days:
+        first = "".join(sorted({regex.escape(w[0]) for w in days} | {regex.escape(w[0].upper()) for w in days}))
+        weekday = regex.compile(rf"\b(?=[{first}])(?P<weekday>{words(days)})\b", regex.I)
     return month, months, weekday, days
 
 
