@@ -251,3 +251,89 @@ def test_tqa_align_prints_the_pairs(tqa, tmp_path):
     table = tqa("align", "kk.txt", "en.txt")
     assert "Tokayev signed the law." in table.out and "1-0" in table.out
     assert json.loads(tqa("align", "kk.txt", "en.txt", "--format", "json").out)["translation"] == "en.txt"
+
+
+def _front_matter_pair(root, source_line: str, translation_text="The budget will be 12 billion tenge."):
+    (root / "ru").mkdir(parents=True, exist_ok=True)
+    (root / "en").mkdir(exist_ok=True)
+    (root / "ru" / "budget.md").write_text("# Бюджет\n\nБюджет составит 120 млрд тенге.\n", encoding="utf-8")
+    (root / "en" / "budget.md").write_text(
+        f"---\ntitle: Budget\n{source_line}\n---\n\n{translation_text}\n", encoding="utf-8"
+    )
+
+
+@pytest.mark.parametrize("line", ["source: ../ru/budget.md", "source: '../ru/budget.md'", 'source: "../ru/budget.md"'])
+def test_source_in_markdown_front_matter(tqa, tmp_path, line):
+    _front_matter_pair(tmp_path, line)
+    run = tqa("check", "en", "-f", "json", "--lang", "en")
+    findings = [f for a in run.json()["articles"] for f in a["findings"]]
+    assert [(f["rule"], f["line"], f["related"]) for f in findings] == [
+        ("TQA923", 6, [{"path": "ru/budget.md", "line": 3}])
+    ]
+
+
+def test_a_kazakh_original_in_front_matter_and_a_clean_translation(tqa, tmp_path):
+    (tmp_path / "kk").mkdir()
+    (tmp_path / "en").mkdir()
+    (tmp_path / "kk" / "a.md").write_text(
+        "# Бюджет\n\nҚасым-Жомарт Тоқаев 19,7 трлн теңгелік бюджетке 3 наурызда қол қойды.\n", encoding="utf-8"
+    )
+    text = (
+        "---\nsource: ../kk/a.md\n---\n\n# Budget\n\n"
+        "Kassym-Jomart Tokayev signed the 19.7 trillion tenge budget on 3 March.\n"
+    )
+    (tmp_path / "en" / "a.md").write_text(text, encoding="utf-8")
+    assert tqa("check", "en", "-q", "--lang", "en").code == 0
+    (tmp_path / "en" / "a.md").write_text(text.replace("3 March", "13 March"), encoding="utf-8")
+    run = tqa("check", "en", "-q", "--lang", "en")
+    assert "TQA924" in run.out and run.code == 1
+
+
+@pytest.mark.parametrize("line", ["source: ../../outside.md", "source: /etc/passwd", "source: ../.git/config"])
+def test_a_front_matter_original_must_stay_inside_the_project(tqa, tmp_path, line):
+    project = tmp_path / "project"
+    _front_matter_pair(project, line, "The the budget will be 12 billion tenge.")
+    (project / "tqa.toml").write_text('lang = "en"\n', encoding="utf-8")
+    (project / ".git").mkdir()
+    (project / ".git" / "config").write_text("[core]\n\ttoken = secret\n", encoding="utf-8")
+    (tmp_path / "outside.md").write_text("# Бюджет\n\nБюджет составит 120 млрд тенге.\n", encoding="utf-8")
+    run = tqa("check", "en", "-q", cwd=project)
+    [error] = run.err.strip().splitlines()
+    assert "outside the project; checked on its own" in error and error.startswith("error: en/budget.md: original")
+    assert "TQA701" in run.out and "TQA923" not in run.out and "secret" not in run.out + run.err
+
+
+def test_a_missing_front_matter_original_is_one_error_line(tqa, tmp_path):
+    _front_matter_pair(tmp_path, "source: ../ru/gone.md", "The the budget will be 12 billion tenge.")
+    run = tqa("check", "en", "-q", "--lang", "en")
+    assert run.err.strip().splitlines() == [
+        "error: en/budget.md: original ru/gone.md: no such file; checked on its own"
+    ]
+    assert "TQA701" in run.out
+
+
+def test_source_on_the_command_line_says_more_than_the_front_matter(tqa, tmp_path):
+    _front_matter_pair(tmp_path, "source: ../ru/gone.md")
+    (tmp_path / "ru" / "other.md").write_text("# Бюджет\n\nБюджет составит 12 млрд тенге.\n", encoding="utf-8")
+    run = tqa("check", "--source", "ru/other.md", "en/budget.md", "-q", "--lang", "en")
+    assert run.code == 0 and not run.err
+
+
+def test_a_front_matter_pair_is_not_replayed_from_the_cache(tqa, tmp_path):
+    _front_matter_pair(tmp_path, "source: ../ru/budget.md", "The budget will be 120 billion tenge.")
+    cache = tmp_path / "cache"
+    assert tqa("check", "en", "-q", "--lang", "en", "--cache-dir", cache).code == 0
+    (tmp_path / "ru" / "budget.md").write_text("# Бюджет\n\nБюджет составит 12 млрд тенге.\n", encoding="utf-8")
+    run = tqa("check", "en", "-q", "--lang", "en", "--cache-dir", cache)
+    assert "TQA923" in run.out and run.code == 1
+
+
+def test_front_matter_source_is_read_only_from_front_matter():
+    from tqa.model import SourceText
+    from tqa.readers.markdown import names_original, original_named
+
+    assert original_named(SourceText("---\nsource: ../ru/a.md\n---\n\nText.\n")) == "../ru/a.md"
+    assert original_named(SourceText("---\ntitle: A\n\nsource: ../ru/a.md\n")) is None  # no closing fence
+    assert original_named(SourceText("Text.\n\nsource: ../ru/a.md\n")) is None
+    assert original_named(SourceText("---\nsource:\n---\n")) is None
+    assert names_original(b"---\nsource: a.md\n---\n") and not names_original(b"# A\n\nsource: a.md\n")
