@@ -185,7 +185,7 @@ def test_findings_point_at_the_original(tmp_path):
     )
     [finding] = [f for f in result.findings if f.rule == "TQA923"]
     assert finding.text == "12 billion" and (finding.line, finding.column) == (3, 20)
-    assert finding.related == ((str(tmp_path / "ru.txt"), 3),)
+    assert finding.related == ((str(tmp_path / "ru.txt"), 3, 1),)
 
 
 def test_without_an_original_the_rules_are_silent():
@@ -198,7 +198,7 @@ def test_check_source_on_the_command_line(tqa, tmp_path):
     (tmp_path / "en.txt").write_text("Budget\n\nThe budget will be 12 billion tenge.\n", encoding="utf-8")
     run = tqa("check", "--source", "ru.txt", "en.txt", "-f", "json", "--lang", "en")
     findings = [f for a in run.json()["articles"] for f in a["findings"]]
-    assert [(f["rule"], f["related"]) for f in findings] == [("TQA923", [{"path": "ru.txt", "line": 3}])]
+    assert [(f["rule"], f["related"]) for f in findings] == [("TQA923", [{"path": "ru.txt", "line": 3, "column": 1}])]
 
 
 def test_a_missing_original_is_one_error_line_and_the_translation_is_still_checked(tqa, tmp_path):
@@ -268,7 +268,7 @@ def test_source_in_markdown_front_matter(tqa, tmp_path, line):
     run = tqa("check", "en", "-f", "json", "--lang", "en")
     findings = [f for a in run.json()["articles"] for f in a["findings"]]
     assert [(f["rule"], f["line"], f["related"]) for f in findings] == [
-        ("TQA923", 6, [{"path": "ru/budget.md", "line": 3}])
+        ("TQA923", 6, [{"path": "ru/budget.md", "line": 3, "column": 1}])
     ]
 
 
@@ -337,3 +337,34 @@ def test_front_matter_source_is_read_only_from_front_matter():
     assert original_named(SourceText("Text.\n\nsource: ../ru/a.md\n")) is None
     assert original_named(SourceText("---\nsource:\n---\n")) is None
     assert names_original(b"---\nsource: a.md\n---\n") and not names_original(b"# A\n\nsource: a.md\n")
+
+
+def test_the_terminal_shows_the_original_sentence_under_the_finding(tqa, tmp_path):
+    (tmp_path / "ru.md").write_text(
+        "# Бюджет\n\nДоходы составят 19,7 трлн тенге. Расходы — 23,8 трлн тенге. Дефицит снизится.\n", encoding="utf-8"
+    )
+    (tmp_path / "en.md").write_text(
+        "# Budget\n\nRevenues will be 19.7 trillion tenge. Spending will be 2.38 trillion tenge. "
+        "The deficit will fall.\n",
+        encoding="utf-8",
+    )
+    run = tqa("check", "--source", "ru.md", "en.md", "--lang", "en")
+    lines = run.out.splitlines()
+    at = next(k for k, line in enumerate(lines) if line.strip().startswith("⇔"))
+    assert lines[at].strip() == "⇔ ru.md:3:34"
+    assert lines[at + 1].strip() == "│ Расходы — 23,8 трлн тенге."  # that sentence, not its line
+    assert json.loads(tqa("check", "--source", "ru.md", "en.md", "--lang", "en", "-f", "json").out)["articles"][0][
+        "findings"
+    ][0]["related"] == [{"path": "ru.md", "line": 3, "column": 34}]
+
+
+def test_the_original_sentence_is_escaped_in_the_terminal(tqa, tmp_path):
+    (tmp_path / "kk.md").write_text(
+        "# Бюджет\n\nБюджет кірістері 19,7 трлн \x1b[2J\u202eтеңгені құрайды.\n", encoding="utf-8"
+    )
+    (tmp_path / "en.md").write_text(
+        "# Budget\n\nBudget revenues will amount to 1.97 trillion tenge.\n", encoding="utf-8"
+    )
+    run = tqa("check", "--source", "kk.md", "en.md", "--lang", "en")
+    assert "TQA923" in run.out and "\x1b" not in run.out and "\u202e" not in run.out
+    assert "Бюджет кірістері 19,7 трлн" in run.out

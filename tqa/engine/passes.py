@@ -258,7 +258,7 @@ def finding_of(
     related = []
     for path, offset in problem.related:
         other = documents.get(path, document) if path else document
-        related.append((other.path, other.source.position(offset)[0]))
+        related.append((other.path, *other.source.position(offset)))
     flagged = source.window(problem.start, problem.end)
     return Finding(
         rule=rule.code,
