@@ -18,8 +18,10 @@ the place of an omission: the unit of the omitted sentence, through its
 related line). Precision and recall per rule; the clean pairs must stay
 silent (tests/test_align.py holds that).
 
-Measured (this file's numbers, 44 pairs, 22 of them clean): see the
-report of the last run in docs/align.md.
+    python bench/align_accuracy.py --pairs bench/aligned/heldout/pairs.txt   # held out
+
+Measured: the training set (44 pairs, tuned on) and the held-out one (39
+pairs, written after the rules): see docs/align.md.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ from tqa.text.alignment import align_paragraphs  # noqa: E402
 from tqa.text.sentences import sentence_spans  # noqa: E402
 
 PAIRS = ROOT / "bench" / "aligned" / "pairs.txt"
+# written after the rules, never tuned on: the honest numbers
+HELD_OUT = ROOT / "bench" / "aligned" / "heldout" / "pairs.txt"
 RULES = (
     "omitted-sentence",
     "added-sentence",
@@ -168,8 +172,9 @@ def findings_by_unit(pair: Pair, folder: str) -> Counter:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--pairs", type=Path, default=PAIRS, help="the labelled set (default: %(default)s)")
     args = parser.parse_args()
-    pairs = read_pairs()
+    pairs = read_pairs(args.pairs)
     units_right = units_all = articles_right = 0
     link_tp = link_found = link_gold = 0
     scores = {rule: Counter() for rule in RULES}

@@ -16,9 +16,10 @@ from tqa.text.quantities import dates, quantities
 from tqa.text.transliteration import latin, same_name
 
 sys.path.insert(0, str(ROOT / "bench"))
-from align_accuracy import alignment_of, findings_by_unit, read_pairs  # noqa: E402
+from align_accuracy import HELD_OUT, alignment_of, findings_by_unit, read_pairs  # noqa: E402
 
 PAIRS = read_pairs()
+HELD_OUT_PAIRS = read_pairs(HELD_OUT)
 
 
 @pytest.mark.parametrize(
@@ -34,6 +35,8 @@ PAIRS = read_pairs()
         ("Қарағанды", "Karaganda"),
         ("в Астане".split()[1], "Astana"),
         ("Андреевой", "Andreeva"),
+        ("Ковалёва", "Kovalev"),  # ё written е, as most English and Russian text does
+        ("Ковалёв", "Kovalyov"),
     ],
 )
 def test_a_name_is_found_in_the_ways_newsrooms_transliterate_it(original, translated):
@@ -63,6 +66,9 @@ def test_latin_spells_the_passport_way():
         ("1,2 Billionen", "de", ["1200000000000"]),
         ("at 6 p.m.", "en", ["t18:00"]),
         ("в 18:00", "ru", ["t18:00"]),
+        ("at 2:30 p.m.", "en", ["t14:30"]),
+        ("at 11:05 am", "en", ["t11:05"]),
+        ("в 2:30", "ru", ["t2:30"]),
         ("東京で3人", "ja", ["3"]),
     ],
 )
@@ -85,6 +91,14 @@ def test_numbers_are_read_by_value(text, lang, values):
 def test_dates_agree_across_languages(text, lang, day, month):
     found = [d for d in dates(text, lang) if d.day is not None]
     assert [(d.day, d.month) for d in found] == [(day, month)]
+
+
+@pytest.mark.parametrize(
+    "text,lang,weekday",
+    [("по средам", "ru", 3), ("on Wednesdays", "en", 3), ("сәрсенбіде", "kk", 3), ("mittwochs", "de", 3)],
+)
+def test_weekdays_in_the_plural(text, lang, weekday):
+    assert [d.weekday for d in dates(text, lang)] == [weekday]
 
 
 def test_the_verb_may_is_no_month():
@@ -131,6 +145,22 @@ def test_a_clean_pair_stays_silent(pair, tmp_path):
     assert not findings_by_unit(pair, str(tmp_path))
 
 
+def test_the_held_out_pairs_are_aligned():
+    right = total = 0
+    for pair in HELD_OUT_PAIRS:
+        predicted = [(b.source, b.target) for b in alignment_of(pair).beads]
+        gold = pair.gold()
+        right += sum(1 for bead in gold if bead in predicted)
+        total += len(gold)
+    assert len(HELD_OUT_PAIRS) >= 30
+    assert right / total >= 0.95
+
+
+@pytest.mark.parametrize("pair", [p for p in HELD_OUT_PAIRS if p.clean], ids=lambda p: p.name)
+def test_a_held_out_clean_pair_stays_silent(pair, tmp_path):
+    assert not findings_by_unit(pair, str(tmp_path))
+
+
 @pytest.mark.parametrize("pair", [p for p in PAIRS if not p.clean][:12], ids=lambda p: p.name)
 def test_a_planted_defect_is_reported_in_its_unit(pair, tmp_path):
     found = findings_by_unit(pair, str(tmp_path))
@@ -155,7 +185,7 @@ def test_findings_point_at_the_original(tmp_path):
     )
     [finding] = [f for f in result.findings if f.rule == "TQA923"]
     assert finding.text == "12 billion" and (finding.line, finding.column) == (3, 20)
-    assert finding.related == ((str(tmp_path / "ru.txt"), 3),)
+    assert finding.related == ((str(tmp_path / "ru.txt"), 3, 1),)
 
 
 def test_without_an_original_the_rules_are_silent():
@@ -168,7 +198,7 @@ def test_check_source_on_the_command_line(tqa, tmp_path):
     (tmp_path / "en.txt").write_text("Budget\n\nThe budget will be 12 billion tenge.\n", encoding="utf-8")
     run = tqa("check", "--source", "ru.txt", "en.txt", "-f", "json", "--lang", "en")
     findings = [f for a in run.json()["articles"] for f in a["findings"]]
-    assert [(f["rule"], f["related"]) for f in findings] == [("TQA923", [{"path": "ru.txt", "line": 3}])]
+    assert [(f["rule"], f["related"]) for f in findings] == [("TQA923", [{"path": "ru.txt", "line": 3, "column": 1}])]
 
 
 def test_a_missing_original_is_one_error_line_and_the_translation_is_still_checked(tqa, tmp_path):
@@ -221,3 +251,120 @@ def test_tqa_align_prints_the_pairs(tqa, tmp_path):
     table = tqa("align", "kk.txt", "en.txt")
     assert "Tokayev signed the law." in table.out and "1-0" in table.out
     assert json.loads(tqa("align", "kk.txt", "en.txt", "--format", "json").out)["translation"] == "en.txt"
+
+
+def _front_matter_pair(root, source_line: str, translation_text="The budget will be 12 billion tenge."):
+    (root / "ru").mkdir(parents=True, exist_ok=True)
+    (root / "en").mkdir(exist_ok=True)
+    (root / "ru" / "budget.md").write_text("# Бюджет\n\nБюджет составит 120 млрд тенге.\n", encoding="utf-8")
+    (root / "en" / "budget.md").write_text(
+        f"---\ntitle: Budget\n{source_line}\n---\n\n{translation_text}\n", encoding="utf-8"
+    )
+
+
+@pytest.mark.parametrize("line", ["source: ../ru/budget.md", "source: '../ru/budget.md'", 'source: "../ru/budget.md"'])
+def test_source_in_markdown_front_matter(tqa, tmp_path, line):
+    _front_matter_pair(tmp_path, line)
+    run = tqa("check", "en", "-f", "json", "--lang", "en")
+    findings = [f for a in run.json()["articles"] for f in a["findings"]]
+    assert [(f["rule"], f["line"], f["related"]) for f in findings] == [
+        ("TQA923", 6, [{"path": "ru/budget.md", "line": 3, "column": 1}])
+    ]
+
+
+def test_a_kazakh_original_in_front_matter_and_a_clean_translation(tqa, tmp_path):
+    (tmp_path / "kk").mkdir()
+    (tmp_path / "en").mkdir()
+    (tmp_path / "kk" / "a.md").write_text(
+        "# Бюджет\n\nҚасым-Жомарт Тоқаев 19,7 трлн теңгелік бюджетке 3 наурызда қол қойды.\n", encoding="utf-8"
+    )
+    text = (
+        "---\nsource: ../kk/a.md\n---\n\n# Budget\n\n"
+        "Kassym-Jomart Tokayev signed the 19.7 trillion tenge budget on 3 March.\n"
+    )
+    (tmp_path / "en" / "a.md").write_text(text, encoding="utf-8")
+    assert tqa("check", "en", "-q", "--lang", "en").code == 0
+    (tmp_path / "en" / "a.md").write_text(text.replace("3 March", "13 March"), encoding="utf-8")
+    run = tqa("check", "en", "-q", "--lang", "en")
+    assert "TQA924" in run.out and run.code == 1
+
+
+@pytest.mark.parametrize("line", ["source: ../../outside.md", "source: /etc/passwd", "source: ../.git/config"])
+def test_a_front_matter_original_must_stay_inside_the_project(tqa, tmp_path, line):
+    project = tmp_path / "project"
+    _front_matter_pair(project, line, "The the budget will be 12 billion tenge.")
+    (project / "tqa.toml").write_text('lang = "en"\n', encoding="utf-8")
+    (project / ".git").mkdir()
+    (project / ".git" / "config").write_text("[core]\n\ttoken = secret\n", encoding="utf-8")
+    (tmp_path / "outside.md").write_text("# Бюджет\n\nБюджет составит 120 млрд тенге.\n", encoding="utf-8")
+    run = tqa("check", "en", "-q", cwd=project)
+    [error] = run.err.strip().splitlines()
+    assert "outside the project; checked on its own" in error and error.startswith("error: en/budget.md: original")
+    assert "TQA701" in run.out and "TQA923" not in run.out and "secret" not in run.out + run.err
+
+
+def test_a_missing_front_matter_original_is_one_error_line(tqa, tmp_path):
+    _front_matter_pair(tmp_path, "source: ../ru/gone.md", "The the budget will be 12 billion tenge.")
+    run = tqa("check", "en", "-q", "--lang", "en")
+    assert run.err.strip().splitlines() == [
+        "error: en/budget.md: original ru/gone.md: no such file; checked on its own"
+    ]
+    assert "TQA701" in run.out
+
+
+def test_source_on_the_command_line_says_more_than_the_front_matter(tqa, tmp_path):
+    _front_matter_pair(tmp_path, "source: ../ru/gone.md")
+    (tmp_path / "ru" / "other.md").write_text("# Бюджет\n\nБюджет составит 12 млрд тенге.\n", encoding="utf-8")
+    run = tqa("check", "--source", "ru/other.md", "en/budget.md", "-q", "--lang", "en")
+    assert run.code == 0 and not run.err
+
+
+def test_a_front_matter_pair_is_not_replayed_from_the_cache(tqa, tmp_path):
+    _front_matter_pair(tmp_path, "source: ../ru/budget.md", "The budget will be 120 billion tenge.")
+    cache = tmp_path / "cache"
+    assert tqa("check", "en", "-q", "--lang", "en", "--cache-dir", cache).code == 0
+    (tmp_path / "ru" / "budget.md").write_text("# Бюджет\n\nБюджет составит 12 млрд тенге.\n", encoding="utf-8")
+    run = tqa("check", "en", "-q", "--lang", "en", "--cache-dir", cache)
+    assert "TQA923" in run.out and run.code == 1
+
+
+def test_front_matter_source_is_read_only_from_front_matter():
+    from tqa.model import SourceText
+    from tqa.readers.markdown import names_original, original_named
+
+    assert original_named(SourceText("---\nsource: ../ru/a.md\n---\n\nText.\n")) == "../ru/a.md"
+    assert original_named(SourceText("---\ntitle: A\n\nsource: ../ru/a.md\n")) is None  # no closing fence
+    assert original_named(SourceText("Text.\n\nsource: ../ru/a.md\n")) is None
+    assert original_named(SourceText("---\nsource:\n---\n")) is None
+    assert names_original(b"---\nsource: a.md\n---\n") and not names_original(b"# A\n\nsource: a.md\n")
+
+
+def test_the_terminal_shows_the_original_sentence_under_the_finding(tqa, tmp_path):
+    (tmp_path / "ru.md").write_text(
+        "# Бюджет\n\nДоходы составят 19,7 трлн тенге. Расходы — 23,8 трлн тенге. Дефицит снизится.\n", encoding="utf-8"
+    )
+    (tmp_path / "en.md").write_text(
+        "# Budget\n\nRevenues will be 19.7 trillion tenge. Spending will be 2.38 trillion tenge. "
+        "The deficit will fall.\n",
+        encoding="utf-8",
+    )
+    run = tqa("check", "--source", "ru.md", "en.md", "--lang", "en")
+    lines = run.out.splitlines()
+    at = next(k for k, line in enumerate(lines) if line.strip().startswith("⇔"))
+    assert lines[at].strip() == "⇔ ru.md:3:34"
+    assert lines[at + 1].strip() == "│ Расходы — 23,8 трлн тенге."  # that sentence, not its line
+    assert json.loads(tqa("check", "--source", "ru.md", "en.md", "--lang", "en", "-f", "json").out)["articles"][0][
+        "findings"
+    ][0]["related"] == [{"path": "ru.md", "line": 3, "column": 34}]
+
+
+def test_the_original_sentence_is_escaped_in_the_terminal(tqa, tmp_path):
+    (tmp_path / "kk.md").write_text(
+        "# Бюджет\n\nБюджет кірістері 19,7 трлн \x1b[2J\u202eтеңгені құрайды.\n", encoding="utf-8"
+    )
+    (tmp_path / "en.md").write_text(
+        "# Budget\n\nBudget revenues will amount to 1.97 trillion tenge.\n", encoding="utf-8"
+    )
+    run = tqa("check", "--source", "kk.md", "en.md", "--lang", "en")
+    assert "TQA923" in run.out and "\x1b" not in run.out and "\u202e" not in run.out
+    assert "Бюджет кірістері 19,7 трлн" in run.out

@@ -221,7 +221,7 @@ def check_engine(files: dict[str, bytes]) -> None:
         for finding in article.findings:
             assert finding.path == article.path
             assert_inside(finding, lengths[finding.path], finding.path)
-            for other, line in finding.related:
+            for other, line, _ in finding.related:
                 if other in lengths:
                     assert 1 <= line <= len(lengths[other]), f"{finding.rule} related {other}:{line}"
 

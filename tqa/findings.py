@@ -37,7 +37,7 @@ class Finding:
     text: str
     suggestion: str | None
     fingerprint: str = ""
-    related: tuple[tuple[str, int], ...] = ()
+    related: tuple[tuple[str, int, int], ...] = ()  # (path, line, column; 0: not known)
     start: int = 0  # file offsets, for reports that show context
     end: int = 0
     baseline_state: str | None = None  # with --baseline: "new" or "unchanged"

@@ -17,7 +17,7 @@ def named(findings, name):
 def test_in_short_in_a_word_pair_points_to_the_first_copy(seed_findings):
     [dup] = named(seed_findings, "duplicate-paragraph")
     assert dup.line == 224 and dup.text.startswith("In a word, it is not enough")
-    assert dup.related == ((dup.path, 222),)
+    assert dup.related == ((dup.path, 222, 1),)
     assert dup.suggestion == "" and "line 222" in dup.message
 
 
@@ -76,7 +76,7 @@ def test_repeated_block_across_files_points_to_the_other_file(tqa, tmp_path):
     report = tqa("check", "-f", "json", "--lang", "en", tmp_path).json()
     [finding] = [f for a in report["articles"] for f in a["findings"] if f["name"] == "repeated-block"]
     assert finding["path"].endswith("b.txt")
-    assert finding["related"] == [{"path": str(tmp_path / "a.txt"), "line": 5}]
+    assert finding["related"] == [{"path": str(tmp_path / "a.txt"), "line": 5, "column": 1}]
 
 
 @pytest.mark.parametrize(
@@ -149,7 +149,7 @@ def test_repeated_title_in_a_page():
         "Body two.\n\nMore two.\n\nТарату:\n"
     )
     [f] = findings_of(page, lang="en", select="repeated-title")
-    assert f.line == 11 and f.related == ((f.path, 1),)
+    assert f.line == 11 and f.related == ((f.path, 1, 1),)
 
 
 NEAR_COPIES = {
@@ -189,7 +189,7 @@ def test_near_copy_paragraph_within_one_article(lang):
     [found] = findings_of(f"№ 1\n\n{first}\n\n{other}\n\n{copy}\n", lang=lang, select="duplicate-paragraph")
     assert (found.line, found.text) == (7, copy)
     assert "near copy" in found.message and "line 3" in found.message
-    assert found.related == ((found.path, 3),)
+    assert found.related == ((found.path, 3, 1),)
 
 
 @pytest.mark.parametrize("lang", sorted(NEAR_COPIES))
@@ -273,7 +273,7 @@ def test_many_paragraph_article_with_one_planted_copy_goes_through_the_band_inde
     monkeypatch.setattr(BandIndex, "candidates_of", lambda self, *b: blocks.append(b) or real_candidates(self, *b))
     [found] = findings_of(text, lang="en", select="duplicate-paragraph")
     assert found.line == 2 * 601 + 1 and found.text == " ".join(words)
-    assert found.related == ((found.path, 3 + 2 * 37),)
+    assert found.related == ((found.path, 3 + 2 * 37, 1),)
     assert "near copy" in found.message and f"line {3 + 2 * 37}" in found.message
     assert blocks and len(compared) <= duplicates.WITHIN_CANDIDATES * 601
 
@@ -288,7 +288,7 @@ def test_word_for_word_copies_of_a_copy_point_to_the_first_paragraph():
     found = findings_of(text, lang="en", select="duplicate-paragraph")
     assert len(found) == 12  # ten exact repeats, and the near copy twice
     copies_of_first = [f for f in found if f.text == near]
-    assert [f.related for f in copies_of_first] == [(("<text>.txt", 3 + 2 * 3),)] * 2
+    assert [f.related for f in copies_of_first] == [(("<text>.txt", 3 + 2 * 3, 1),)] * 2
     assert all("near copy" in f.message for f in copies_of_first)
 
 

@@ -31,7 +31,7 @@ def test_seed_names_of_one_ministry_resolve_to_the_majority_form_without_a_gloss
         (135, "Ministry of Internal Affairs and Security", "inconsistent-name"),
     ]
     # related points at the majority form's first use (line 11)
-    assert [line for _, line in ministry[1].related] == [11]
+    assert [line for _, line, _ in ministry[1].related] == [11]
 
 
 def test_seed_reordered_agency_and_program_spelling(seed_findings):

@@ -49,7 +49,7 @@ def test_function_word_glued_to_the(text, glued):
 def test_sentence_broken_across_paragraphs_head_and_shoulders(seed_findings):
     [broken] = named(seed_findings, "broken-sentence")
     assert (broken.line, broken.text) == (204, "and")
-    assert broken.related == ((broken.path, 206),)
+    assert broken.related == ((broken.path, 206, 1),)
 
 
 def broken(text, lang, path="<text>.txt"):

@@ -93,10 +93,10 @@ def check(
             fail("--source ORIGINAL goes with one translation file (for whole trees: [tool.tqa.sources] in the config)")
         config.source_files[os.path.realpath(paths[0])] = str(source)
     known = _load_baseline(baseline) if baseline is not None else None
-    # a translation's findings depend on its original too, which the cache's keys do not hold
-    paired = bool(config.source_files or config.sources)
-    cache = None if no_cache or paired else result_cache(config, cache_dir)
     files, errors, reported = discover(paths, config, _changed(changed_since))
+    # a translation's findings depend on its original too, which the cache's keys do not hold
+    paired = bool(config.source_files or config.sources) or any(_names_original(path) for path in files)
+    cache = None if no_cache or paired else result_cache(config, cache_dir)
     replay = None
     if cache is not None and known is None and all(f.value in REPLAYABLE for f, _ in reports):
         # the same reports of the same run: written again from the cache, nothing checked
@@ -149,6 +149,15 @@ REPLAYABLE = {"text", "json", "sarif", "junit", "gitlab", "markdown"}
 def _colour(color: Optional[bool], reports) -> bool:
     to_terminal = any(o is None for _, o in reports) and sys.stdout.isatty()
     return to_terminal if color is None else color
+
+
+def _names_original(path: str) -> bool:
+    """Does the Markdown file ``path`` name its original in its front matter?"""
+    from ..readers.base import read_head
+    from ..readers.markdown import HEAD_BYTES, READER, names_original
+
+    # (a file that cannot be read: the run says what is wrong with it)
+    return path.lower().endswith(READER.suffixes) and names_original(read_head(path, HEAD_BYTES))
 
 
 def _replay(stored, reports) -> Optional[int]:

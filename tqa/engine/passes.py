@@ -16,6 +16,7 @@ from ..findings import INTERNAL, FileError, Finding, describe_exception, interna
 from ..model import Article, Document, Problem
 from ..paths import is_inside
 from ..readers import InputError, read_document
+from ..readers.markdown import original_named
 from ..readers.splitting import SplitSettings
 from ..rules import Context, Rule, find_rule
 from ..text import memo
@@ -155,11 +156,20 @@ def _original_of(document: Document, setup: RunSetup, errors: list[FileError]) -
     languages told, or None. An original that cannot be read is one error
     line for the pair, and the translation is checked on its own."""
     named = setup.config.original_of(document.path)
+    if (named is None or not named[1]) and document.format == "markdown":
+        # the file's own front matter says more than a pattern of the
+        # config; a pair named on the command line says more than both
+        written = original_named(document.source)
+        if written is not None and "\0" in written:
+            errors.append(FileError(document.path, "front matter's source: is not a path; checked on its own"))
+            return None
+        if written is not None:
+            named = os.path.normpath(os.path.join(os.path.dirname(document.path), written)), False
     if named is None:
         return None
     path, by_user = named
     if not by_user and not is_inside(os.path.realpath(path), os.path.realpath(setup.config.root), hidden=False):
-        # a config in the checked tree names only originals in its project
+        # a config or a front matter in the checked tree names only originals in its project
         errors.append(FileError(document.path, f"original {path} is outside the project; checked on its own"))
         return None
     try:
@@ -248,7 +258,7 @@ def finding_of(
     related = []
     for path, offset in problem.related:
         other = documents.get(path, document) if path else document
-        related.append((other.path, other.source.position(offset)[0]))
+        related.append((other.path, *other.source.position(offset)))
     flagged = source.window(problem.start, problem.end)
     return Finding(
         rule=rule.code,

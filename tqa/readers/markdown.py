@@ -2,7 +2,9 @@
 
 Rules read headings and paragraphs. Fenced and indented code, HTML comments
 and thematic breaks become segments of their own kinds, which prose rules
-skip. The YAML front matter's ``title:`` becomes the article's title. An
+skip. The YAML front matter's ``title:`` becomes the article's title, its
+``lang:`` the article's language, and its ``source:`` names the original
+the file translates (``original_named``; the engine reads it). An
 HTML comment ``<!-- tqa: ignore RULE reason -->`` silences a rule on the
 next paragraph.
 """
@@ -40,6 +42,43 @@ def language(source: SourceText) -> str | None:
         if match:
             return match.group(2).lower()
     return None
+
+
+# A file's head read for its front matter's ``source:`` before the run
+# (whether the result cache may be used): front matter longer than this is
+# not looked at there, and the run checks the pair all the same.
+HEAD_BYTES = 65536
+
+
+def original_named(source: SourceText) -> str | None:
+    """The ``source:`` of the YAML front matter (the original this file
+    translates, relative to the file), quotes taken off; None without one
+    or without a closing fence."""
+    if source.line_count < 2 or source.line_text(1).strip() != "---":
+        return None
+    named = None
+    for number in range(2, source.line_count + 1):
+        line = source.line_text(number)
+        if line.strip() in ("---", "..."):
+            return named
+        if named is None and line.startswith("source:"):
+            value = line[len("source:") :].strip(" \t\r")
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+                value = value[1:-1]
+            named = value or None
+    return None
+
+
+def names_original(head: bytes) -> bool:
+    """Does a Markdown file whose first bytes are ``head`` name its
+    original in its front matter?"""
+    if not head.startswith(b"---"):
+        return False
+    text = head.decode("utf-8", "replace").lstrip("\ufeff")
+    if original_named(SourceText(text)) is not None:
+        return True
+    # front matter that runs past the head: it may name one further on
+    return len(head) >= HEAD_BYTES and b"\nsource:" in head
 
 
 def _heading(line: str) -> tuple[int, str] | None:

@@ -161,7 +161,9 @@ def _finding_view(f, article: int, locate) -> dict:
 
     view = finding_dict(f)
     view.update(
-        id=f.fingerprint, a=article, related=[{"path": p, "line": line, "a": locate(p, line)} for p, line in f.related]
+        id=f.fingerprint,
+        a=article,
+        related=[{"path": p, "line": line, "a": locate(p, line)} for p, line, _ in f.related],
     )
     return view
 

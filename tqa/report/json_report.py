@@ -35,7 +35,7 @@ def finding_dict(f) -> dict:
         "fingerprint": f.fingerprint,
     }
     if f.related:
-        data["related"] = [{"path": p, "line": line} for p, line in f.related]
+        data["related"] = [_related(*r) for r in f.related]
     if f.baseline_state is not None:
         data["baseline_state"] = f.baseline_state
     return data
@@ -222,13 +222,16 @@ def _finding_text_of_any(f) -> str:
     )
 
 
+def _related(path: str, line: int, column: int) -> dict:
+    """A related place as the contract writes it (``column`` 0: not known, left out)."""
+    return {"path": path, "line": line, "column": column} if column else {"path": path, "line": line}
+
+
 def _finding_tail(f) -> str:
     """The optional fields, and the closing brace."""
     lines = [""]
     if f.related:
-        lines.append(
-            f'{_FINDING_PAD}"related": ' + _indented([{"path": p, "line": n} for p, n in f.related], _FINDING_PAD)
-        )
+        lines.append(f'{_FINDING_PAD}"related": ' + _indented([_related(*r) for r in f.related], _FINDING_PAD))
     if f.baseline_state is not None:
         lines.append(f'{_FINDING_PAD}"baseline_state": ' + _scalar(f.baseline_state))
     return ",\n".join(lines) + "\n        }"

@@ -147,11 +147,11 @@ def _result(f, index: dict[str, int], artifacts: dict[str, int]) -> dict:
                 "id": i,
                 "physicalLocation": {
                     "artifactLocation": {"uri": portable_path(path), "uriBaseId": "%SRCROOT%"},
-                    "region": {"startLine": line},
+                    "region": {"startLine": line, "startColumn": column} if column else {"startLine": line},
                 },
                 "message": {"text": "first copy" if f.category == "duplicate" else "related"},
             }
-            for i, (path, line) in enumerate(f.related)
+            for i, (path, line, column) in enumerate(f.related)
         ]
     if f.baseline_state is not None:
         item["baselineState"] = f.baseline_state

@@ -88,7 +88,11 @@ def _finding(f: dict, where: str) -> Finding:
     for k, r in enumerate(_list(f, "related", f"{where}.related", required=False)):
         r = _item(r, f"{where}.related[{k}]")
         related.append(
-            (_path(r, "path", f"{where}.related[{k}].path"), _int(r, "line", f"{where}.related[{k}].line", minimum=0))
+            (
+                _path(r, "path", f"{where}.related[{k}].path"),
+                _int(r, "line", f"{where}.related[{k}].line", minimum=0),
+                _int(r, "column", f"{where}.related[{k}].column", minimum=0, required=False) or 0,
+            )
         )
     return Finding(
         rule=_word(f, "rule", where, _RULE_CODE),

@@ -1,5 +1,7 @@
 """The terminal report: findings grouped per article, each with
-``path:line:col``, code, message, the flagged text in its line, and the fix.
+``path:line:col``, code, message, the flagged text in its line, the fix,
+and for a finding that refers to the original of a translation (TQA921-926)
+the original's sentence under it.
 Colour when writing to a terminal, plain text when piped.
 
 Everything from the checked files (paths, titles, messages, the flagged
@@ -91,14 +93,16 @@ def render(result, options) -> str:
             continue
         console.print(head)
         for f in listed:
-            _print_finding(console, result.source(f.path), f)
+            _print_finding(console, result.source(f.path), f, result.source)
         console.print()
     if not options.quiet:
         _print_summary(console, result, options)
     return buffer.getvalue()
 
 
-def _print_finding(console: Console, source, f) -> None:
+def _print_finding(console: Console, source, f, original=None) -> None:
+    """A finding, its line with the flagged text, the fix, and (``original``:
+    a path's text) the place of the original it refers to."""
     location = terminal(f"{f.path}:{f.line}:{f.column}")
     console.print(
         Text.assemble(
@@ -132,6 +136,32 @@ def _print_finding(console: Console, source, f) -> None:
     fix = _suggestion(f)
     if fix is not None:
         console.print(Text("      ") + fix)
+    for path, line, column in f.related:
+        if path != f.path and original is not None:
+            _print_original(console, original(path), path, line, column)
+
+
+# A sentence ends at one of these followed by a space (the original's
+# sentence is shown from its column to its end, at most ``LONGEST``).
+_SENTENCE_END = (". ", "! ", "? ", "… ", ".» ", '." ', ".” ")
+
+
+def _print_original(console: Console, source, path: str, line: int, column: int) -> None:
+    """The original's sentence a finding refers to (another file's place:
+    the original of a translation), under the finding."""
+    place = Text.assemble(("      ⇔ ", "dim"), (terminal(f"{path}:{line}" + (f":{column}" if column else "")), "dim"))
+    if source is None or not 1 <= line <= source.line_count:
+        console.print(place)
+        return
+    text = source.line_text(line)
+    start = column - 1 if 1 <= column <= len(text) else 0
+    ends = [text.find(mark, start) for mark in _SENTENCE_END]
+    end = min([e + 1 for e in ends if e >= 0] or [len(text)])
+    sentence = text[start:end].rstrip()
+    if len(sentence) > LONGEST:
+        sentence = sentence[: LONGEST - 1] + "…"
+    console.print(place)
+    console.print(Text("      │ ", style="dim") + Text(terminal(_visible(sentence)), style="italic"))
 
 
 def _print_summary(console: Console, result, options) -> None:

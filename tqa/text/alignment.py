@@ -99,15 +99,19 @@ def length_ratio(source_lang: str | None, target_lang: str | None) -> float:
 
 
 @lru_cache(maxsize=8)
-def _translated_names(target_lang: str | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _translated_names(target_lang: str | None) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The table's stems by their first letter, longest first."""
     table = _settings()["translated_names"].get(target_lang or "en") or {}
-    return tuple(sorted(((k, tuple(v)) for k, v in table.items()), key=lambda kv: -len(kv[0])))
+    by_letter: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for stem, renders in sorted(((k, tuple(v)) for k, v in table.items()), key=lambda kv: -len(kv[0])):
+        by_letter.setdefault(stem[:1], []).append((stem, renders))
+    return {letter: tuple(stems) for letter, stems in by_letter.items()}
 
 
 def translated_name(word: str, target_lang: str | None) -> tuple[str, ...] | None:
     """The target words a capitalised word of the original is translated
     by (``Москвы`` → ``Moscow``), when it is one the table knows."""
-    for stem, renders in _translated_names(target_lang):
+    for stem, renders in _translated_names(target_lang).get(word[:1], ()):
         if word.startswith(stem) and (len(word) - len(stem) <= 4 or stem.isupper() and word == stem):
             if stem.isupper() and word != stem:
                 continue
@@ -119,6 +123,7 @@ _URL = regex.compile(r"(?:https?://|www\.)[^\s<>\"'«»]+[^\s<>\"'«».,;:!?)]")
 _ACRONYM = regex.compile(r"(?<![\p{L}\d])\p{Lu}{2,6}(?![\p{L}\d])")
 _CAPITALISED = regex.compile(r"(?<![\p{L}\d'’-])\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*")
 _QUOTE = regex.compile(r"[«»“”„\"]")
+_DIGIT = regex.compile(r"\d")
 
 
 def names_of(text: str) -> list[tuple[int, int, str]]:
@@ -140,7 +145,7 @@ def _anchors(
     cost when one side lacks them, weak ones (names, acronyms, quotation
     marks) only count when shared."""
     strong = set()
-    if any(ch.isdigit() for ch in text):
+    if _DIGIT.search(text):  # most sentences have no number
         for q in quantities(text, lang):
             if not q.spelled:
                 for value in q.values:
@@ -173,78 +178,40 @@ def _mantissa(value: str) -> str:
 
 
 class _Side:
-    """What the cost of a bead reads of one side, computed once."""
+    """What the cost of a bead reads of one side, computed once: for each
+    group of up to ``most`` sentences ending at position ``i`` (its size
+    ``d``), ``groups[i][d]`` is (characters, cost of the paragraph edges
+    inside it, strong anchors, weak anchors)."""
 
-    def __init__(self, sentences: list[Sentence], lang, target_lang, source_side: bool) -> None:
-        self.n = len(sentences)
-        self.prefix = [0]
+    def __init__(self, sentences: list[Sentence], lang, target_lang, source_side: bool, most: int) -> None:
+        self.n = n = len(sentences)
+        prefix = [0]
         for s in sentences:
-            self.prefix.append(self.prefix[-1] + len(s.text))
+            prefix.append(prefix[-1] + len(s.text))
+        self.prefix = prefix
         anchors = [_anchors(s.text, lang, target_lang, source_side) for s in sentences]
-        self.strong = [a[0] for a in anchors]
-        self.weak = [a[1] for a in anchors]
         # an edge at position i: sentence i-1 ends its paragraph
-        self.edge = [True] + [i == self.n or sentences[i].para != sentences[i - 1].para for i in range(1, self.n + 1)]
-        self._groups: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
-        self.edges_before = [0]  # edges at positions 0..i-1
+        self.edge = [True] + [i == n or sentences[i].para != sentences[i - 1].para for i in range(1, n + 1)]
+        edges_before = [0]  # edges at positions 0..i-1
         for flag in self.edge:
-            self.edges_before.append(self.edges_before[-1] + flag)
-
-    def length(self, i0: int, i1: int) -> int:
-        return self.prefix[i1] - self.prefix[i0]
-
-    def anchors(self, i0: int, i1: int) -> tuple[frozenset[str], frozenset[str]]:
-        if i1 - i0 == 1:
-            return self.strong[i0], self.weak[i0]
-        key = (i0, i1)
-        found = self._groups.get(key)
-        if found is None:  # each group of sentences is met by several paths
-            strong: frozenset[str] = frozenset().union(*self.strong[i0:i1])
-            weak: frozenset[str] = frozenset().union(*self.weak[i0:i1])
-            found = self._groups[key] = (strong, weak)
-        return found
-
-    def inner_edges(self, i0: int, i1: int) -> int:
-        return self.edges_before[i1] - self.edges_before[i0 + 1]
+            edges_before.append(edges_before[-1] + flag)
+        empty: frozenset[str] = frozenset()
+        self.groups: list[list[tuple[int, float, frozenset[str], frozenset[str]]]] = []
+        for i in range(n + 1):
+            row = [(0, 0.0, empty, empty)]
+            for d in range(1, min(most, i) + 1):
+                i0 = i - d
+                strong = anchors[i0][0] if d == 1 else frozenset().union(*(a[0] for a in anchors[i0:i]))
+                weak = anchors[i0][1] if d == 1 else frozenset().union(*(a[1] for a in anchors[i0:i]))
+                inner = _INNER_EDGE * (edges_before[i] - edges_before[i0 + 1]) if d > 1 else 0.0
+                row.append((prefix[i] - prefix[i0], inner, strong, weak))
+            self.groups.append(row)
 
 
 _SQRT2 = math.sqrt(2)
 _BOTH_EDGES, _ONE_EDGE, _INNER_EDGE = -1.5, 0.6, 1.2
 _STRONG_MATCH, _WEAK_MATCH, _STRONG_MISS = 1.2, 0.6, 0.8
 _MOST_CREDITED = 4
-
-
-def _cost(
-    src: _Side, tgt: _Side, i0: int, i1: int, j0: int, j1: int, ratio: float, variance: float, prior: float
-) -> float:
-    ls, lt = src.prefix[i1] - src.prefix[i0], tgt.prefix[j1] - tgt.prefix[j0]
-    if not ls or not lt:
-        # a sentence left out or added: its rarity is the whole cost (Gale
-        # and Church's length cost on top made a merge with a neighbour,
-        # however unlikely its lengths, cheaper than the omission)
-        cost = prior
-    else:
-        mean = (ls + lt / ratio) / 2
-        delta = abs(lt - ls * ratio) / math.sqrt(max(mean, 1.0) * variance)
-        cost = prior - math.log(max(math.erfc(delta / _SQRT2), 1e-12))
-    if src.edge[i1] and tgt.edge[j1]:
-        cost += _BOTH_EDGES
-    elif src.edge[i1] != tgt.edge[j1]:
-        cost += _ONE_EDGE
-    if i1 - i0 > 1:
-        cost += _INNER_EDGE * src.inner_edges(i0, i1)
-    if j1 - j0 > 1:
-        cost += _INNER_EDGE * tgt.inner_edges(j0, j1)
-    if i1 > i0 and j1 > j0:
-        s_strong, s_weak = src.anchors(i0, i1)
-        t_strong, t_weak = tgt.anchors(j0, j1)
-        if s_strong or t_strong:
-            shared = len(s_strong & t_strong)
-            cost -= _STRONG_MATCH * min(shared, _MOST_CREDITED)
-            cost += _STRONG_MISS * min(len(s_strong) + len(t_strong) - 2 * shared, _MOST_CREDITED)
-        if s_weak and t_weak:
-            cost -= _WEAK_MATCH * min(len(s_weak & t_weak), _MOST_CREDITED)
-    return cost
 
 
 def align_sentences(
@@ -256,8 +223,9 @@ def align_sentences(
     if not n or not m:
         alignment.beads = [Bead((i,), (), 0.0) for i in range(n)] + [Bead((), (j,), 0.0) for j in range(m)]
         return alignment
-    src = _Side(source, source_lang, target_lang, True)
-    tgt = _Side(target, target_lang, target_lang, False)
+    most = max(max(kind) for kind in _bead_costs())
+    src = _Side(source, source_lang, target_lang, True, most)
+    tgt = _Side(target, target_lang, target_lang, False, most)
     prior_ratio = length_ratio(source_lang, target_lang)
     spread = float(_settings()["ratio_spread"])
     actual = tgt.prefix[-1] / max(src.prefix[-1], 1)
@@ -277,9 +245,23 @@ def align_sentences(
 
 
 def _best_path(src: _Side, tgt: _Side, ratio: float, variance: float, width: int) -> tuple[list[Bead], bool]:
+    """The path of least cost in a band of ``width`` around the diagonal,
+    and whether it touches the band's edge. A bead's cost is
+
+    - its kind's rarity; for a bead with both sides, Gale and Church's
+      length cost (for a sentence left out or added, the rarity is the
+      whole cost: the length cost on top made a merge with a neighbour,
+      however unlikely its lengths, cheaper than the omission);
+    - the paragraph edges it ends (both sides, one side) and holds inside;
+    - anchors: shared strong ones credited, strong ones on one side only
+      charged, shared weak ones credited (at most ``_MOST_CREDITED`` each).
+
+    The cost is written out in the loop rather than called: it is computed
+    for every cell and move of the band (most of the time of aligning)."""
     n, m = src.n, tgt.n
     moves = list(_bead_costs().items())
     inf = math.inf
+    log, erfc, sqrt = math.log, math.erfc, math.sqrt
     lows, costs, back = [], [], []
     for i in range(n + 1):
         centre = i * m / n
@@ -288,25 +270,58 @@ def _best_path(src: _Side, tgt: _Side, ratio: float, variance: float, width: int
         costs.append([inf] * (hi - lo + 1))
         back.append([(0, 0)] * (hi - lo + 1))
     costs[0][0] = 0.0  # lows[0] is 0
+    src_groups, tgt_groups, src_edge, tgt_edge = src.groups, tgt.groups, src.edge, tgt.edge
     for i in range(n + 1):
         lo, row, row_back = lows[i], costs[i], back[i]
+        s_row, s_edge = src_groups[i], src_edge[i]
         for k in range(len(row)):
             j = lo + k
             if i == 0 and j == 0:
                 continue
+            t_row, t_edge = tgt_groups[j], tgt_edge[j]
+            if s_edge and t_edge:
+                edges = _BOTH_EDGES
+            elif s_edge != t_edge:
+                edges = _ONE_EDGE
+            else:
+                edges = 0.0
             best, best_move = inf, (0, 0)
             for (di, dj), prior in moves:
                 pi, pj = i - di, j - dj
                 if pi < 0 or pj < 0:
                     continue
-                plo = lows[pi]
-                pk = pj - plo
-                if pk < 0 or pk >= len(costs[pi]):
+                pk = pj - lows[pi]
+                previous = costs[pi]
+                if pk < 0 or pk >= len(previous):
                     continue
-                before = costs[pi][pk]
+                before = previous[pk]
                 if before == inf:
                     continue
-                value = before + _cost(src, tgt, pi, i, pj, j, ratio, variance, prior)
+                ls, s_inner, s_strong, s_weak = s_row[di]
+                lt, t_inner, t_strong, t_weak = t_row[dj]
+                if not ls or not lt:
+                    cost = prior
+                else:
+                    mean = (ls + lt / ratio) / 2
+                    delta = abs(lt - ls * ratio) / sqrt((mean if mean > 1.0 else 1.0) * variance)
+                    tail = erfc(delta / _SQRT2)
+                    cost = prior - log(tail if tail > 1e-12 else 1e-12)
+                if edges:
+                    cost += edges
+                if di > 1:
+                    cost += s_inner
+                if dj > 1:
+                    cost += t_inner
+                if di and dj:
+                    if s_strong or t_strong:
+                        shared = len(s_strong & t_strong)
+                        cost -= _STRONG_MATCH * (shared if shared < _MOST_CREDITED else _MOST_CREDITED)
+                        missed = len(s_strong) + len(t_strong) - 2 * shared
+                        cost += _STRONG_MISS * (missed if missed < _MOST_CREDITED else _MOST_CREDITED)
+                    if s_weak and t_weak:
+                        common = len(s_weak & t_weak)
+                        cost -= _WEAK_MATCH * (common if common < _MOST_CREDITED else _MOST_CREDITED)
+                value = before + cost
                 if value < best:
                     best, best_move = value, (di, dj)
             row[k], row_back[k] = best, best_move

@@ -131,7 +131,11 @@ def quantities(text: str, lang: str | None) -> list[Quantity]:
         end = match.end()
         if match.group("clock"):
             hours, minutes = match.group("clock").split(":")
-            found.append(Quantity(match.start(), end, frozenset((f"t{int(hours)}:{minutes}",))))
+            hour = int(hours)
+            after = _CLOCK_12.match(text, end) if lang == "en" and 1 <= hour <= 12 else None
+            if after is not None:  # 2:30 p.m. = 14:30
+                hour, end = hour % 12 + (12 if after.group("pm") else 0), after.end()
+            found.append(Quantity(match.start(), end, frozenset((f"t{hour}:{minutes}",))))
             continue
         token = match.group("num")
         values = readings(token, lang)
@@ -174,8 +178,16 @@ def _calendar(lang: str | None) -> tuple[regex.Pattern | None, dict[str, int], r
         name = rf"(?P<month>{words(months)})\b"
         day = r"(?P<day>[0-3]?\d)(?:-?(?:го|е|ші|шы|і|ы)|st|nd|rd|th|\.)?"
         day2 = day.replace("<day>", "<day2>")
-        month = regex.compile(rf"(?<![\d.])(?:{day}[ \u00a0]{name}|{name}[ \u00a0]{day2}\b(?!:)|{name})", regex.I)
-    weekday = regex.compile(rf"\b(?P<weekday>{words(days)})\b", regex.I) if days else None
+        # a date starts with a digit or a month's first letter: the other
+        # places are passed over at once, not tried against every month
+        first = "".join(sorted({regex.escape(w[0]) for w in months} | {regex.escape(w[0].upper()) for w in months}))
+        month = regex.compile(
+            rf"(?<![\d.])(?=[\d{first}])(?:{day}[ \u00a0]{name}|{name}[ \u00a0]{day2}\b(?!:)|{name})", regex.I
+        )
+    weekday = None
+    if days:
+        first = "".join(sorted({regex.escape(w[0]) for w in days} | {regex.escape(w[0].upper()) for w in days}))
+        weekday = regex.compile(rf"\b(?=[{first}])(?P<weekday>{words(days)})\b", regex.I)
     return month, months, weekday, days
 
 

@@ -73,21 +73,32 @@ _IOTATED = regex.compile(r"(?:(?<=[aeiou])|^)ie")
 
 def _distance(a: str, b: str, limit: int) -> int:
     """Levenshtein distance of ``a`` and ``b``, or ``limit + 1`` when it is
-    over ``limit``."""
-    if abs(len(a) - len(b)) > limit:
+    over ``limit``. Only the cells within ``limit`` of the diagonal are
+    computed: a cell further off is over ``limit`` on every path through it."""
+    la, lb = len(a), len(b)
+    if abs(la - lb) > limit:
         return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        best = i
-        for j, cb in enumerate(b, 1):
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-            current.append(value)
-            best = min(best, value)
+    over = limit + 1
+    previous = [j if j <= limit else over for j in range(lb + 1)]
+    for i in range(1, la + 1):
+        ca = a[i - 1]
+        current = [over] * (lb + 1)
+        best = current[0] = i if i <= limit else over
+        for j in range(max(1, i - limit), min(lb, i + limit) + 1):
+            value = previous[j - 1] + (ca != b[j - 1])
+            if previous[j] + 1 < value:
+                value = previous[j] + 1
+            if current[j - 1] + 1 < value:
+                value = current[j - 1] + 1
+            if value > over:
+                value = over
+            current[j] = value
+            if value < best:
+                best = value
         if best > limit:
-            return limit + 1
+            return over
         previous = current
-    return previous[-1]
+    return previous[lb]
 
 
 # Case endings a name of the original may carry that its translation does
@@ -100,7 +111,14 @@ def same_name(original: str, translated: str) -> bool:
     perhaps in a case form)? Compared folded, the original cut to the
     translation's length (its ending may be a case ending), one letter in
     six may differ."""
-    a, b = folded(original), folded(translated)
+    if "ё" in original or "Ё" in original:
+        # ё is written е in most Russian text and in English: Ковалёв = Kovalev = Kovalyov
+        plain = original.replace("ё", "е").replace("Ё", "Е")
+        return _same_folded(folded(plain), folded(translated)) or _same_folded(folded(original), folded(translated))
+    return _same_folded(folded(original), folded(translated))
+
+
+def _same_folded(a: str, b: str) -> bool:
     if len(b) < 2 or len(a) < 2:
         return a == b and bool(a)
     if a == b:
@@ -109,4 +127,4 @@ def same_name(original: str, translated: str) -> bool:
         return False
     limit = max(1, len(b) // 5) if len(b) >= 4 else 0
     stem = a[: len(b) + 1]
-    return min(_distance(stem, b, limit), _distance(a[: len(b)], b, limit)) <= limit
+    return _distance(stem, b, limit) <= limit or _distance(a[: len(b)], b, limit) <= limit

@@ -52,14 +52,19 @@ def name_missing(article: Article, ctx: Context) -> Iterator[Problem]:
         return
     alignment = pair.alignment
     source_text = " ".join(s.text for s in alignment.source)
-    target_words = None
     if not _CYRILLIC.search(source_text) or _cyrillic_share(" ".join(s.text for s in alignment.target)) > 0.2:
         return  # transliteration is from Cyrillic to Latin
+    # a name is met again and again (in each bead near its sentence): what
+    # was found of it is kept for the article
+    words = [_WORD.findall(s.text) for s in alignment.target]
+    near_cache: dict[tuple[str, int], bool] = {}
+    anywhere: dict[str, bool] = {}
+    mentions: dict[str, int] = {}
+    source_names: list[str] | None = None
     for k, bead in enumerate(alignment.beads):
         if not bead.source or not bead.target:
             continue
         _, near_target = near_beads(pair, k)
-        near_words = [w for j in near_target for w in _WORD.findall(alignment.target[j].text)]
         for i in bead.source:
             text = alignment.source[i].text
             for start, _end, word in names_of(text):
@@ -67,12 +72,19 @@ def name_missing(article: Article, ctx: Context) -> Iterator[Problem]:
                     continue
                 if _adjective().search(word):
                     continue  # Актюбинской области: the Aktobe region
-                if _rendered(word, near_words, article.lang):
+                if any(_rendered_in(word, j, words, article.lang, near_cache) for j in near_target):
                     continue
-                if target_words is None:
-                    target_words = [w for s in alignment.target for w in _WORD.findall(s.text)]
-                if _rendered(word, target_words, article.lang) and _mentions(word, alignment.source) > 1:
-                    continue  # named elsewhere; here "he", "the minister"
+                if word not in anywhere:
+                    anywhere[word] = any(
+                        _rendered_in(word, j, words, article.lang, near_cache) for j in range(len(words))
+                    )
+                if anywhere[word]:
+                    if source_names is None:
+                        source_names = [w for s in alignment.source for _, _, w in names_of(s.text)]
+                    if word not in mentions:
+                        mentions[word] = sum(1 for w in source_names if same_name(w, latin(word)))
+                    if mentions[word] > 1:
+                        continue  # named elsewhere; here "he", "the minister"
                 j = bead.target[0]
                 message = (
                     f"name {word} of the original (line {line_of_original(pair, i)}) is not in the translation"
@@ -86,7 +98,18 @@ def _adjective():
     return regex.compile(load("alignment")["adjective_endings"])
 
 
+def _rendered_in(word: str, j: int, words: list[list[str]], lang: str | None, cache: dict) -> bool:
+    """Is ``word`` rendered in target sentence ``j`` (``words[j]``)?"""
+    key = (word, j)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _rendered(word, words[j], lang)
+    return found
+
+
 def _rendered(word: str, words: list[str], lang: str | None) -> bool:
+    """Is ``word`` rendered among ``words`` (of a sentence): translated
+    (``Москвы`` → ``Moscow``, ``President``) or transliterated?"""
     renders = translated_name(word, lang)
     if renders is not None:
         wanted = {r.casefold() for r in renders}
@@ -95,10 +118,6 @@ def _rendered(word: str, words: list[str], lang: str | None) -> bool:
         if any(" " in r and r.split()[0].casefold() in {w.casefold() for w in words} for r in renders):
             return True
     return any(same_name(word, w) for w in words if w[:1].isupper())
-
-
-def _mentions(word: str, sentences) -> int:
-    return sum(1 for s in sentences for _, _, w in names_of(s.text) if same_name(w, latin(word)))
 
 
 def _cyrillic_share(text: str) -> float:

@@ -56,6 +56,7 @@ def untranslated_sentence(article: Article, ctx: Context) -> Iterator[Problem]:
                 )
             elif (
                 source_script != target_script
+                and (source_script not in _SCRIPTS or _SCRIPTS[source_script].search(text))
                 and _main_script(text) == source_script
                 and _share(text, source_script) > 0.6
             ):
