@@ -32,10 +32,17 @@ def word_comment(article, ctx):
     pattern = word_comment_pattern()
     for segment, index, line in iter_lines(article):
         for match in pattern.finditer(line):
-            end = match.start() + len(match.group(0).rstrip())
+            # the comment runs to the end of the line, which may be a catalog
+            # string of megabytes: its edges found without a copy of it
+            start, end = match.span()
+            while end > start and line[end - 1].isspace():
+                end -= 1
+            shown = start
+            while shown < end and line[shown].isspace():
+                shown += 1
             yield segment.problem(
-                index + match.start(),
+                index + start,
                 index + end,
-                f"reviewer comment left in the text: {match.group(0).strip()[:60]}",
+                f"reviewer comment left in the text: {line[shown : min(end, shown + 60)]}",
                 "",
             )

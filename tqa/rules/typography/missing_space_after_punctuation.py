@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ...text.scripts import mask_non_prose
+from ...text.scripts import MaskedText
 from .. import rule
 
 _MISSING_AFTER = regex.compile(r"(?<=\p{Ll}{2})([,;!?])(?=\p{L})|(?<=\p{Ll}{2})(\.)(?=\p{Lu}\p{Ll})")
@@ -26,9 +26,9 @@ def missing_space_after(article, ctx):
         Node.js and ASP.NET were mentioned.
     """
     for segment in article.prose:
-        masked = mask_non_prose(segment.text)
         if segment.meta and _MISSING_AFTER.search(segment.meta.get("source") or ""):
             continue  # the source writes "yes,no,maybe" on purpose: a format, not prose
-        for match in _MISSING_AFTER.finditer(masked):
-            mark = match.group(0)
-            yield segment.problem(match.start(), match.end(), f"no space after {mark!r}", mark + " ")
+        for at, masked in MaskedText(segment.text):
+            for match in _MISSING_AFTER.finditer(masked):
+                mark = match.group(0)
+                yield segment.problem(at + match.start(), at + match.end(), f"no space after {mark!r}", mark + " ")

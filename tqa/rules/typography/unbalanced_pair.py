@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import regex
 
-from ...text.scripts import mask_non_prose
+from ...text.scripts import MaskedText
 from .. import rule
 from ._shared import pair_pattern, typography_data
 
@@ -43,19 +43,22 @@ def unbalanced_pair(article, ctx):
         «Мы поделимся опытом», — заявил он.
     """
     pairs = _pairs(ctx.lang or "")
+    marks = {mark for pair in pairs for mark in pair}
     prose = [s for s in article.prose if s.kind != "code"]
     for index, segment in enumerate(prose):
-        text = mask_non_prose(segment.text).replace("（", "(").replace("）", ")")  # full-width pairs mix
-        # ")" of "a)" enumerations and ":)" closes a bracket when one is open
-        # ("file(s)", "A(z)", "(от а до я)"), and is no stray when none is
-        loose = (
-            {m.end() - 1 for m in _ENUMERATOR.finditer(text)} | {m.end() - 1 for m in _SMILEY.finditer(text)}
-            if ")" in text
-            else set()
-        )
+        masked = MaskedText(segment.text)
+        present = {mark for _, text in _plain_brackets(masked) for mark in marks if mark in text}
         following = prose[index + 1].text.lstrip() if index + 1 < len(prose) else ""
         for opener, closer in pairs:
-            yield from _balance(segment, text, opener, closer, following, loose if closer == ")" else ())
+            if opener not in present and (closer not in present or closer in _AMBIGUOUS_CLOSERS):
+                continue
+            yield from _balance(segment, _plain_brackets(masked), opener, closer, following)
+
+
+def _plain_brackets(masked: MaskedText):
+    """The masked pieces with full-width brackets as plain ones (the two mix)."""
+    for at, text in masked:
+        yield at, text.replace("（", "(").replace("）", ")")
 
 
 # Closers that open a quotation in other conventions (English “…”, German »…«):
@@ -63,20 +66,29 @@ def unbalanced_pair(article, ctx):
 _AMBIGUOUS_CLOSERS = "“‘»"
 
 
-def _balance(segment, text, opener, closer, following, loose=()):
-    """Findings for ``opener``/``closer`` left alone; a closer at a place in
-    ``loose`` may close an opener but is never stray itself."""
-    if opener not in text and (closer not in text or closer in _AMBIGUOUS_CLOSERS):
-        return
+def _loose(text: str) -> set[int]:
+    """Where ``text`` has the ")" of an "a)" enumeration or a ":)": it
+    closes a bracket when one is open ("file(s)", "A(z)", "(от а до я)"),
+    and is no stray when none is."""
+    if ")" not in text:
+        return set()
+    return {m.end() - 1 for m in _ENUMERATOR.finditer(text)} | {m.end() - 1 for m in _SMILEY.finditer(text)}
+
+
+def _balance(segment, pieces, opener, closer, following):
+    """Findings for ``opener``/``closer`` left alone in the text of
+    ``pieces`` ((offset, text) in order)."""
     stack = []
-    for match in pair_pattern(opener, closer).finditer(text):
-        i, ch = match.start(), match.group()
-        if ch == opener:
-            stack.append(i)
-        elif stack:
-            stack.pop()
-        elif i not in loose:
-            yield segment.problem(i, i + 1, f"{closer} closes nothing: its {opener} is missing")
+    for at, text in pieces:
+        loose = _loose(text) if closer == ")" else ()
+        for match in pair_pattern(opener, closer).finditer(text):
+            i, ch = match.start(), match.group()
+            if ch == opener:
+                stack.append(at + i)
+            elif stack:
+                stack.pop()
+            elif i not in loose:
+                yield segment.problem(at + i, at + i + 1, f"{closer} closes nothing: its {opener} is missing")
     for i in stack:
         if opener in "“«„「『" and following.startswith(opener):
             continue  # a quotation that runs on into the next paragraph
