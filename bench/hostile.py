@@ -22,8 +22,10 @@ Shapes (full size):
 - ``po``: a catalog whose one msgstr is 40 MB of prose on one line (its
   msgid 10 MB), with placeholders in both.
 
-The second round of issue 17 (non-prose spans, streaming words and
-fingerprints, the ``po`` shape) and what remains are in ``bench/HOSTILE.md``.
+The later rounds of issue 17 (non-prose spans, streaming words and
+fingerprints, the ``po`` shape; packed text; flagged text read from the
+packed file, long strings masked in pieces) and what remains are in
+``bench/HOSTILE.md``.
 
 Measured on 2 December 2026 (2 cores shared with other jobs: load 6-9, so
 wall times run up to three times the CPU times; compare CPU). Peak RSS

@@ -5,6 +5,7 @@ as a small file's whole text gives. Memory itself is measured in
 
 from __future__ import annotations
 
+import json
 import pickle
 
 import pytest
@@ -97,3 +98,105 @@ def test_packed_paragraphs_read_back_as_they_were(texts):
         assert list(pickle.loads(pickle.dumps(packed))) == texts
     finally:
         model._PIECE = original
+
+
+# An untranslated catalog string (English in a Kazakh catalog: one finding
+# for the whole string) with a Word comment that runs to the end of its line
+# (another), written with every escape a PO string has, and long enough to
+# cross many packed pieces of 97 characters.
+LONG_MSGSTR = (
+    'The ministry said it would help the \\"regional hub\\" with training, research and visits. ' * 30
+    + "Commented [AB1]: check the name\\tof the desk \\\\ and the 😀 date. "
+    + "Civil servants of the region will take part in the study visits next year. " * 20
+)
+CATALOG = (
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: kk\\n"\n\n'
+    f'msgid "The ministry said it would help."\nmsgstr "{LONG_MSGSTR}"\n\n'
+    'msgid "Save"\nmsgstr "Сақтау"\n'
+)
+
+
+def _reports(result) -> dict[str, str]:
+    from tqa.report import FORMATS, ReportOptions, render, text_of
+
+    return {name: text_of(render(name, result, ReportOptions(color=False, width=100))) for name in FORMATS}
+
+
+def test_a_long_flagged_text_is_read_from_the_packed_file_and_exact_in_every_report(tmp_path, monkeypatch):
+    from tqa.engine import pool
+    from tqa.engine.cache import Cache
+    from tqa.model import Excerpt
+
+    path = tmp_path / "kk.po"
+    path.write_text(CATALOG, encoding="utf-8")
+    plain = check_files([str(path)], Config(), jobs=1)
+    assert {f.rule for f in plain.findings} >= {"TQA201", "TQA501"}
+    assert not any(isinstance(f.flagged, Excerpt) for f in plain.findings)
+    expected = _reports(plain)
+
+    # the file counts as big: its text packed in pieces of 97 characters, and
+    # a flagged text of more than 50 characters is an excerpt of it
+    monkeypatch.setattr(passes, "PACKED_WHILE_CHECKED", 0)
+    monkeypatch.setattr(passes, "HELD_AT_MOST", 50)
+    monkeypatch.setattr(model, "_PIECE", 97)
+    packed = check_files([str(path)], Config(), jobs=1)
+    long = [f for f in packed.findings if isinstance(f.flagged, Excerpt)]
+    assert {f.rule for f in long} >= {"TQA201", "TQA501"} and max(len(f.flagged) for f in long) > 20 * 97
+    text = path.read_text(encoding="utf-8")
+    assert all(f.text == text[f.start : f.end] for f in packed.findings)
+    assert _reports(packed) == expected
+    reported = [f["text"] for a in json.loads(expected["json"])["articles"] for f in a["findings"]]
+    assert reported == [text[f.start : f.end] for f in packed.findings]
+
+    # through worker processes and the cache, the excerpts come back with the packed text they read
+    monkeypatch.setattr(pool, "MIN_PARALLEL_BYTES", 0)
+    assert _reports(check_files([str(path)], Config(), jobs=2)) == expected
+    cache = Cache(tmp_path, Config(), tmp_path / "cache")
+    first = check_files([str(path)], Config(), jobs=1, cache=cache)
+    again = check_files([str(path)], Config(), jobs=1, cache=Cache(tmp_path, Config(), tmp_path / "cache"))
+    assert again.documents == {} and any(isinstance(f.flagged, Excerpt) for f in again.findings)  # from the cache
+    assert _reports(first) == _reports(again) == expected
+
+
+# Prose the typography rules find things in, in several languages and
+# scripts: sentences ("word. Next": where a long text is cut), repeated
+# words, glued words, spaces before and after marks, brackets and quotes,
+# placeholders and links (masked), combining marks.
+PROSE = st.lists(
+    st.sampled_from(
+        "word|Word| |  |\n|. |end. Next|a. B|x.Y|ab.Cd|ab,cd|ab;cd| ,| .| :| !|?|,|2 : 1|of of|the the|Bora Bora|"
+        "had had|die die|, die die|dem dem|в в|Сөз|сөз. Келесі|әңгіме|қала|ұлт|yavaş yavaş|theGraduate|"
+        "Universityand|ofthe|University|iPhone|(|)|a)|1)|:)|«|»|“|”|„|\"|'|’|（|）|%(name)s|{name}|%d|"
+        "https://gov.kz/news,today|x. %s Y|。|日本|\u0301|\u00a0|-".split("|")
+        + ["end. Next", "сөз. Келесі", " of. Of "] * 8  # places to cut, often
+    ),
+    max_size=60,
+).map("".join)
+
+TYPOGRAPHY = ["repeated-word", "glued-words", "space-before-punctuation", "missing-space-after-punctuation"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(PROSE, st.integers(1, 30), st.sampled_from(["en", "de", "ru", "kk", "fr", "tr"]))
+def test_a_long_text_masked_in_pieces_gives_the_findings_of_the_whole(text, at_once, lang):
+    # A catalog string of megabytes is masked and read a piece at a time
+    # (cut between two sentences); here every text counts as long.
+    from conftest import findings_of
+
+    from tqa.text import scripts
+
+    def found():
+        config = {"select": TYPOGRAPHY + ["unbalanced-pair"], "lang": lang}
+        return [(f.rule, f.start, f.end, f.message, f.suggestion) for f in findings_of("Title\n\n" + text, **config)]
+
+    whole = found()
+    original = scripts.MASKED_AT_ONCE
+    scripts.MASKED_AT_ONCE = at_once
+    try:
+        pieces = list(scripts.MaskedText(text))
+        assert "".join(piece for _, piece in pieces) == scripts.mask_non_prose(text)
+        assert [at for at, _ in pieces] == [sum(len(p) for _, p in pieces[:i]) for i in range(len(pieces))]
+        assert all(text[at - 2 : at - 1].islower() and text[at - 1 : at + 1] == ". " for at, _ in pieces[1:])
+        assert found() == whole
+    finally:
+        scripts.MASKED_AT_ONCE = original

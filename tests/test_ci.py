@@ -278,7 +278,7 @@ def test_github_annotations_are_escaped():
         column=4,
         end_line=3,
         end_column=9,
-        text="x",
+        flagged="x",
         suggestion="a, b",
     )
     line = annotation(finding)

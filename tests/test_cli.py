@@ -85,7 +85,7 @@ def test_json_report_is_exactly_json_dumps_of_the_report(tmp_path):
     result.articles[1].title = None
     # a value of another type than rules give (the writer's general path)
     result.articles[1].findings[0] = replace(result.articles[1].findings[0], end_line=None)
-    result.articles[1].findings[1] = replace(result.articles[1].findings[1], text=42)
+    result.articles[1].findings[1] = replace(result.articles[1].findings[1], flagged=42)
     assert any(f.related for a in result.articles for f in a.findings)
     expected = json.dumps(report_dict(result), ensure_ascii=False, indent=2) + "\n"
     assert text_of(render("json", result, ReportOptions(color=False))) == expected

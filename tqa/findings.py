@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .model import Document, SourceText
+from .model import Document, Excerpt, SourceText
 from .paths import inside_roots
 from .readers import InputError, source_text
 
@@ -34,13 +34,21 @@ class Finding:
     column: int
     end_line: int
     end_column: int
-    text: str
+    # the flagged text exactly as it stands in the file (``text``); one of
+    # megabytes in a packed file is an Excerpt of it, read when reported
+    flagged: str | Excerpt
     suggestion: str | None
     fingerprint: str = ""
     related: tuple[tuple[str, int, int], ...] = ()  # (path, line, column; 0: not known)
     start: int = 0  # file offsets, for reports that show context
     end: int = 0
     baseline_state: str | None = None  # with --baseline: "new" or "unchanged"
+
+    @property
+    def text(self) -> str:
+        """The flagged text, exactly as it stands in the file."""
+        flagged = self.flagged
+        return str(flagged) if isinstance(flagged, Excerpt) else flagged
 
     @property
     def sort_key(self):
@@ -66,7 +74,7 @@ _FINGERPRINT = Finding.__slots__.index("fingerprint")
 
 
 def _interned_finding(
-    rule, name, category, severity, message, path, line, column, end_line, end_column, text, *rest
+    rule, name, category, severity, message, path, line, column, end_line, end_column, flagged, *rest
 ) -> Finding:
     return Finding(
         rule,
@@ -79,7 +87,7 @@ def _interned_finding(
         column,
         end_line,
         end_column,
-        sys.intern(text),
+        sys.intern(flagged) if type(flagged) is str else flagged,
         *rest,
     )
 

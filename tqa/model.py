@@ -82,6 +82,10 @@ class SourceText:
         return copy
 
     @property
+    def is_packed(self) -> bool:
+        return self._text is None
+
+    @property
     def line_count(self) -> int:
         return len(self.line_starts)
 
@@ -95,6 +99,47 @@ class SourceText:
         start = self.line_starts[line - 1]
         end = self.line_starts[line] - 1 if line < len(self.line_starts) else self.length
         return self.window(start, end).rstrip("\r")
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Excerpt:
+    """Characters ``start..end`` of a packed ``SourceText``, read when
+    asked: the flagged text of a finding that covers megabytes (a whole
+    catalog string) stays in the file's packed text until a report writes
+    it, a piece at a time (``pieces``), instead of being held beside it.
+
+    It stands for that text: ``str(excerpt)`` is it, and an excerpt equals
+    the same text, as an excerpt or a string."""
+
+    source: SourceText
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def __str__(self) -> str:
+        return self.source.window(self.start, self.end)
+
+    def __repr__(self) -> str:
+        return f"Excerpt({self.start}, {self.end})"
+
+    def pieces(self) -> Iterator[str]:
+        """The text in consecutive pieces of at most ``_PIECE`` characters
+        (cut where the packed pieces are: each is unpacked once)."""
+        at = self.start
+        while at < self.end:
+            cut = min(self.end, (at // _PIECE + 1) * _PIECE)
+            yield self.source.window(at, cut)
+            at = cut
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (Excerpt, str)):
+            return len(self) == len(other) and str(self) == str(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(str(self))
 
 
 _PIECE = 1 << 20  # characters of a packed text compressed (and unpacked) together

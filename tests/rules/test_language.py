@@ -1,8 +1,12 @@
 """The wrong-language rule (TQA501) and the language an article is told in,
 with both identifiers."""
 
+from array import array
+
 import pytest
 from conftest import CLEAN, SEED, findings_of
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tqa.text.languages import article_language, get_detector
 
@@ -163,3 +167,46 @@ def test_unknown_detector_is_a_config_error(tqa, tmp_path):
     (tmp_path / "a.txt").write_text("Title\n\nText.\n", encoding="utf-8")
     run = tqa("check", tmp_path / "a.txt")
     assert run.code == 2 and "detector" in run.err and "py3langid" in run.err
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="ab әі日 ", max_size=30), max_size=25), st.integers(0, 700), st.integers(0, 700))
+def test_joined_reduced_sentences_read_as_the_joined_text(parts, start, stop):
+    # A paragraph of megabytes keeps only the lengths of its sentences'
+    # reduced texts; what the sample of their join reads is made again.
+    from tqa.rules.language import wrong_language
+    from tqa.text import languages
+
+    joined, lengths = " ".join(parts), array("q", map(len, parts))
+    made: list[int] = []
+    view = wrong_language._Joined(lengths, lambda i: made.append(i) or parts[i])
+    assert len(view) == len(joined) and view[start:stop] == joined[start:stop]
+    original = languages.MAX_IDENTIFIED
+    languages.MAX_IDENTIFIED = 50  # sampled in pieces of 5 characters
+    try:
+        if len(joined) > 50:  # (a shorter join is never sampled)
+            made.clear()
+            assert languages.sample_text(view) == languages.sample_text(joined)
+            assert len(set(made)) <= 10 * 3  # only the parts the samples read are made
+    finally:
+        languages.MAX_IDENTIFIED = original
+
+
+def test_an_untranslated_paragraph_too_long_to_join_is_still_one_finding(monkeypatch):
+    from tqa.rules.language import wrong_language
+    from tqa.text import languages
+
+    sentences = [
+        "The agreement covers the joint use of water from the river and the repair of canals in the region.",
+        "Ministers of both countries met in Astana on Tuesday and signed it after long talks.",
+        "Farmers downstream have waited for the new canals for many years, he said.",
+    ]
+    text = "Су туралы келісім\n\n" + " ".join(sentences * 15) + "\n"
+    whole = only(findings_of(text, lang="kk"), "wrong-language")
+    assert len(whole) == 1 and whole[0].message.startswith("paragraph seems to be in English")
+    # past this many characters, the joined reduced sentences are sampled,
+    # and made again from the sentences the sample reads
+    monkeypatch.setattr(wrong_language, "MAX_IDENTIFIED", 500)
+    monkeypatch.setattr(languages, "MAX_IDENTIFIED", 500)
+    sampled = only(findings_of(text, lang="kk"), "wrong-language")
+    assert [(f.start, f.end, f.message[:30]) for f in sampled] == [(f.start, f.end, f.message[:30]) for f in whole]

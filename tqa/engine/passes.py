@@ -10,10 +10,11 @@ import sys
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from typing import Iterable
 
 from ..config import Config
 from ..findings import INTERNAL, FileError, Finding, describe_exception, internal_error, portable_path
-from ..model import Article, Document, Problem
+from ..model import Article, Document, Excerpt, Problem
 from ..paths import is_inside
 from ..readers import InputError, read_document
 from ..readers.markdown import original_named
@@ -259,7 +260,14 @@ def finding_of(
     for path, offset in problem.related:
         other = documents.get(path, document) if path else document
         related.append((other.path, *other.source.position(offset)))
-    flagged = source.window(problem.start, problem.end)
+    flagged: str | Excerpt
+    if source.is_packed and problem.end - problem.start > HELD_AT_MOST:
+        # a long text flagged in a big file (a whole catalog string, or each
+        # sentence of it): read from the packed text when digested and when
+        # reported, not held beside it from the rule to the report
+        flagged = Excerpt(source, problem.start, problem.end)
+    else:
+        flagged = source.window(problem.start, problem.end)
     return Finding(
         rule=rule.code,
         name=rule.name,
@@ -271,7 +279,7 @@ def finding_of(
         column=column,
         end_line=end_line,
         end_column=end_column,
-        text=flagged,
+        flagged=flagged,
         suggestion=problem.suggestion,
         # the digest part of the fingerprint, here where the rules ran (in the
         # workers, mostly); the engine adds the occurrence index when merging
@@ -292,7 +300,7 @@ def _normalize(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
-def _digest(rule: str, portable: str, flagged: str, before: str, after: str) -> str:
+def _digest(rule: str, portable: str, flagged: str | Excerpt, before: str, after: str) -> str:
     """The fingerprint of a finding but for its occurrence index: rule, path
     (``portable``: ``portable_path`` of the file, however it was named), the
     flagged text and a little context from the same line (``before`` and
@@ -302,7 +310,7 @@ def _digest(rule: str, portable: str, flagged: str, before: str, after: str) -> 
     before = _normalize(before[before.rfind("\n") + 1 :])[-16:]
     line_end = after.find("\n")
     after = _normalize(after if line_end == -1 else after[:line_end])[:16]
-    if len(flagged) <= _DIGESTED_AT_ONCE:
+    if isinstance(flagged, str) and len(flagged) <= _DIGESTED_AT_ONCE:
         key = "\x1f".join((rule, portable, _normalize(flagged), before, after))
         # surrogatepass: the same bytes as plain UTF-8 for any valid text, and
         # no UnicodeEncodeError (which cost every finding of the file) for text
@@ -310,12 +318,19 @@ def _digest(rule: str, portable: str, flagged: str, before: str, after: str) -> 
         return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
     digest = hashlib.sha256("\x1f".join((rule, portable, "")).encode("utf-8", "surrogatepass"))
     separator = ""
-    for piece in _normalized_pieces(flagged):
+    for piece in _normalized_pieces(flagged.pieces() if isinstance(flagged, Excerpt) else (flagged,)):
         if piece:
             digest.update((separator + piece).encode("utf-8", "surrogatepass"))
             separator = " "
     digest.update("\x1f".join(("", before, after)).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:20]
+
+
+# Characters of flagged text a finding of a packed file holds itself; a
+# longer one is an Excerpt of the file's text. A big file's findings may
+# together flag its text several times over (a finding per sentence of an
+# untranslated catalog string of megabytes, then one for the whole string).
+HELD_AT_MOST = 1_000
 
 
 _CONTEXT = 24  # characters on either side of a finding its fingerprint looks at (up to the line's edges)
@@ -327,13 +342,19 @@ _CONTEXT = 24  # characters on either side of a finding its fingerprint looks at
 _DIGESTED_AT_ONCE = 100_000
 
 
-def _normalized_pieces(text: str):
-    """``_normalize(text)`` in pieces that, joined by single spaces (the
-    empty ones left out), make it. Cut at ASCII spaces: NFC and case
-    folding change no space and join nothing across one."""
-    at, end = 0, len(text)
-    while at < end:
-        cut = text.find(" ", at + _DIGESTED_AT_ONCE, end) if at + _DIGESTED_AT_ONCE < end else -1
-        cut = end if cut == -1 else cut
-        yield _normalize(text[at:cut])
-        at = cut + 1 if cut < end else end
+def _normalized_pieces(texts: Iterable[str]):
+    """``_normalize`` of the text the consecutive ``texts`` make, in pieces
+    that, joined by single spaces (the empty ones left out), make it. Cut
+    at ASCII spaces: NFC and case folding change no space and join nothing
+    across one."""
+    carry = ""  # what follows the last space of the texts so far
+    for piece in texts:
+        text = carry + piece if carry else piece
+        at, end = 0, text.rfind(" ")
+        while at < end:
+            cut = text.find(" ", at + _DIGESTED_AT_ONCE, end) if at + _DIGESTED_AT_ONCE < end else -1
+            cut = end if cut == -1 else cut
+            yield _normalize(text[at:cut])
+            at = cut + 1
+        carry = text[max(at, end + 1) :]
+    yield _normalize(carry)

@@ -16,6 +16,7 @@ from json.encoder import encode_basestring  # the C encoder of one string (ensur
 
 from .. import __version__
 from ..escaping import display_path, json_scrub
+from ..model import Excerpt
 
 
 def finding_dict(f) -> dict:
@@ -171,12 +172,37 @@ def _article_pieces(article):
     yield text + ',\n      "findings": [\n'
     separator = ""
     for f in article.findings:
-        yield separator + _finding_text(f)
+        if isinstance(f.flagged, Excerpt):
+            yield from _long_finding_pieces(f, separator)
+        else:
+            yield separator + _finding_text(f)
         separator = ",\n"
     yield "\n      ]\n    }"
 
 
-def _finding_text(f) -> str:
+# Where the flagged text goes in ``_finding_text(f, _HOLE)``: the encoder
+# writes a NUL of any string as \u0000, so this one is the only NUL.
+_HOLE = "\0"
+
+
+def _long_finding_pieces(f, separator: str):
+    """``separator + _finding_text(f)`` of a finding whose flagged text is
+    an Excerpt (megabytes): that text read from the file's packed text and
+    encoded a piece at a time (JSON escapes each character on its own, so
+    the pieces make the same bytes as the whole)."""
+    text = _finding_text(f, _HOLE)
+    if text.count(_HOLE) != 1:  # a field of another type: the general path, with the text whole
+        yield separator + _finding_text_of_any(f)
+        return
+    head, tail = text.split(_HOLE)
+    yield separator + head + '"'
+    for piece in f.flagged.pieces():
+        yield encode_basestring(piece)[1:-1]
+    yield '"' + tail
+
+
+def _finding_text(f, flagged: str | None = None) -> str:
+    """A finding as JSON; with ``flagged``, that written as its flagged text."""
     # numbers written as they are, strings through the C encoder (which
     # refuses anything but a string); values of other types take the general path
     if not (type(f.line) is type(f.column) is type(f.end_line) is type(f.end_column) is int):
@@ -189,7 +215,7 @@ def _finding_text(f) -> str:
             f'{pad}"category": {e(f.category)},\n{pad}"severity": {e(f.severity)},\n'
             f'{pad}"message": {e(f.message)},\n{pad}"path": {e(f.path)},\n'
             f'{pad}"line": {f.line},\n{pad}"column": {f.column},\n{pad}"end_line": {f.end_line},\n'
-            f'{pad}"end_column": {f.end_column},\n{pad}"text": {e(f.text)},\n'
+            f'{pad}"end_column": {f.end_column},\n{pad}"text": {e(f.text) if flagged is None else flagged},\n'
             f'{pad}"suggestion": {suggestion},\n{pad}"fingerprint": {e(f.fingerprint)}'
         )
     except TypeError:

@@ -105,7 +105,7 @@ def _finding(f: dict, where: str) -> Finding:
         column=_int(f, "column", f"{where}.column"),
         end_line=_int(f, "end_line", f"{where}.end_line"),
         end_column=_int(f, "end_column", f"{where}.end_column"),
-        text=_str(f, "text", f"{where}.text"),
+        flagged=_str(f, "text", f"{where}.text"),
         suggestion=_str(f, "suggestion", f"{where}.suggestion", null=True),
         fingerprint=_str(f, "fingerprint", f"{where}.fingerprint"),
         related=tuple(related),

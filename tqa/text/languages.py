@@ -105,7 +105,10 @@ class _ColumnsOf:
         self.columns = np.asarray(columns, dtype=np.intp)
 
     def __getitem__(self, rows):
-        return self.table[rows][:, self.columns]
+        # ``table[rows][:, columns]`` without taking every column of the rows
+        # first (tens of megabytes for a long text), and laid out as that is
+        # (column after column): the scores' sums run in the same order
+        return self.table.T[self.columns[:, None], rows].T
 
 
 def _restricted(identifier, langs: tuple[str, ...]):

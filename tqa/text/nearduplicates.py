@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import zlib
 from itertools import chain
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 import regex
 
@@ -279,15 +279,18 @@ SIGNED_TOGETHER = 500  # texts whose shingles go through numpy at once
 SHINGLES_TOGETHER = 50_000
 
 
-def keys_of(texts: list[str]) -> list[bytes]:
-    """The band keys of normalised texts (their MinHash signatures, banded).
+def keys_of(texts: Iterable[str]) -> list[bytes]:
+    """The band keys of normalised texts (their MinHash signatures, banded),
+    read once, in order (they may be packed: ``PackedTexts``).
 
     Texts are signed together, up to ``SIGNED_TOGETHER`` of them and
     ``SHINGLES_TOGETHER`` shingles; a text with more shingles than that is
     signed a part at a time, its signature the minimum of its parts' (the
     same numbers: a minimum over all shingles either way)."""
     global _hasher_instance
-    if not texts:
+    texts = iter(texts)
+    first = next(texts, None)
+    if first is None:
         return []  # a catalog has no paragraphs to sign: no numpy, no permutations
     if _hasher_instance is None:
         _hasher_instance = MinHasher()
@@ -303,7 +306,7 @@ def keys_of(texts: list[str]) -> list[bytes]:
             batch.clear()
             held = 0
 
-    for text in texts:
+    for text in chain((first,), texts):
         shingles = _shingle_hashes(text)
         if len(shingles) > SHINGLES_TOGETHER:
             sign_batch()

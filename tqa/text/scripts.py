@@ -5,10 +5,12 @@ typed by hand; look-alikes from UTS #39 (``data/confusables.yaml``)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
 import regex
 
@@ -248,4 +250,74 @@ def mask_non_prose(text: str) -> str:
         pieces.append("\ufffc" * (end - start))
         at = end
     pieces.append(text[at:])
+    return "".join(pieces)
+
+
+# A text longer than this (a catalog string of megabytes: the reader cuts
+# long paragraphs of articles itself) is masked a piece at a time.
+MASKED_AT_ONCE = 1_000_000
+
+
+# Where a long text is cut: the space between two sentences, after a
+# lower-case letter and a full stop, before a capital ("…word. Next").
+_SENTENCE_GAP = regex.compile(r"(?<=\p{Ll}\.) (?=\p{Lu})")
+
+
+class MaskedText:
+    """``mask_non_prose(text)`` as (offset, piece) pairs, to be read as
+    often as a rule needs. A text up to ``MASKED_AT_ONCE`` characters is
+    one piece, masked once; a longer one is masked a piece at a time at
+    each reading, so that no rule holds a masked copy of a catalog string
+    of megabytes beside the string.
+
+    A long text is cut right before a space between two sentences
+    (``word.| Next``; none of the four characters masked), after at least
+    ``MASKED_AT_ONCE`` characters; a text with no such place stays whole.
+    What the typography rules look for (a word, a word twice with only
+    spaces between, a punctuation mark and the characters right beside it,
+    spaces before a mark, a bracket) never holds a full stop followed by a
+    space, nor decides on a character beyond its own piece: the pieces give
+    the matches the whole gives (a property test holds each rule to it)."""
+
+    __slots__ = ("text", "_whole")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._whole = mask_non_prose(text) if len(text) <= MASKED_AT_ONCE else None
+
+    def __iter__(self) -> Iterator[tuple[int, str]]:
+        if self._whole is not None:
+            yield 0, self._whole
+            return
+        text, spans = self.text, non_prose_spans(self.text)
+        at = 0
+        while at < len(text):
+            cut = _cut_after(text, at + max(MASKED_AT_ONCE, 1), spans)
+            yield at, _masked_part(text, at, cut, spans)
+            at = cut
+
+
+def _cut_after(text: str, at: int, spans: array) -> int:
+    """The first place from ``at`` where ``MaskedText`` may cut ``text``
+    (none of its four characters inside a non-prose span), else its length."""
+    while (gap := _SENTENCE_GAP.search(text, at)) is not None:
+        cut = gap.start()
+        if not any(bisect.bisect_right(spans, i) % 2 for i in range(cut - 2, cut + 2)):
+            return cut
+        at = cut + 1
+    return len(text)
+
+
+def _masked_part(text: str, start: int, end: int, spans: array) -> str:
+    """``mask_non_prose(text)[start:end]`` from the text's spans (flat
+    starts and ends), without masking the rest."""
+    pieces, at = [], start
+    index = bisect.bisect_right(spans, start) // 2 * 2  # the first span that ends after ``start``
+    while index < len(spans) and spans[index] < end:
+        masked_start, masked_end = max(spans[index], start), min(spans[index + 1], end)
+        pieces.append(text[at:masked_start])
+        pieces.append("\ufffc" * (masked_end - masked_start))
+        at = masked_end
+        index += 2
+    pieces.append(text[at:end])
     return "".join(pieces)

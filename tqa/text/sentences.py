@@ -10,6 +10,7 @@ not end one. CJK terminators end a sentence without a space.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Iterator
 
 import regex
 
@@ -34,7 +35,12 @@ def _abbreviation() -> regex.Pattern:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of ``text``, whitespace trimmed."""
-    spans = []
+    return list(iter_sentence_spans(text))
+
+
+def iter_sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """``sentence_spans(text)`` one at a time (a catalog string of megabytes
+    holds a quarter of a million sentences)."""
     start = 0
     abbreviation = _abbreviation()
     for match in _BOUNDARY.finditer(text):
@@ -44,15 +50,16 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             cut = after = match.end()
         if text[cut - 1 : cut] == "." and abbreviation.search(text, max(0, cut - 12), after):
             continue
-        spans.append((start, cut))
+        yield from _trimmed(text, start, cut)
         start = after
-    spans.append((start, len(text)))
-    result = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            result.append((s, e))
-    return result
+    yield from _trimmed(text, start, len(text))
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` without the whitespace at either end, unless nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from array import array
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from ...model import PackedTexts, Problem
 from .. import Option, rule
@@ -35,19 +36,28 @@ def _blocks(document, ctx) -> Blocks:
     """The map step of repeated-block, per file (in the worker processes)."""
     from ...text.nearduplicates import keys_of
 
+    blocks = Blocks(array("i"), array("q"), array("q"), [], b"")
+
+    def paragraphs() -> Iterator[str]:
+        """Each compared paragraph's normalised text, its places noted."""
+        for article in document.articles:
+            for _, segment, norm in comparable_paragraphs(article, ctx.options["min-words"]):
+                span = segment.problem(*trimmed(segment), "")
+                blocks.articles.append(article.index)
+                blocks.starts.append(segment.start)
+                blocks.spans.extend((span.start, span.end))
+                yield norm
+
     norms: list[str] = []
-    blocks = Blocks(array("i"), array("q"), array("q"), norms, b"")
-    for article in document.articles:
-        for _, segment, norm in comparable_paragraphs(article, ctx.options["min-words"]):
-            span = segment.problem(*trimmed(segment), "")
-            blocks.articles.append(article.index)
-            blocks.starts.append(segment.start)
-            blocks.spans.extend((span.start, span.end))
-            norms.append(norm)
-    keys = b"".join(keys_of(norms))
-    if sum(map(len, norms)) > PACK_NORMS:
-        return blocks._replace(norms=PackedTexts(norms), keys=keys)
-    return blocks._replace(keys=keys)
+    size = 0
+    texts = paragraphs()
+    for norm in texts:
+        norms.append(norm)
+        size += len(norm)
+        if size > PACK_NORMS:  # the rest packed as they come: never all the file's normalised prose at once
+            packed = PackedTexts(itertools.chain(norms, texts))
+            return blocks._replace(norms=packed, keys=b"".join(keys_of(packed)))
+    return blocks._replace(norms=norms, keys=b"".join(keys_of(norms)))
 
 
 @rule(

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from array import array
+from functools import lru_cache
 from operator import itemgetter
+from typing import Callable
 
 from ...text.languages import (
     MAX_IDENTIFIED,
@@ -19,7 +22,7 @@ from ...text.languages import (
     sample_text,
 )
 from ...text.scripts import WORD, folded_words_of, words_of
-from ...text.sentences import sentence_spans
+from ...text.sentences import iter_sentence_spans
 from .. import Option, rule
 
 
@@ -92,20 +95,21 @@ def wrong_language(article, ctx):
 _sample = sample_text  # what is identified of a text longer than MAX_IDENTIFIED
 
 
-def _plainly_all_target(text: str, spans, target: str, candidates: tuple[str, ...]) -> bool:
-    """Is every sentence plainly in the target language by its function
-    words, names and all? Then neither the paragraph nor a sentence can be
-    in another language, and the identifier need not look (most prose)."""
+def _plainly_all_target(text: str, starts: array, ends: array, target: str, candidates: tuple[str, ...]) -> bool:
+    """Is every sentence (``starts`` and ``ends``) plainly in the target
+    language by its function words, names and all? Then neither the
+    paragraph nor a sentence can be in another language, and the identifier
+    need not look (most prose)."""
     if not has_function_words(target):
-        return not spans  # nothing to be plain by (most catalog languages): spare finding the words
+        return not starts  # nothing to be plain by (most catalog languages): spare finding the words
     if len(text) > MAX_IDENTIFIED:
         # the words of the whole text at once would be a tuple per word of megabytes: a sentence at a time
         return all(
             plain_words(tuple(word.casefold() for word in WORD.findall(_sample(text[start:end]))), target, candidates)
-            for start, end in spans
+            for start, end in zip(starts, ends)
         )
     words, folded = words_of(text), folded_words_of(text)
-    for start, end in spans:
+    for start, end in zip(starts, ends):
         low, high = bisect.bisect_left(words, start, key=_START), bisect.bisect_left(words, end, key=_START)
         if not plain_words(folded[low:high], target, candidates):
             return False
@@ -119,25 +123,49 @@ def _check_paragraph(segment, target, candidates, detector, options):
     """One finding for a paragraph wholly in another language; otherwise
     one per sentence in another language."""
     text = segment.text
-    spans = sentence_spans(text)
-    if _plainly_all_target(text, spans, target, tuple(candidates)):
+    # A paragraph may be a catalog string of megabytes: a quarter of a
+    # million sentences, whose places, verdicts and reduced lengths are kept
+    # in arrays, not as objects each.
+    starts, ends = array("q"), array("q")
+    for start, end in iter_sentence_spans(text):
+        starts.append(start)
+        ends.append(end)
+    if _plainly_all_target(text, starts, ends, target, tuple(candidates)):
         return
-    sentences = []
-    reduced_parts, total_words = [], 0
-    for start, end in spans:
+    langs = []  # each sentence's verdict: a language and its probability, or None
+    probabilities = array("d")
+    lengths = array("q")  # of each sentence's reduced text
+    kept = []  # the reduced texts, while joined they are not more than is identified
+    joined_length, total_words = -1, 0
+    for start, end in zip(starts, ends):
         reduced, words = detection_text(_sample(text[start:end]))
-        reduced_parts.append(reduced)
+        lengths.append(len(reduced))
+        joined_length += len(reduced) + 1
+        if kept is not None and joined_length <= MAX_IDENTIFIED:
+            kept.append(reduced)
+        else:
+            kept = None
         total_words += words
         found = identify_reduced(
             reduced, words, target, candidates, detector, options["min-sentence-letters"], options["min-words"]
         )
-        sentences.append((start, end, found))
-    joined = _Joined(reduced_parts)
-    reduced = _sample(joined) if len(joined) > MAX_IDENTIFIED else " ".join(reduced_parts)
-    if len(sentences) == 1:
+        langs.append(None if found is None else found[0])
+        probabilities.append(0.0 if found is None else found[1])
+
+    def sentences():
+        """(start, end, verdict) of each sentence."""
+        for start, end, lang, probability in zip(starts, ends, langs, probabilities):
+            yield start, end, None if lang is None else (lang, probability)
+
+    if kept is None:  # the sampled sentences' reduced texts made again
+        part = lru_cache(maxsize=8)(lambda i: detection_text(_sample(text[starts[i] : ends[i]]))[0])
+        reduced = _sample(_Joined(lengths, part))
+    else:
+        reduced = " ".join(kept)
+    if len(starts) == 1:
         # the paragraph is its one sentence: reuse its verdict, at the paragraph's bar
         long_enough = len(reduced) - reduced.count(" ") >= options["min-paragraph-letters"]
-        whole = sentences[0][2] if long_enough else None
+        whole = next(sentences())[2] if long_enough else None
     else:
         whole = identify_reduced(
             reduced, total_words, target, candidates, detector, options["min-paragraph-letters"], options["min-words"]
@@ -146,24 +174,36 @@ def _check_paragraph(segment, target, candidates, detector, options):
         whole
         and whole[0] != target
         and whole[1] >= options["paragraph-confidence"]
-        and not _has_target_sentence(text, sentences, target, candidates, detector)
+        and not _has_target_sentence(text, sentences(), target, candidates, detector)
     ):
-        lead, trail = len(text) - len(text.lstrip()), len(text.rstrip())
-        yield segment.problem(lead, trail, _message("paragraph", whole, target))
+        yield segment.problem(*_stripped(text), _message("paragraph", whole, target))
         return
-    for start, end, found in sentences:
+    for start, end, found in sentences():
         if found and found[0] != target and found[1] >= options["sentence-confidence"]:
             yield segment.problem(start, end, _message("sentence", found, target))
 
 
+def _stripped(text: str) -> tuple[int, int]:
+    """Where ``text.lstrip()`` starts and ``text.rstrip()`` ends, without
+    either copy of a catalog string of megabytes."""
+    lead, trail = 0, len(text)
+    while lead < len(text) and text[lead].isspace():
+        lead += 1
+    while trail and text[trail - 1].isspace():
+        trail -= 1
+    return lead, trail
+
+
 class _Joined:
     """``" ".join(parts)`` as far as ``sample_text`` reads it (its length
-    and slices), without the joined copy of a text of megabytes."""
+    and slices), without the joined copy of a text of megabytes, nor the
+    parts: their lengths, and ``part(i)`` makes part ``i`` again when a
+    slice needs it."""
 
-    def __init__(self, parts: list[str]) -> None:
-        self.parts = parts
-        self.starts = list(itertools.accumulate((len(p) + 1 for p in parts[:-1]), initial=0))
-        self.length = self.starts[-1] + len(parts[-1]) if parts else 0
+    def __init__(self, lengths: array, part: Callable[[int], str]) -> None:
+        self.part, self.count = part, len(lengths)
+        self.starts = array("q", itertools.accumulate((length + 1 for length in lengths[:-1]), initial=0))
+        self.length = self.starts[-1] + lengths[-1] if lengths else 0
 
     def __len__(self) -> int:
         return self.length
@@ -174,7 +214,7 @@ class _Joined:
             return ""
         first = bisect.bisect_right(self.starts, start) - 1
         last = bisect.bisect_right(self.starts, stop - 1) - 1
-        joined = " ".join(self.parts[first : last + 1]) + (" " if last + 1 < len(self.parts) else "")
+        joined = " ".join(map(self.part, range(first, last + 1))) + (" " if last + 1 < self.count else "")
         return joined[start - self.starts[first] : stop - self.starts[first]]
 
 

@@ -153,9 +153,10 @@ def _report_run(segment, run, run_end, target, ctx, allowed):
     script = next(iter(run[0].scripts))
     if target.allows(script) and not _prose_like(segment.text, run, script):
         return
-    text = segment.text[run[0].start : run_end]
+    start = run[0].start
     # (case folding never shortens a text: a run longer than every allowed name is none of them)
-    if len(text) <= max(map(len, allowed), default=0) and text.casefold() in allowed:
+    if run_end - start <= max(map(len, allowed), default=0) and segment.text[start:run_end].casefold() in allowed:
         return
     lang = language_name(ctx.lang)
-    yield segment.problem(run[0].start, run_end, f"{script} text in {lang} text: {text[:60]!r}")
+    shown = segment.text[start : min(run_end, start + 60)]  # not a copy of a run of megabytes
+    yield segment.problem(start, run_end, f"{script} text in {lang} text: {shown!r}")

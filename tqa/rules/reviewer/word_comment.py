@@ -43,4 +43,7 @@ def word_comment(article, ctx):
     """
     for segment in article.prose:
         for start, end in word_comment_spans(segment.text, ctx.lang):
-            yield segment.problem(start, end, f"reviewer comment left in the text: {segment.text[start:end][:60]}", "")
+            # a comment may run to the end of a catalog string of megabytes:
+            # the message quotes its start without a copy of the rest
+            shown = segment.text[start : min(end, start + 60)]
+            yield segment.problem(start, end, f"reviewer comment left in the text: {shown}", "")

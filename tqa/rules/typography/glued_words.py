@@ -10,7 +10,7 @@ import regex
 
 from ...model import SourceText
 from ...text.memo import text_cache
-from ...text.scripts import mask_non_prose
+from ...text.scripts import MaskedText
 from .. import Option, rule
 from ._shared import function_words_of, typography_data
 
@@ -48,33 +48,43 @@ def glued_words(article, ctx):
     counts = _token_counts(ctx.document.source)
     glued_suffixes = lang in typography_data()["glued_suffix_languages"].split()
     for segment in article.prose:
-        masked = mask_non_prose(segment.text)
-        for start, end, head in _camel_glued(masked):
-            token = masked[start:end]
-            if head not in prefix or token.casefold() in allowed or counts.get(token, 0) > 1:
-                continue
-            yield segment.problem(start, end, f"missing space in {token!r}", f"{head} {token[len(head) :]}")
+        pieces = MaskedText(segment.text)
+        for at, masked in pieces:
+            for start, end, head in _camel_glued(masked):
+                token = masked[start:end]
+                if head not in prefix or token.casefold() in allowed or counts.get(token, 0) > 1:
+                    continue
+                yield segment.problem(
+                    at + start, at + end, f"missing space in {token!r}", f"{head} {token[len(head) :]}"
+                )
         # most paragraphs hold no long word, used once, that ends in a
         # function word: tested on the bare words before finding places
         maybe_tail = glued_suffixes and any(
-            _glued_tail(token, suffix) for token in _LETTER_WORD.findall(masked) if counts.get(token, 0) <= 1
+            _glued_tail(token, suffix)
+            for _, masked in pieces
+            for token in _LETTER_WORD.findall(masked)
+            if counts.get(token, 0) <= 1
         )
-        for match in _LETTER_WORD.finditer(masked) if maybe_tail else ():
-            token = match.group(0)
-            if counts.get(token, 0) > 1:  # a word used twice is a word (cheapest test first)
-                continue
-            split = _glued_tail(token, suffix)
-            if split is None:
-                continue
-            stem, tail = split
-            if token.casefold() in allowed or counts.get(stem, 0) == 0:
-                continue
-            yield segment.problem(match.start(), match.end(), f"missing space in {token!r}", f"{stem} {tail}")
-        for start, end, head in _the_glued(masked) if pair else ():
-            token = masked[start:end]
-            if head not in prefix or token.casefold() in allowed:
-                continue
-            yield segment.problem(start, end, f"missing space in {token!r}", f"{head} the")
+        for at, masked in pieces if maybe_tail else ():
+            for match in _LETTER_WORD.finditer(masked):
+                token = match.group(0)
+                if counts.get(token, 0) > 1:  # a word used twice is a word (cheapest test first)
+                    continue
+                split = _glued_tail(token, suffix)
+                if split is None:
+                    continue
+                stem, tail = split
+                if token.casefold() in allowed or counts.get(stem, 0) == 0:
+                    continue
+                yield segment.problem(
+                    at + match.start(), at + match.end(), f"missing space in {token!r}", f"{stem} {tail}"
+                )
+        for at, masked in pieces if pair else ():
+            for start, end, head in _the_glued(masked):
+                token = masked[start:end]
+                if head not in prefix or token.casefold() in allowed:
+                    continue
+                yield segment.problem(at + start, at + end, f"missing space in {token!r}", f"{head} the")
 
 
 # a word of letters long enough to be a word of four letters and a glued tail

@@ -6,7 +6,7 @@ import bisect
 
 import regex
 
-from ...text.scripts import mask_non_prose
+from ...text.scripts import MaskedText
 from .. import rule
 
 _MISSING_AFTER = regex.compile(r"(?<=\p{Ll}{2})([,;!?])(?=\p{L})|(?<=\p{Ll}{2})(\.)(?=\p{Lu}\p{Ll})")
@@ -51,14 +51,15 @@ def missing_space_after(article, ctx):
         | `outguess` | 230 | jpeg,png | universal steganographic tool |
     """
     for segment in article.prose:
-        masked = mask_non_prose(segment.text)
         if segment.meta and _MISSING_AFTER.search(segment.meta.get("source") or ""):
             continue  # the source writes "yes,no,maybe" on purpose: a format, not prose
-        cells = _value_cells(masked) if masked.lstrip().startswith("|") else []
-        starts = [start for start, _ in cells]
-        for match in _MISSING_AFTER.finditer(masked):
-            cell = bisect.bisect_right(starts, match.start()) - 1
-            if cell >= 0 and match.start() < cells[cell][1]:
-                continue
-            mark = match.group(0)
-            yield segment.problem(match.start(), match.end(), f"no space after {mark!r}", mark + " ")
+        for at, masked in MaskedText(segment.text):
+            # a table row is one short piece: its value cells are read where it starts
+            cells = _value_cells(masked) if at == 0 and masked.lstrip().startswith("|") else []
+            starts = [start for start, _ in cells]
+            for match in _MISSING_AFTER.finditer(masked):
+                cell = bisect.bisect_right(starts, match.start()) - 1
+                if cell >= 0 and match.start() < cells[cell][1]:
+                    continue
+                mark = match.group(0)
+                yield segment.problem(at + match.start(), at + match.end(), f"no space after {mark!r}", mark + " ")

@@ -6,7 +6,7 @@ import re
 
 import regex
 
-from ...text.scripts import mask_non_prose
+from ...text.scripts import MaskedText
 from .. import rule
 from ._shared import function_words_of, typography_data
 
@@ -103,20 +103,22 @@ def repeated_word(article, ctx):
     function_words = function_words_of(lang)
     for segment in article.prose:
         # placeholders and links masked: "%(name)s s touto" repeats no word
-        text = mask_non_prose(segment.text)
-        for match in (_REPEAT if _MARK.search(text) else _REPEAT_NO_MARKS).finditer(text):
-            first, second = match.group(1), match.group("again")
-            pair = f"{first} {second}".casefold()
-            if pair in always or (first[0].isupper() and second[0].isupper() and match.start() > 0):
-                continue
-            if pair in after_comma and _after_comma(text, match.start()):
-                continue
-            if pair in after_word and _word_before(text, match.start()).casefold() in after_word[pair]:
-                continue
-            if len(first) > 1 and first.isupper() != second.isupper() and (first.islower() or second.islower()):
-                continue  # an acronym and a word: "ПО по сопровождению", "IT it"
-            if reduplicating and first.casefold() not in function_words:
-                continue
-            if sum(ch.isalpha() for ch in first) == 1 and _MARK.search(first):
-                continue  # one syllable twice, as when letters are spelt out (Malayalam യു യു for "UU")
-            yield segment.problem(match.start(), match.end(), f"word repeated: {first!r}", first)
+        masked = MaskedText(segment.text)
+        repeat = _REPEAT if any(_MARK.search(text) for _, text in masked) else _REPEAT_NO_MARKS
+        for at, text in masked:
+            for match in repeat.finditer(text):
+                first, second = match.group(1), match.group("again")
+                pair = f"{first} {second}".casefold()
+                if pair in always or (first[0].isupper() and second[0].isupper() and at + match.start() > 0):
+                    continue
+                if pair in after_comma and _after_comma(text, match.start()):
+                    continue
+                if pair in after_word and _word_before(text, match.start()).casefold() in after_word[pair]:
+                    continue
+                if len(first) > 1 and first.isupper() != second.isupper() and (first.islower() or second.islower()):
+                    continue  # an acronym and a word: "ПО по сопровождению", "IT it"
+                if reduplicating and first.casefold() not in function_words:
+                    continue
+                if sum(ch.isalpha() for ch in first) == 1 and _MARK.search(first):
+                    continue  # one syllable twice, as when letters are spelt out (Malayalam യു യു for "UU")
+                yield segment.problem(at + match.start(), at + match.end(), f"word repeated: {first!r}", first)

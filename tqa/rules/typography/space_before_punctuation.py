@@ -6,7 +6,7 @@ import re
 
 import regex
 
-from ...text.scripts import mask_non_prose
+from ...text.scripts import MaskedText
 from .. import rule
 from ._shared import typography_data
 
@@ -54,19 +54,19 @@ def space_before_punctuation(article, ctx):
     for segment in article.prose:
         if not _SPACE_THEN_MARK.search(segment.text):
             continue  # what _SPACE_BEFORE needs at least (most paragraphs): found by ``re``, far faster
-        masked = mask_non_prose(segment.text)
-        for match in _SPACE_BEFORE.finditer(masked):
-            mark = match.group(2)
-            if spaced and mark in _FRENCH_SPACED:
-                continue
-            after = masked[match.end() : match.end() + 2].strip()
-            before = masked[match.start() - 1]  # the lookbehind's character: never a space
-            if mark == ":" and before.isdigit() and after[:1].isdigit():
-                continue  # a score or ratio
-            if mark in ":;" and after[:1] in ")(":
-                continue  # a smiley, :) or ;(
-            if mark in ".!?" and _named_mark(masked, match.end()):
-                continue  # the key or sign named: "press . to see more"
-            if mark in ",;" and before == "\ufffc" and after[:1] == "\ufffc":
-                continue  # between two bits of code, spaced so that neither seems to hold it
-            yield segment.problem(match.start(), match.end(), f"space before {mark!r}", mark)
+        for at, masked in MaskedText(segment.text):
+            for match in _SPACE_BEFORE.finditer(masked):
+                mark = match.group(2)
+                if spaced and mark in _FRENCH_SPACED:
+                    continue
+                after = masked[match.end() : match.end() + 2].strip()
+                before = masked[match.start() - 1]  # the lookbehind's character: never a space
+                if mark == ":" and before.isdigit() and after[:1].isdigit():
+                    continue  # a score or ratio
+                if mark in ":;" and after[:1] in ")(":
+                    continue  # a smiley, :) or ;(
+                if mark in ".!?" and _named_mark(masked, match.end()):
+                    continue  # the key or sign named: "press . to see more"
+                if mark in ",;" and before == "\ufffc" and after[:1] == "\ufffc":
+                    continue  # between two bits of code, spaced so that neither seems to hold it
+                yield segment.problem(at + match.start(), at + match.end(), f"space before {mark!r}", mark)
