@@ -31,7 +31,7 @@ def _mentions(document, ctx) -> _FileNames:
             if segment.kind in ("title", "heading"):
                 continue  # headlines capitalise words that are not names
             for name in names_in(segment.text, lang):
-                key = (lang, _form_key(name, lang))
+                key = (lang, _form_key(name.words, lang))
                 span = segment.problem(name.start, name.end, "")
                 if key not in index:
                     index[key] = len(found.forms)
@@ -60,10 +60,10 @@ class _Form(NamedTuple):
         return len(self.mentions) // 3
 
 
-def _form_key(name: Name, lang: str) -> tuple[str, ...]:
-    if lang in INFLECTED:
-        return tuple(stem(word, lang) for word in name.words)
-    return name.words
+def _form_key(words: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    """What tells one way of writing a name from another: its case-folded
+    words, stemmed where words inflect (a case ending is the same form)."""
+    return tuple(stem(word, lang) for word in words) if lang in INFLECTED else words
 
 
 @rule(
@@ -175,17 +175,12 @@ def _glossary_forms(glossary) -> tuple[set, set]:
     forbidden: set = set()
     for entry in glossary.entries if glossary else ():
         for lang, name in entry.names.items():
-            known.add((lang, _words_key(name, lang)))
+            known.add((lang, _form_key(folded_words(name), lang)))
         for lang, forms in entry.allowed.items():
-            known.update((lang, _words_key(form, lang)) for form in forms)
+            known.update((lang, _form_key(folded_words(form), lang)) for form in forms)
         for lang, forms in entry.forbidden.items():
-            forbidden.update((lang, _words_key(form, lang)) for form in forms)
+            forbidden.update((lang, _form_key(folded_words(form), lang)) for form in forms)
     return known, forbidden
-
-
-def _words_key(text: str, lang: str) -> tuple[str, ...]:
-    words = folded_words(text)
-    return tuple(stem(word, lang) for word in words) if lang in INFLECTED else words
 
 
 class _Index:
